@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/**
+ * Schema of config/fleet.yaml (v1.0.5). Objects are strict: an unknown key (a typo) is an error.
+ * Cross-field rules live in ./rules.ts so each can name the field it is about.
+ */
+const nonNegMoney = z.number().min(0);
+
+export const ModelSchema = z.strictObject({
+  name: z.string().min(1),
+  provider: z.enum(['anthropic', 'openai-compatible', 'local']),
+  model: z.string().min(1),
+  /** Base URL of the provider's API (fake servers in tests, Ollama/vLLM/llama.cpp locally). */
+  baseURL: z.string().url().optional(),
+  /** Name of the env var holding this model's key; defaults per provider (ANTHROPIC_API_KEY, OPENAI_API_KEY). */
+  apiKeyEnv: z.string().min(1).optional(),
+  capabilities: z.strictObject({
+    maxTokens: z.number().int().positive(),
+    supportsStreaming: z.boolean().default(true),
+    costPer1kTokens: z.strictObject({ input: nonNegMoney, output: nonNegMoney }),
+  }),
+  complexityRange: z.strictObject({ min: z.number(), max: z.number() }),
+  enabled: z.boolean().default(true),
+});
+
+export const ComplexityWeightsSchema = z.strictObject({
+  tokenWeighting: z.number().min(0).max(1).default(0.4),
+  structureWeighting: z.number().min(0).max(1).default(0.3),
+  contextWeighting: z.number().min(0).max(1).default(0.3),
+});
+
+export const CostTrackingSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  budgetLimits: z
+    .strictObject({ daily: nonNegMoney.default(10), monthly: nonNegMoney.default(200) })
+    .default({ daily: 10, monthly: 200 }),
+  alertThresholds: z
+    .strictObject({
+      dailyPercent: z.number().min(0).max(100).default(80),
+      monthlyPercent: z.number().min(0).max(100).default(90),
+    })
+    .default({ dailyPercent: 80, monthlyPercent: 90 }),
+  /** Refuse a task that would exceed a budget (seed: "enforcement at 100%"). */
+  enforce: z.boolean().default(true),
+  /** Above an alert threshold, route one tier down where the score allows. */
+  preferCheaperUnderPressure: z.boolean().default(false),
+});
+
+export const RoutingSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  defaultModel: z.string().min(1).default('claude-sonnet-4.5'),
+  models: z.array(ModelSchema).default([]),
+  complexity: ComplexityWeightsSchema.default({ tokenWeighting: 0.4, structureWeighting: 0.3, contextWeighting: 0.3 }),
+  costTracking: CostTrackingSchema.default({
+    enabled: true,
+    budgetLimits: { daily: 10, monthly: 200 },
+    alertThresholds: { dailyPercent: 80, monthlyPercent: 90 },
+    enforce: true,
+    preferCheaperUnderPressure: false,
+  }),
+  /** Where complexity ranges overlap: 'cheapest' (default) or 'capable' (most expensive). */
+  tieBreak: z.enum(['cheapest', 'capable']).default('cheapest'),
+});
+
+export const RetryConfigSchema = z.strictObject({
+  maxRetries: z.number().int().min(0).default(3),
+  backoffMs: z.number().int().min(0).default(1000),
+  backoffMultiplier: z.number().min(1).default(2),
+  /** Fraction of each backoff drawn at random (0 = none), so retries from many tasks do not align. */
+  jitter: z.number().min(0).max(1).default(0.2),
+});
+
+export const StreamingSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  bufferSize: z.number().int().positive().default(1024),
+  backpressureThreshold: z.number().default(0.8),
+  timeoutMs: z.number().int().positive().default(30000),
+  retryConfig: RetryConfigSchema.default({ maxRetries: 3, backoffMs: 1000, backoffMultiplier: 2, jitter: 0.2 }),
+});
+
+const FeatureValuesSchema = z.strictObject({
+  multiModelRouter: z.boolean().optional(),
+  streaming: z.boolean().optional(),
+});
+
+export const FeaturesSchema = z.strictObject({
+  multiModelRouter: z.boolean().default(false),
+  streaming: z.boolean().default(false),
+  /** Percentage rollout: a flag that is on applies to this % of tasks, bucketed by a stable hash of the task id. */
+  rollout: z
+    .strictObject({
+      multiModelRouter: z.number().min(0).max(100).optional(),
+      streaming: z.number().min(0).max(100).optional(),
+    })
+    .optional(),
+});
+
+export const FleetConfigSchema = z.strictObject({
+  fleet: z
+    .strictObject({
+      id: z.string().min(1).default('aqe-fleet'),
+      name: z.string().min(1).default('Agentic QE Fleet'),
+      maxConcurrentTasks: z.number().int().positive().default(16),
+      taskTimeoutMs: z.number().int().positive().default(300_000),
+      shutdownGraceMs: z.number().int().min(0).default(10_000),
+    })
+    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000 }),
+  agents: z
+    .array(
+      z.strictObject({
+        type: z.string().min(1),
+        count: z.number().int().min(0).default(1),
+        enabled: z.boolean().default(true),
+        config: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .default([]),
+  database: z
+    .strictObject({
+      type: z.enum(['sqlite', 'postgres']).default('sqlite'),
+      path: z.string().min(1).default('data/fleet.db'),
+      url: z.string().optional(),
+    })
+    .default({ type: 'sqlite', path: 'data/fleet.db' }),
+  logging: z
+    .strictObject({
+      level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+      format: z.enum(['json', 'pretty']).default('json'),
+      file: z.string().optional(),
+    })
+    .default({ level: 'info', format: 'json' }),
+  api: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(3000),
+      token: z.string().optional(),
+      metricsRequireAuth: z.boolean().default(false),
+      bodyLimitBytes: z.number().int().positive().default(1_048_576),
+    })
+    .default({ host: '127.0.0.1', port: 3000, metricsRequireAuth: false, bodyLimitBytes: 1_048_576 }),
+  security: z
+    .strictObject({
+      redactSecrets: z.boolean().default(true),
+      /** Generated tests run in a child process that may write only to a temp dir and open no sockets. */
+      sandboxGeneratedCode: z.boolean().default(true),
+    })
+    .default({ redactSecrets: true, sandboxGeneratedCode: true }),
+  features: FeaturesSchema.default({ multiModelRouter: false, streaming: false }),
+  featureOverrides: z
+    .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })
+    .default({ agentType: {} }),
+  routing: RoutingSchema.default(() => RoutingSchema.parse({})),
+  streaming: StreamingSchema.default(() => StreamingSchema.parse({})),
+});
+
+export type FleetConfig = z.infer<typeof FleetConfigSchema>;
+export type FleetConfigInput = z.input<typeof FleetConfigSchema>;
+export type ModelConfig = z.infer<typeof ModelSchema>;
+export type RoutingConfig = z.infer<typeof RoutingSchema>;
+export type StreamingConfig = z.infer<typeof StreamingSchema>;
+export type CostTrackingConfig = z.infer<typeof CostTrackingSchema>;
+export type RetryConfig = z.infer<typeof RetryConfigSchema>;
+export type FeatureName = 'multiModelRouter' | 'streaming';
+export const FEATURE_NAMES: readonly FeatureName[] = ['multiModelRouter', 'streaming'];

@@ -1,0 +1,87 @@
+/** QETask: the task file format (../shared/tasks/FORMAT.md) maps onto it one to one. */
+export const TASK_TYPES = [
+  'test-generation',
+  'test-execution',
+  'coverage-analysis',
+  'quality-gate',
+  'flaky-test-analysis',
+  'security-scan',
+  'performance-testing',
+  'defect-analysis',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export interface TaskFile {
+  path: string;
+  content: string;
+}
+
+export interface TaskPayload {
+  language?: 'typescript' | 'javascript';
+  framework?: string;
+  files: TaskFile[];
+  requirements?: string[];
+  [extra: string]: unknown;
+}
+
+export interface QETask {
+  id: string;
+  type: TaskType | string;
+  description: string;
+  payload: TaskPayload;
+  priority?: number;
+  context?: Record<string, unknown>;
+  expected?: { tier: 'simple' | 'medium' | 'complex' };
+}
+
+export interface ComplexityComponents {
+  token: number;
+  structure: number;
+  context: number;
+}
+
+export interface ComplexityResult {
+  score: number;
+  components: ComplexityComponents;
+  reasons: string[];
+}
+
+export interface ModelSelection {
+  /** The model's name as in the config, e.g. "claude-haiku-4". */
+  modelName: string;
+  provider: 'anthropic' | 'openai-compatible' | 'local';
+  /** The provider's model id, e.g. "claude-haiku-4-20250110". */
+  model: string;
+  complexity: ComplexityResult;
+  reasons: string[];
+  /** Estimated cost in dollars before the call. */
+  estimatedCost: number;
+  /** Ordered model names to try on provider failure. */
+  fallbacks: string[];
+}
+
+export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface TaskUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** True when counted by our tokenizer (local engine), not by a provider. */
+  estimated: boolean;
+}
+
+export interface TaskResult {
+  taskId: string;
+  agentType: string;
+  status: TaskStatus;
+  /** The agent's output (text or structured). Identical whether streamed or synchronous. */
+  output: unknown;
+  modelName?: string;
+  usage?: TaskUsage;
+  cost?: number;
+  costEstimated?: boolean;
+  streamed: boolean;
+  fellBackToSync?: boolean;
+  startedAt: number;
+  endedAt: number;
+  error?: { code: string; message: string };
+}
