@@ -1,0 +1,334 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { FleetConfig } from '../config/schema.js';
+import { ConfigWatcher } from '../config/watch.js';
+import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../errors.js';
+import { FeatureFlags } from '../flags/FeatureFlags.js';
+import { createLogger, type Logger } from '../logging.js';
+import { openMemoryStore } from '../memory/index.js';
+import { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
+import { AccessLevel, type MemoryStore } from '../memory/types.js';
+import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
+import { ComplexityAnalyzer } from '../routing/ComplexityAnalyzer.js';
+import { CostTracker } from '../routing/CostTracker.js';
+import { ModelRouter } from '../routing/ModelRouter.js';
+import { registerEnvSecrets } from '../secrets.js';
+import { ModelCaller } from '../streaming/ModelCaller.js';
+import { registerBuiltinAgents } from '../agents/index.js';
+import type { BaseAgent } from './BaseAgent.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { agentTypeFor, createAgent } from './registry.js';
+import { SYSTEM_CALLER, TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
+import { validateTask } from './task-validation.js';
+import type { QETask, TaskResult, TaskStatus } from './types.js';
+
+export const VERSION = '1.0.5';
+
+export interface FleetManagerOptions {
+  /** The config file, for hot reload (watched when watchConfig is true) and SIGHUP. */
+  configPath?: string;
+  watchConfig?: boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  store?: MemoryStore;
+  logger?: Logger;
+}
+
+export interface TaskRecord {
+  id: string;
+  type: string;
+  agentType: string;
+  status: TaskStatus;
+  submittedAt: number;
+  result?: TaskResult;
+  error?: { code: string; message: string };
+}
+
+export interface HealthReport {
+  status: 'healthy' | 'unhealthy';
+  version: string;
+  features: { multiModelRouter: boolean; streaming: boolean };
+  uptimeSeconds: number;
+  store: { kind: string; status: 'ok' | 'unreachable' };
+  tasks: { running: number; queued: number };
+  draining: boolean;
+}
+
+const MAX_FINISHED_RECORDS = 5000;
+
+/**
+ * Owns the store, flags, router, cost tracker, providers and agents; runs tasks with a fleet-wide concurrency
+ * limit, a per-task timeout and cancellation. Library first: the CLI, HTTP service and MCP server call this.
+ */
+export class FleetManager extends EventEmitter {
+  private config: FleetConfig;
+  private readonly options: FleetManagerOptions;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly startedAt = Date.now();
+  private logger: Logger;
+  private flags!: FeatureFlags;
+  private memory!: SwarmMemoryManager;
+  private providers!: ProviderRegistry;
+  private router!: ModelRouter;
+  private costs!: CostTracker;
+  private caller!: ModelCaller;
+  private runner!: TaskRunner;
+  private watcher?: ConfigWatcher;
+  private limiter: ConcurrencyLimiter;
+  private readonly agents = new Map<string, BaseAgent>();
+  private readonly records = new Map<string, TaskRecord>();
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private initialized = false;
+  private draining = false;
+
+  constructor(config: FleetConfig, options: FleetManagerOptions = {}) {
+    super();
+    this.config = config;
+    this.options = options;
+    this.env = options.env ?? process.env;
+    this.logger = options.logger ?? createLogger(config.logging);
+    this.limiter = new ConcurrencyLimiter(config.fleet.maxConcurrentTasks);
+    this.setMaxListeners(0);
+  }
+
+  async initialize(): Promise<void> {
+    if (this.initialized) return;
+    registerEnvSecrets(this.env);
+    registerBuiltinAgents();
+    findModel(this.config.routing.models, this.config.routing.defaultModel);
+    const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
+    this.memory = new SwarmMemoryManager(store);
+    this.flags = new FeatureFlags(this.config, { env: this.env });
+    this.flags.on('change', (change) => this.emit('flags:changed', change));
+    this.buildRoutingAndProviders();
+    this.runner = new TaskRunner({
+      config: () => this.config,
+      flags: this.flags,
+      router: () => this.router,
+      costs: () => this.costs,
+      caller: () => this.caller,
+      memory: this.memory,
+      logger: this.logger,
+      events: this,
+    });
+    if (this.options.configPath && this.options.watchConfig) this.startWatching(this.options.configPath);
+    this.initialized = true;
+  }
+
+  /** Routing, costs and providers follow the config; rebuilt on hot reload (running tasks keep theirs). */
+  private buildRoutingAndProviders(): void {
+    const routing = this.config.routing;
+    this.providers = createProviderRegistry(this.config, this.env);
+    this.router = new ModelRouter(routing, {
+      analyzer: new ComplexityAnalyzer(routing.complexity),
+      onSelection: (rec) => {
+        this.memory
+          .store(rec.taskId, rec, { partition: 'routing/selections', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER })
+          .catch((err) => this.logger.error(`could not record selection for ${rec.taskId}: ${errorMessage(err)}`));
+      },
+      budgetPressure: () => this.costs?.pressure() ?? 0,
+    });
+    this.costs?.removeAllListeners('alert');
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
+    this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
+    this.caller = new ModelCaller({
+      streaming: this.config.streaming,
+      providers: this.providers,
+      models: routing.models,
+      logger: this.logger,
+      onSession: (session) => {
+        this.memory
+          .store(session.id, session, { partition: 'streaming/sessions', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER })
+          .catch((err) => this.logger.error(`could not record stream session ${session.id}: ${errorMessage(err)}`));
+      },
+    });
+  }
+
+  private startWatching(path: string): void {
+    this.watcher = new ConfigWatcher({ path, env: this.env, cwd: this.options.cwd });
+    this.watcher.on('reload', (loaded: { config: FleetConfig }) => this.applyConfig(loaded.config));
+    this.watcher.on('error', (err: Error) => this.logger.error(`config reload refused, keeping the last good config: ${err.message}`));
+    this.watcher.start();
+  }
+
+  /** Hot reload: new tasks see the new config and flags; running tasks keep the snapshot they started with. */
+  applyConfig(config: FleetConfig): void {
+    this.config = config;
+    this.flags.updateConfig(config, this.env);
+    this.limiter.setLimit(config.fleet.maxConcurrentTasks);
+    this.buildRoutingAndProviders();
+    this.logger.info('config reloaded');
+    this.emit('config:reloaded', { at: Date.now() });
+  }
+
+  /** SIGHUP: re-read the config file and .env. */
+  reloadConfig(): boolean {
+    if (!this.watcher) return false;
+    this.watcher.handleSighup();
+    return true;
+  }
+
+  getConfig(): FleetConfig {
+    return this.config;
+  }
+
+  getFeatureFlags(): FeatureFlags {
+    this.assertInitialized();
+    return this.flags;
+  }
+
+  /** The router while the multi-model router flag is on (seed 7.2); undefined otherwise. */
+  getModelRouter(): ModelRouter | undefined {
+    this.assertInitialized();
+    return this.flags.isEnabled('multiModelRouter') ? this.router : undefined;
+  }
+
+  getCostTracker(): CostTracker {
+    this.assertInitialized();
+    return this.costs;
+  }
+
+  getMemory(): SwarmMemoryManager {
+    this.assertInitialized();
+    return this.memory;
+  }
+
+  getProviders(): ProviderRegistry {
+    this.assertInitialized();
+    return this.providers;
+  }
+
+  async spawnAgent(type: string): Promise<BaseAgent> {
+    this.assertInitialized();
+    return createAgent(type, { type, config: this.config, logger: this.logger, runner: this.runner });
+  }
+
+  private agentFor(type: string): BaseAgent {
+    let agent = this.agents.get(type);
+    if (!agent) {
+      agent = createAgent(type, { type, config: this.config, logger: this.logger, runner: this.runner });
+      this.agents.set(type, agent);
+    }
+    return agent;
+  }
+
+  /** Run one task to its end (queued behind the concurrency limit). Rejects with the task's error. */
+  executeTask(task: QETask, options: ExecuteOptions = {}): Promise<TaskResult> {
+    return this.submitTask(task, options).done;
+  }
+
+  /** Start a task and return at once; `done` settles with its result. */
+  submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult> } {
+    this.assertInitialized();
+    if (this.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the fleet is shutting down and accepts no new tasks');
+    const task = validateTask(input.id ? input : { ...input, id: randomUUID() });
+    if (this.controllers.has(task.id)) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id} is already running`);
+    const agentType = options.agentType ?? agentTypeFor(task.type);
+    if (!agentType) throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `no agent type handles task type "${task.type}"`);
+    const agent = this.agentFor(agentType);
+    const controller = new AbortController();
+    options.signal?.addEventListener('abort', () => controller.abort(new TaskCancelledError(task.id)), { once: true });
+    const record: TaskRecord = { id: task.id, type: task.type, agentType, status: 'queued', submittedAt: Date.now() };
+    this.records.set(task.id, record);
+    this.controllers.set(task.id, controller);
+    this.emit('task:queued', { taskId: task.id, agentType });
+
+    const done = (async () => {
+      let release: (() => void) | undefined;
+      try {
+        release = await this.limiter.acquire(controller.signal);
+        record.status = 'running';
+        const result = await agent.executeTask(task, { ...options, signal: controller.signal });
+        record.status = result.status;
+        record.result = result;
+        return result;
+      } catch (err) {
+        const result = (err as { result?: TaskResult }).result;
+        record.status = result?.status ?? (controller.signal.aborted ? 'cancelled' : 'failed');
+        record.result = result;
+        record.error = { code: (err as AqeError).code ?? ErrorCodes.PROVIDER, message: errorMessage(err) };
+        if (!result && record.status === 'cancelled') this.emit('task:cancelled', { taskId: task.id, agentType });
+        throw err;
+      } finally {
+        release?.();
+        this.controllers.delete(task.id);
+        this.trimRecords();
+      }
+    })();
+    this.inflight.add(done);
+    done.then(() => this.inflight.delete(done), () => this.inflight.delete(done));
+    return { taskId: task.id, done };
+  }
+
+  getTask(id: string): TaskRecord | undefined {
+    return this.records.get(id);
+  }
+
+  cancelTask(id: string): boolean {
+    const c = this.controllers.get(id);
+    if (!c) return false;
+    c.abort(new TaskCancelledError(id));
+    return true;
+  }
+
+  isDraining(): boolean {
+    return this.draining;
+  }
+
+  runningTasks(): { running: number; queued: number } {
+    return { running: this.limiter.running, queued: this.limiter.queued };
+  }
+
+  async health(): Promise<HealthReport> {
+    this.assertInitialized();
+    let storeOk = false;
+    try {
+      storeOk = await this.memory.getStore().ping();
+    } catch {
+      storeOk = false;
+    }
+    return {
+      status: storeOk ? 'healthy' : 'unhealthy',
+      version: VERSION,
+      features: { multiModelRouter: this.flags.isEnabled('multiModelRouter'), streaming: this.flags.isEnabled('streaming') },
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      store: { kind: this.memory.getStore().kind, status: storeOk ? 'ok' : 'unreachable' },
+      tasks: this.runningTasks(),
+      draining: this.draining,
+    };
+  }
+
+  /** Stop accepting tasks, let running ones finish within the grace period (then cancel them), close the store. */
+  async shutdown(opts: { graceMs?: number } = {}): Promise<void> {
+    if (!this.initialized) return;
+    this.draining = true;
+    this.watcher?.stop();
+    const graceMs = opts.graceMs ?? this.config.fleet.shutdownGraceMs;
+    const all = Promise.allSettled([...this.inflight]);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      all.then(() => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      for (const id of this.controllers.keys()) this.cancelTask(id);
+      await Promise.allSettled([...this.inflight]);
+    }
+    await this.memory.close();
+    this.initialized = false;
+  }
+
+  private trimRecords(): void {
+    if (this.records.size <= MAX_FINISHED_RECORDS) return;
+    for (const [id, rec] of this.records) {
+      if (this.records.size <= MAX_FINISHED_RECORDS) break;
+      if (rec.status !== 'queued' && rec.status !== 'running') this.records.delete(id);
+    }
+  }
+
+  private assertInitialized(): void {
+    if (!this.initialized) throw new AqeError(ErrorCodes.USAGE, 'FleetManager is not initialized: call initialize() first');
+  }
+}

@@ -1,0 +1,21 @@
+/** The public library API: the CLI, HTTP service and MCP server are thin shells over these. */
+export { FleetManager, VERSION, type FleetManagerOptions, type HealthReport, type TaskRecord } from './fleet/FleetManager.js';
+export { BaseAgent, type AgentContext, type ModelReply } from './fleet/BaseAgent.js';
+export { registerAgentType, registeredAgentTypes } from './fleet/registry.js';
+export type { ExecuteOptions } from './fleet/task-runner.js';
+export * from './fleet/types.js';
+export { createConfig, seedModels } from './config/defaults.js';
+export { loadConfig } from './config/load.js';
+export type { FleetConfig, ModelConfig, RoutingConfig, StreamingConfig, FeatureName } from './config/schema.js';
+export { FeatureFlags } from './flags/FeatureFlags.js';
+export { SwarmMemoryManager } from './memory/SwarmMemoryManager.js';
+export { AccessLevel, type MemoryStore } from './memory/types.js';
+export { ComplexityAnalyzer } from './routing/ComplexityAnalyzer.js';
+export { ModelRouter } from './routing/ModelRouter.js';
+export { CostTracker } from './routing/CostTracker.js';
+export { StreamManager } from './streaming/StreamManager.js';
+export { BufferManager } from './streaming/BufferManager.js';
+export type { StreamCallbacks, StreamChunk } from './streaming/types.js';
+export { BaseMCPTool } from './mcp/BaseMCPTool.js';
+export { StreamingMCPTool } from './mcp/StreamingMCPTool.js';
+export * from './errors.js';
