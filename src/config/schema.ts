@@ -47,7 +47,8 @@ export const CostTrackingSchema = z.strictObject({
 });
 
 export const RoutingSchema = z.strictObject({
-  enabled: z.boolean().default(false),
+  /** Subsystem switch; the router runs only when this AND features.multiModelRouter are on. */
+  enabled: z.boolean().default(true),
   defaultModel: z.string().min(1).default('claude-sonnet-4.5'),
   models: z.array(ModelSchema).default([]),
   complexity: ComplexityWeightsSchema.default({ tokenWeighting: 0.4, structureWeighting: 0.3, contextWeighting: 0.3 }),
@@ -71,7 +72,8 @@ export const RetryConfigSchema = z.strictObject({
 });
 
 export const StreamingSchema = z.strictObject({
-  enabled: z.boolean().default(false),
+  /** Subsystem switch; streaming happens only when this AND features.streaming are on. */
+  enabled: z.boolean().default(true),
   bufferSize: z.number().int().positive().default(1024),
   backpressureThreshold: z.number().default(0.8),
   timeoutMs: z.number().int().positive().default(30000),

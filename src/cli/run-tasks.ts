@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { errorMessage } from '../errors.js';
+import { FleetManager } from '../fleet/FleetManager.js';
+import { readTaskFile } from '../fleet/task-file.js';
+import type { TaskResult } from '../fleet/types.js';
+import { redactSecrets } from '../secrets.js';
+import { printJson } from './common.js';
+import { money, ms, renderTable } from './format.js';
+import { LiveProgress } from './live-progress.js';
+
+export interface RunOptions {
+  json?: boolean;
+  out?: string;
+  stream: boolean;
+  configPath?: string;
+}
+
+/** Runs a task file through the fleet. Returns true when any line was bad or any task failed. */
+export async function runTaskFile(file: string, opts: RunOptions): Promise<boolean> {
+  const { tasks, problems } = readTaskFile(file);
+  const loaded = loadConfig({ path: opts.configPath });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path });
+  await fleet.initialize();
+  const emit = (event: Record<string, unknown>) => printJson({ ...event, at: new Date().toISOString() });
+
+  for (const p of problems) {
+    if (opts.json) emit({ event: 'invalid', line: p.line, message: p.message });
+    else process.stderr.write(`${file}:${p.line}: ${p.message} (skipped)\n`);
+  }
+  const flags = fleet.getFeatureFlags();
+  const live = !opts.json ? new LiveProgress(process.stderr, tasks.length) : undefined;
+  if (!opts.json) {
+    process.stderr.write(
+      `running ${tasks.length} task(s) from ${file}: router ${flags.isEnabled('multiModelRouter') ? 'on' : 'off'}, streaming ${flags.isEnabled('streaming') && opts.stream ? 'on' : 'off'}\n`,
+    );
+  }
+  fleet.on('task:started', (e) => (opts.json ? emit({ event: 'start', taskId: e.taskId, agentType: e.agentType, model: e.modelName, stream: e.stream }) : live!.started(e.taskId, e.modelName)));
+  fleet.on('task:chunk', (e) => {
+    if (opts.json) emit({ event: 'chunk', taskId: e.taskId, seq: e.chunk.seq, elapsedMs: e.chunk.elapsedMs, tokensSoFar: e.tokensSoFar, costSoFar: e.costSoFar });
+    else live!.chunk(e.taskId, e.chunk.seq, e.tokensSoFar, e.costSoFar, e.chunk.elapsedMs);
+  });
+  fleet.on('budget:alert', (a) => (opts.json ? emit({ event: 'budget-alert', ...a }) : process.stderr.write(`budget alert: ${a.message ?? JSON.stringify(a)}\n`)));
+
+  if (opts.out) mkdirSync(opts.out, { recursive: true });
+  const results: TaskResult[] = [];
+  await Promise.all(
+    tasks.map(async ({ task }) => {
+      let result: TaskResult;
+      try {
+        result = await fleet.executeTask(task, { stream: opts.stream });
+      } catch (err) {
+        result = (err as { result?: TaskResult }).result ?? {
+          taskId: task.id, agentType: '-', status: 'failed', output: undefined, streamed: false,
+          startedAt: Date.now(), endedAt: Date.now(), error: { code: (err as { code?: string }).code ?? 'AQE_ERR', message: errorMessage(err) },
+        };
+      }
+      results.push(result);
+      if (opts.out && result.output !== undefined) {
+        writeFileSync(join(opts.out, `${task.id.replace(/[^\w.-]/g, '_')}.json`), redactSecrets(JSON.stringify(result, null, 2)) + '\n');
+      }
+      if (opts.json) emit({ event: result.status === 'completed' ? 'complete' : result.status, ...summarise(result), output: result.output });
+      else live!.finished(result.taskId, result.status, result.error?.message);
+    }),
+  );
+  live?.stop();
+  await fleet.shutdown();
+
+  const order = new Map(tasks.map((t, i) => [t.task.id, i]));
+  results.sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)!);
+  const totals = {
+    tasks: results.length,
+    completed: results.filter((r) => r.status === 'completed').length,
+    failed: results.filter((r) => r.status !== 'completed').length,
+    invalidLines: problems.length,
+    inputTokens: results.reduce((s, r) => s + (r.usage?.inputTokens ?? 0), 0),
+    outputTokens: results.reduce((s, r) => s + (r.usage?.outputTokens ?? 0), 0),
+    cost: results.reduce((s, r) => s + (r.cost ?? 0), 0),
+    costEstimated: results.some((r) => r.costEstimated),
+    durationMs: results.length ? Math.max(...results.map((r) => r.endedAt)) - Math.min(...results.map((r) => r.startedAt)) : 0,
+  };
+  if (opts.json) {
+    emit({ event: 'summary', ...totals });
+  } else {
+    const rows = results.map((r) => {
+      const s = summarise(r);
+      return [r.taskId, s.model ?? '-', `${s.inputTokens}/${s.outputTokens}`, money(s.cost) + (s.costEstimated ? '*' : ''), ms(s.durationMs), r.status + (r.error ? `: ${r.error.message.slice(0, 60)}` : '')];
+    });
+    process.stdout.write(renderTable(['task', 'model', 'tokens in/out', 'cost', 'duration', 'outcome'], rows) + '\n');
+    process.stdout.write(
+      `total: ${totals.completed} completed, ${totals.failed} failed${problems.length ? `, ${problems.length} invalid line(s)` : ''}; ` +
+        `${totals.inputTokens}/${totals.outputTokens} tokens; ${money(totals.cost)}${totals.costEstimated ? ' (* estimated: offline engine)' : ''}; ${ms(totals.durationMs)}\n`,
+    );
+  }
+  return totals.failed > 0 || problems.length > 0;
+}
+
+function summarise(r: TaskResult) {
+  return {
+    taskId: r.taskId, agentType: r.agentType, model: r.modelName, status: r.status,
+    inputTokens: r.usage?.inputTokens ?? 0, outputTokens: r.usage?.outputTokens ?? 0,
+    cost: r.cost, costEstimated: r.costEstimated ?? false, streamed: r.streamed, fellBackToSync: r.fellBackToSync ?? false,
+    durationMs: r.endedAt - r.startedAt, error: r.error,
+  };
+}

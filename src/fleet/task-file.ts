@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
+import { validateTask } from './task-validation.js';
+import type { QETask } from './types.js';
+
+export interface TaskFileLine {
+  line: number;
+  task: QETask;
+}
+
+export interface TaskFileProblem {
+  line: number;
+  message: string;
+}
+
+/** Parses a JSON Lines task file (tasks/FORMAT.md). Bad lines are reported with their number, not fatal. */
+export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: TaskFileProblem[] } {
+  const tasks: TaskFileLine[] = [];
+  const problems: TaskFileProblem[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith('//')) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (err) {
+      problems.push({ line, message: `not valid JSON: ${errorMessage(err)}` });
+      return;
+    }
+    try {
+      const task = validateTask(parsed, 'task');
+      if (seen.has(task.id)) {
+        problems.push({ line, message: `duplicate task id "${task.id}"` });
+        return;
+      }
+      seen.add(task.id);
+      tasks.push({ line, task });
+    } catch (err) {
+      problems.push({ line, message: errorMessage(err) });
+    }
+  });
+  return { tasks, problems };
+}
+
+export function readTaskFile(path: string): { tasks: TaskFileLine[]; problems: TaskFileProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AqeError(ErrorCodes.USAGE, `cannot read task file ${path}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
+  }
+  return parseTaskFile(text);
+}
