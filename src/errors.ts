@@ -7,6 +7,7 @@ export const ErrorCodes = {
   ENV_INVALID: 'AQE_ERR_ENV_INVALID',
   ACCESS_DENIED: 'AQE_ERR_ACCESS_DENIED',
   STORE: 'AQE_ERR_STORE',
+  MEMORY_INVALID: 'AQE_ERR_MEMORY_INVALID',
   BUDGET_EXCEEDED: 'AQE_ERR_BUDGET_EXCEEDED',
   PROVIDER: 'AQE_ERR_PROVIDER',
   STREAM: 'AQE_ERR_STREAM',
@@ -19,6 +20,11 @@ export const ErrorCodes = {
   MIGRATION: 'AQE_ERR_MIGRATION',
   BACKUP: 'AQE_ERR_BACKUP',
   USAGE: 'AQE_ERR_USAGE',
+  UNAUTHORIZED: 'AQE_ERR_UNAUTHORIZED',
+  NOT_FOUND: 'AQE_ERR_NOT_FOUND',
+  BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
+  CONFLICT: 'AQE_ERR_CONFLICT',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -36,8 +42,8 @@ export class AqeError extends Error {
 export class ConfigError extends AqeError {
   /** One entry per problem: "path (line N): expected X, found Y". */
   readonly problems: string[];
-  constructor(message: string, problems: string[] = []) {
-    super(ErrorCodes.CONFIG_INVALID, message, { problems });
+  constructor(message: string, problems: string[] = [], code: ErrorCode = ErrorCodes.CONFIG_INVALID) {
+    super(code, message, { problems });
     this.problems = problems;
   }
 }

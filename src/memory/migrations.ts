@@ -62,6 +62,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX budget_reservations_month ON budget_reservations (month);
     `,
   },
+  {
+    version: 2,
+    description: 'running budget totals per day and month (reserveBudget stays O(1) as cost records grow)',
+    sql: `
+      CREATE TABLE budget_totals (
+        kind   TEXT NOT NULL CHECK (kind IN ('daily', 'monthly')),
+        period TEXT NOT NULL,
+        spent  REAL NOT NULL,
+        PRIMARY KEY (kind, period)
+      ) WITHOUT ROWID;
+      INSERT INTO budget_totals (kind, period, spent) SELECT 'daily', day, SUM(cost) FROM cost_records GROUP BY day;
+      INSERT INTO budget_totals (kind, period, spent) SELECT 'monthly', month, SUM(cost) FROM cost_records GROUP BY month;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

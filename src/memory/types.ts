@@ -42,11 +42,15 @@ export interface StoreOptions {
 
 export interface QueryOptions {
   partition?: string;
-  /** SQL LIKE-style prefix match on the key ("task-%"); default all keys of the partition. */
+  /** Literal, case-sensitive key prefix ("task-"; a trailing '%', as in "task-%", is ignored); default all keys. */
   keyPrefix?: string;
   limit?: number;
+  /** Skip this many matching entries (paging). */
+  offset?: number;
   /** Entries updated at or after this epoch ms. */
   since?: number;
+  /** 'key' (default: partition, then key ascending), 'newest' or 'oldest' (by updatedAt). */
+  order?: 'key' | 'newest' | 'oldest';
 }
 
 /** A budget window (UTC day or month) checked atomically by reserveBudget. */
