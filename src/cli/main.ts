@@ -15,7 +15,9 @@ export async function buildProgram(): Promise<Command> {
     .description('Agentic QE fleet: quality-engineering agents with multi-model routing and streaming')
     .version('1.0.5')
     .option('-c, --config <file>', 'config file (default: $AQE_CONFIG or config/fleet.yaml)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Usage errors (unknown option, missing argument) exit 2, as every aqe command does; help and version exit 0.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
   for (const f of files) {
