@@ -6,7 +6,7 @@ import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../error
 import { FeatureFlags } from '../flags/FeatureFlags.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
-import { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
+import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
 import { ComplexityAnalyzer } from '../routing/ComplexityAnalyzer.js';
@@ -18,7 +18,7 @@ import { registerBuiltinAgents } from '../agents/index.js';
 import type { BaseAgent } from './BaseAgent.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { agentTypeFor, createAgent } from './registry.js';
-import { SYSTEM_CALLER, TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
+import { TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
 import { validateTask } from './task-validation.js';
 import type { QETask, TaskResult, TaskStatus } from './types.js';
 
@@ -147,15 +147,15 @@ export class FleetManager extends EventEmitter {
 
   private startWatching(path: string): void {
     this.watcher = new ConfigWatcher({ path, env: this.env, cwd: this.options.cwd });
-    this.watcher.on('reload', (loaded: { config: FleetConfig }) => this.applyConfig(loaded.config));
+    this.watcher.on('reload', (loaded: { config: FleetConfig; env: NodeJS.ProcessEnv }) => this.applyConfig(loaded.config, loaded.env));
     this.watcher.on('error', (err: Error) => this.logger.error(`config reload refused, keeping the last good config: ${err.message}`));
     this.watcher.start();
   }
 
   /** Hot reload: new tasks see the new config and flags; running tasks keep the snapshot they started with. */
-  applyConfig(config: FleetConfig): void {
+  applyConfig(config: FleetConfig, env: NodeJS.ProcessEnv = this.env): void {
     this.config = config;
-    this.flags.updateConfig(config, this.env);
+    this.flags.updateConfig(config, env);
     this.limiter.setLimit(config.fleet.maxConcurrentTasks);
     this.buildRoutingAndProviders();
     this.logger.info('config reloaded');

@@ -1,0 +1,46 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AqeError, ErrorCodes } from '../errors.js';
+import { displayPath } from './load.js';
+
+export interface InitResult {
+  dir: string;
+  /** Paths written, relative to the current directory when inside it. */
+  written: string[];
+  skipped: string[];
+}
+
+/** Files `aqe init` writes: target (relative to --dir) <- source (relative to the package root). */
+const TEMPLATES: ReadonlyArray<{ target: string; source: string }> = [
+  { target: 'config/fleet.yaml', source: 'config/fleet.example.yaml' },
+  { target: '.env.example', source: '.env.example' },
+];
+
+// Same depth from src/config/ and dist/config/: two levels up is the package root.
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function templatePath(source: string): string {
+  return join(PACKAGE_ROOT, source);
+}
+
+export function initProject(opts: { dir?: string; force?: boolean } = {}): InitResult {
+  const dir = resolve(opts.dir ?? process.cwd());
+  const result: InitResult = { dir, written: [], skipped: [] };
+  for (const t of TEMPLATES) {
+    const from = templatePath(t.source);
+    if (!existsSync(from)) throw new AqeError(ErrorCodes.CONFIG_NOT_FOUND, `packaged template missing: ${from} (reinstall agentic-qe-fleet)`);
+  }
+  for (const t of TEMPLATES) {
+    const to = join(dir, t.target);
+    const shown = displayPath(to);
+    if (existsSync(to) && !opts.force) {
+      result.skipped.push(shown);
+      continue;
+    }
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(templatePath(t.source), to);
+    result.written.push(shown);
+  }
+  return result;
+}
