@@ -30,10 +30,11 @@ class GateAgent extends BaseAgent {
   protected async performTaskImpl(task: QETask, selection?: ModelSelection): Promise<unknown> {
     running++;
     peak = Math.max(peak, running);
+    const signal = this.signal;
     try {
       await new Promise<void>((resolve, reject) => {
         gates.push(resolve);
-        this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true });
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
       return { id: task.id, selection: selection?.modelName ?? null };
     } finally {
