@@ -5,6 +5,7 @@ import type { FeatureFlags } from '../flags/FeatureFlags.js';
 import type { Logger } from '../logging.js';
 import type { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel } from '../memory/types.js';
+import { SYSTEM_CALLER } from '../memory/SwarmMemoryManager.js';
 import type { ProviderRequest } from '../providers/types.js';
 import type { CostTracker } from '../routing/CostTracker.js';
 import type { ModelRouter } from '../routing/ModelRouter.js';
@@ -35,7 +36,6 @@ export interface RunnerServices {
   events: EventEmitter;
 }
 
-export const SYSTEM_CALLER = { id: 'system', isSystem: true } as const;
 
 /**
  * The task lifecycle shared by every agent: flags snapshot, routing (or the default model when the router
@@ -120,11 +120,12 @@ export class TaskRunner {
       onChunk: (chunk: StreamChunk) => {
         run.chunks++;
         tokensSoFar += countTokens(chunk.text);
-        run.callbacks?.onChunk?.(chunk);
         this.s.events.emit('task:chunk', {
           taskId: run.task.id, agentType: run.agentType, modelName: selection.modelName, chunk, tokensSoFar,
           costSoFar: costs.costOf(selection.modelName, 0, tokensSoFar),
         });
+        // A consumer may return a promise to slow the stream down (backpressure reaches SSE and MCP clients).
+        return run.callbacks?.onChunk?.(chunk);
       },
       onError: (e) => run.callbacks?.onError?.(e),
     };

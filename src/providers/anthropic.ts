@@ -1,0 +1,108 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { registerSecret } from '../secrets.js';
+import { toProviderError, type ErrorContext } from './errors.js';
+import type { CompletionResult, Provider, ProviderEvent, ProviderRequest } from './types.js';
+
+export interface AnthropicProviderOptions {
+  /** The model's name in the config (used in error messages). */
+  name: string;
+  apiKey: string;
+  /** Env var the key came from, named in auth errors (never the key itself). */
+  apiKeyEnv?: string;
+  baseURL?: string;
+  /** SDK request timeout; our streaming timeouts are tighter and handled by StreamManager. */
+  timeoutMs?: number;
+}
+
+/**
+ * Anthropic Messages API on the official SDK. The SDK's own retries are off (maxRetries: 0): our retry
+ * policy (streaming.retryConfig) is the only one, so its counts and backoff are true.
+ */
+export class AnthropicProvider implements Provider {
+  readonly kind = 'anthropic' as const;
+  readonly name: string;
+  private readonly client: Anthropic;
+  private readonly ctx: ErrorContext;
+
+  constructor(opts: AnthropicProviderOptions) {
+    registerSecret(opts.apiKey);
+    this.name = opts.name;
+    this.ctx = { provider: 'anthropic', modelName: opts.name, keyEnv: opts.apiKeyEnv ?? 'ANTHROPIC_API_KEY' };
+    this.client = new Anthropic({
+      apiKey: opts.apiKey,
+      baseURL: opts.baseURL,
+      maxRetries: 0,
+      timeout: opts.timeoutMs ?? 10 * 60_000,
+      logLevel: 'off',
+    });
+  }
+
+  private params(request: ProviderRequest) {
+    return {
+      model: request.model,
+      max_tokens: request.maxTokens,
+      messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+      ...(request.system ? { system: request.system } : {}),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    };
+  }
+
+  async complete(request: ProviderRequest): Promise<CompletionResult> {
+    try {
+      const msg = await this.client.messages.create({ ...this.params(request), stream: false }, { signal: request.signal });
+      let text = '';
+      for (const block of msg.content) if (block.type === 'text') text += block.text;
+      return {
+        text,
+        usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens },
+        stopReason: msg.stop_reason ?? 'end_turn',
+        model: msg.model,
+      };
+    } catch (err) {
+      throw toProviderError(err, this.ctx, request.signal);
+    }
+  }
+
+  async *stream(request: ProviderRequest): AsyncIterable<ProviderEvent> {
+    let inputTokens = 0;
+    let outputTokens = 0;
+    let stopped = false;
+    try {
+      const events = await this.client.messages.create({ ...this.params(request), stream: true }, { signal: request.signal });
+      for await (const ev of events) {
+        switch (ev.type) {
+          case 'message_start':
+            inputTokens = ev.message.usage.input_tokens;
+            outputTokens = ev.message.usage.output_tokens ?? 0;
+            yield { type: 'start', model: ev.message.model, id: ev.message.id };
+            yield { type: 'usage', usage: { inputTokens, outputTokens } };
+            break;
+          case 'content_block_delta':
+            if (ev.delta.type === 'text_delta' && ev.delta.text) yield { type: 'delta', text: ev.delta.text };
+            break;
+          case 'message_delta':
+            // output_tokens is cumulative; input_tokens may be restated.
+            outputTokens = ev.usage.output_tokens ?? outputTokens;
+            if (typeof ev.usage.input_tokens === 'number') inputTokens = ev.usage.input_tokens;
+            yield { type: 'usage', usage: { inputTokens, outputTokens } };
+            if (ev.delta.stop_reason) {
+              stopped = true;
+              yield { type: 'stop', stopReason: ev.delta.stop_reason };
+            }
+            break;
+          case 'message_stop':
+            if (!stopped) yield { type: 'stop', stopReason: 'end_turn' };
+            stopped = true;
+            break;
+          default:
+            break;
+        }
+      }
+    } catch (err) {
+      throw toProviderError(err, this.ctx, request.signal);
+    }
+    // The SDK ends the iteration quietly when its request is aborted: that is not a completed message.
+    if (request.signal?.aborted) throw toProviderError(new Error('aborted'), this.ctx, request.signal);
+    if (!stopped) throw toProviderError(new Error('stream ended before message_stop (terminated)'), this.ctx);
+  }
+}

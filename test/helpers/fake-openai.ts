@@ -1,0 +1,1 @@
+export * from '../../src/providers/testing/fake-openai-server.js';
