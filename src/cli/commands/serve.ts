@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { AqeError } from '../../errors.js';
+import { EXIT, globalConfigPath, reportAndExit } from '../common.js';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  graceMs?: string;
+  mcp: boolean;
+  json?: boolean;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new Error(`--port: expected an integer 0-65535, found ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('run the fleet as an HTTP service: /health, /ready, /metrics, /v1/tasks (JSON or SSE), /v1/flags, /v1/costs, MCP at /mcp')
+    .option('--port <port>', 'port to listen on (default api.port, 3000; 0 picks a free port)')
+    .option('--host <host>', 'address to listen on (default api.host, 127.0.0.1); a non-loopback host needs an API token')
+    .option('--grace-ms <ms>', 'on SIGTERM, how long running tasks get to finish (default fleet.shutdownGraceMs)')
+    .option('--no-mcp', 'do not offer MCP over Streamable HTTP at /mcp')
+    .option('--json', 'print the listening address as a JSON line')
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      let port: number | undefined;
+      let graceMs: number | undefined;
+      try {
+        port = opts.port === undefined ? undefined : parsePort(opts.port);
+        if (opts.graceMs !== undefined) {
+          graceMs = Number(opts.graceMs);
+          if (!Number.isInteger(graceMs) || graceMs < 0) throw new Error(`--grace-ms: expected a non-negative integer, found ${JSON.stringify(opts.graceMs)}`);
+        }
+      } catch (err) {
+        reportAndExit(err, EXIT.USAGE);
+      }
+      try {
+        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }] = await Promise.all([
+          import('../../config/load.js'),
+          import('../../fleet/FleetManager.js'),
+          import('../../server/start.js'),
+          import('../../server/bind.js'),
+        ]);
+        const loaded = loadConfig({ path: globalConfigPath(cmd) });
+        // Refuse a bad --host before opening the store.
+        try {
+          decideBindHost({ host: opts.host ?? loaded.config.api.host, explicit: opts.host !== undefined, tokenConfigured: !!loaded.config.api.token });
+        } catch (err) {
+          reportAndExit(err, EXIT.USAGE);
+        }
+        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env });
+        await fleet.initialize();
+        const server = await startServer(fleet, {
+          host: opts.host, hostExplicit: opts.host !== undefined, port, graceMs, handleSignals: true, mcp: opts.mcp,
+        });
+        if (opts.json) {
+          process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, auth: !!loaded.config.api.token, mcp: opts.mcp ? `${server.url}/mcp` : null }) + '\n');
+        } else {
+          process.stdout.write(`aqe serve: listening on ${server.url}${opts.mcp ? ` (MCP at ${server.url}/mcp)` : ''}\n`);
+          if (server.notice) process.stdout.write(`aqe serve: ${server.notice}\n`);
+        }
+      } catch (err) {
+        reportAndExit(err, err instanceof AqeError && err.code === 'AQE_ERR_USAGE' ? EXIT.USAGE : EXIT.FAILED);
+      }
+    });
+}

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { FleetConfig } from '../config/schema.js';
+import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
+import { VERSION, type FleetManager } from '../fleet/FleetManager.js';
+import { registeredAgentTypes } from '../fleet/registry.js';
+import { validateTask } from '../fleet/task-validation.js';
+import { TASK_TYPES, type QETask, type TaskResult } from '../fleet/types.js';
+import type { Logger } from '../logging.js';
+import { ComplexityAnalyzer } from '../routing/ComplexityAnalyzer.js';
+import { ModelRouter } from '../routing/ModelRouter.js';
+import { redactSecrets } from '../secrets.js';
+import type { StreamChunk } from '../streaming/types.js';
+import { runTool, type BaseMCPTool } from './BaseMCPTool.js';
+
+export interface AqeMcpServerOptions {
+  /** Extra tools (BaseMCPTool / StreamingMCPTool subclasses) offered next to the fleet's. */
+  tools?: BaseMCPTool[];
+  logger?: Logger;
+}
+
+const FileSchema = z.strictObject({ path: z.string().min(1), content: z.string() });
+
+/** The task file format's fields as tool parameters (type optional where the tool implies it). */
+function taskShape(taskTypes: readonly string[], defaultType?: string) {
+  const types = (taskTypes.length > 0 ? taskTypes : TASK_TYPES) as readonly [string, ...string[]];
+  return {
+    description: z.string().min(1).describe('The request, as a user would write it.'),
+    type: z.enum(types).optional().describe(defaultType ? `Task type (default ${defaultType}).` : 'Task type (required).'),
+    files: z.array(FileSchema).default([]).describe('Code under test or artefacts: { path, content }.'),
+    language: z.enum(['typescript', 'javascript']).optional(),
+    framework: z.string().optional().describe('e.g. vitest, jest, node:test, playwright, k6'),
+    requirements: z.array(z.string()).optional(),
+    id: z.string().min(1).optional().describe('Task id (default: a new UUID).'),
+  };
+}
+
+interface TaskArgs {
+  description: string;
+  type?: string;
+  files: Array<{ path: string; content: string }>;
+  language?: 'typescript' | 'javascript';
+  framework?: string;
+  requirements?: string[];
+  id?: string;
+}
+
+function toTask(args: TaskArgs, defaultType?: string): QETask {
+  const payload: Record<string, unknown> = { files: args.files ?? [] };
+  if (args.language) payload.language = args.language;
+  if (args.framework) payload.framework = args.framework;
+  if (args.requirements) payload.requirements = args.requirements;
+  return validateTask({ id: args.id ?? randomUUID(), type: args.type ?? defaultType, description: args.description, payload }, 'arguments');
+}
+
+function jsonResult(value: unknown): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }] };
+}
+
+function errorResult(err: unknown): CallToolResult {
+  const code = err instanceof AqeError ? err.code : ErrorCodes.PROVIDER;
+  return { isError: true, content: [{ type: 'text', text: redactSecrets(`${code}: ${errorMessage(err)}`) }] };
+}
+
+/** The agent's answer as text: a string output, an output's `text`, else its JSON. */
+export function outputText(output: unknown): string {
+  if (typeof output === 'string') return output;
+  const text = (output as { text?: unknown } | undefined)?.text;
+  if (typeof text === 'string') return text;
+  return JSON.stringify(output, null, 2);
+}
+
+function resultSummary(r: TaskResult): Record<string, unknown> {
+  return { taskId: r.taskId, agentType: r.agentType, status: r.status, modelName: r.modelName, usage: r.usage, cost: r.cost, costEstimated: r.costEstimated, streamed: r.streamed, fellBackToSync: r.fellBackToSync, durationMs: r.endedAt - r.startedAt };
+}
+
+type ToolExtra = {
+  signal: AbortSignal;
+  _meta?: { progressToken?: string | number };
+  sendNotification: (n: { method: 'notifications/progress'; params: { progressToken: string | number; progress: number; message?: string } }) => Promise<void>;
+};
+
+/**
+ * Runs a task for a tool call. With a progressToken, each streamed chunk becomes a notifications/progress
+ * (progress = chunks so far, strictly increasing; message = the chunk's text). The client's cancellation
+ * (notifications/cancelled) aborts the request's signal, which cancels the task.
+ */
+async function runTaskTool(fleet: FleetManager, task: QETask, agentType: string | undefined, extra: ToolExtra): Promise<CallToolResult> {
+  const token = extra._meta?.progressToken;
+  let progress = 0;
+  const onChunk = (c: StreamChunk) => {
+    if (token === undefined || extra.signal.aborted) return;
+    progress += 1;
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message: c.text } }).catch(() => undefined);
+  };
+  try {
+    const { done } = fleet.submitTask(task, { agentType, stream: true, callbacks: { onChunk }, signal: extra.signal });
+    const result = await done;
+    return { content: [{ type: 'text', text: outputText(result.output) }, { type: 'text', text: JSON.stringify(resultSummary(result)) }] };
+  } catch (err) {
+    return errorResult(err);
+  }
+}
+
+/** A router for route_task's dry run: never records anything (no onSelection), rebuilt when the config changes. */
+function dryRunRouter(fleet: FleetManager): () => ModelRouter {
+  let cachedFor: FleetConfig | undefined;
+  let router: ModelRouter | undefined;
+  return () => {
+    const config = fleet.getConfig();
+    if (!router || cachedFor !== config) {
+      router = new ModelRouter(config.routing, { analyzer: new ComplexityAnalyzer(config.routing.complexity) });
+      cachedFor = config;
+    }
+    return router;
+  };
+}
+
+/**
+ * The fleet as an MCP server: a tool per registered agent type (runs a task on that agent), route_task (which
+ * model the router picks for a task, and why; nothing is run or charged), get_costs and get_flags.
+ * Call after fleet.initialize() (the agent types are registered then). One McpServer serves one transport.
+ */
+export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions = {}): McpServer {
+  const server = new McpServer({ name: 'aqe', version: VERSION });
+
+  for (const { type, taskTypes } of registeredAgentTypes()) {
+    server.registerTool(
+      type,
+      {
+        title: `Run the ${type} agent`,
+        description: `Runs a QE task on the ${type} agent${taskTypes.length ? ` (task types: ${taskTypes.join(', ')})` : ''}, routed and costed by the fleet. Streams progress when the client sends a progressToken.`,
+        inputSchema: taskShape(taskTypes, taskTypes[0]),
+      },
+      async (args, extra) => {
+        let task: QETask;
+        try {
+          task = toTask(args as TaskArgs, taskTypes[0]);
+        } catch (err) {
+          return errorResult(err);
+        }
+        return runTaskTool(fleet, task, type, extra as unknown as ToolExtra);
+      },
+    );
+  }
+
+  const routerFor = dryRunRouter(fleet);
+  server.registerTool(
+    'route_task',
+    {
+      title: 'Route a task',
+      description: 'Which model the multi-model router selects for a task, with the complexity score, its components and the reasons. Nothing is run, charged or recorded.',
+      inputSchema: { ...taskShape([]), stream: z.boolean().optional().describe('Route for a streamed request (needs a model that can stream).') },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => {
+      try {
+        const task = toTask(args as TaskArgs);
+        const selection = routerFor().select(task, { stream: (args as { stream?: boolean }).stream });
+        const routerOn = fleet.getModelRouter() !== undefined;
+        return jsonResult({
+          id: task.id,
+          model: selection.modelName,
+          provider: selection.provider,
+          score: selection.complexity.score,
+          components: selection.complexity.components,
+          reasons: selection.reasons,
+          estimatedCost: selection.estimatedCost,
+          fallbacks: selection.fallbacks,
+          routerEnabled: routerOn,
+          ...(routerOn ? {} : { note: `the multi-model router flag is off: tasks run on routing.defaultModel ${fleet.getConfig().routing.defaultModel}` }),
+        });
+      } catch (err) {
+        return errorResult(err);
+      }
+    },
+  );
+
+  server.registerTool(
+    'get_costs',
+    {
+      title: 'Cost report',
+      description: 'Spent, budgets and alerts (the `aqe costs` report).',
+      inputSchema: { period: z.enum(['1d', '7d', '30d']).default('1d'), by: z.enum(['model', 'agent', 'day']).optional() },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => {
+      try {
+        return jsonResult(await fleet.getCostTracker().report(args as { period: '1d' | '7d' | '30d'; by?: 'model' | 'agent' | 'day' }));
+      } catch (err) {
+        return errorResult(err);
+      }
+    },
+  );
+
+  server.registerTool(
+    'get_flags',
+    {
+      title: 'Feature flags',
+      description: 'Each feature flag\'s effective value and the layer that decided it (default, config, env, override, agentOverride).',
+      inputSchema: { agentType: z.string().min(1).optional().describe('Explain the flags for this agent type.') },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => {
+      try {
+        const flags = fleet.getFeatureFlags();
+        return jsonResult({ flags: flags.explain(args.agentType), overrides: flags.getOverrides() });
+      } catch (err) {
+        return errorResult(err);
+      }
+    },
+  );
+
+  for (const tool of opts.tools ?? []) {
+    server.registerTool(
+      tool.name,
+      { description: tool.description, inputSchema: z.looseObject({}) },
+      async (args) => {
+        try {
+          const result = await runTool(tool, args);
+          return typeof result === 'string' ? { content: [{ type: 'text', text: result }] } : jsonResult(result);
+        } catch (err) {
+          return errorResult(err);
+        }
+      },
+    );
+  }
+  return server;
+}
+
+/** `aqe mcp`: the MCP server on stdin/stdout. Resolves when the client closes the connection. */
+export async function runMcpStdio(fleet: FleetManager, opts: AqeMcpServerOptions = {}): Promise<void> {
+  const server = createMcpServer(fleet, opts);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+  });
+  await server.connect(transport);
+  await closed;
+  await server.close().catch(() => undefined);
+}
+
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  server: McpServer;
+}
+
+function jsonRpcError(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
+}
+
+/**
+ * Streamable HTTP at /mcp (stateful sessions; SSE responses, so progress notifications reach the client:
+ * enableJsonResponse would drop them). Mount handle() on POST, GET and DELETE of one path.
+ */
+export class McpHttpEndpoint {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly fleet: FleetManager, private readonly opts: AqeMcpServerOptions = {}) {}
+
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const sid = req.headers['mcp-session-id'];
+    if (typeof sid === 'string') {
+      const session = this.sessions.get(sid);
+      if (!session) return jsonRpcError(res, 404, `unknown MCP session ${sid}: initialize a new one`);
+      return session.transport.handleRequest(req, res, body);
+    }
+    if (req.method !== 'POST' || !isInitializeRequest(body)) {
+      return jsonRpcError(res, 400, 'no mcp-session-id header: send an initialize request first');
+    }
+    const server = createMcpServer(this.fleet, this.opts);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        this.sessions.set(id, { transport, server });
+      },
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) this.sessions.delete(transport.sessionId);
+    };
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
+  /** Closes every session (their open SSE streams end). */
+  async close(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.allSettled(all.map(async (s) => {
+      await s.transport.close();
+      await s.server.close();
+    }));
+  }
+}

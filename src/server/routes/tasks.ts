@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AqeError, ErrorCodes, type ErrorCode } from '../../errors.js';
+import { agentTypeFor } from '../../fleet/registry.js';
+import { SYSTEM_CALLER } from '../../memory/SwarmMemoryManager.js';
+import { validateTask } from '../../fleet/task-validation.js';
+import type { TaskResult } from '../../fleet/types.js';
+import { errorBody, httpStatusFor } from '../http-errors.js';
+import type { TaskRecord } from '../../fleet/FleetManager.js';
+import { DEFAULT_REPLAY, TaskEventLog } from '../replay.js';
+import { parseLastEventId, pipeTaskEvents } from '../sse.js';
+import type { ServerState } from '../state.js';
+import { submitStreamedTask, terminalEvents } from '../task-stream.js';
+
+interface TaskQuery {
+  stream?: string;
+  wait?: string;
+  agentType?: string;
+  lastEventId?: string;
+}
+
+const TRUE = new Set(['true', '1', 'yes', '']);
+
+function wantsStream(request: FastifyRequest<{ Querystring: TaskQuery }>): boolean {
+  const q = request.query.stream;
+  if (q !== undefined) return TRUE.has(q.toLowerCase());
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
+
+function isActive(status: string | undefined): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** A finished task whose event log is gone (not streamed, or expired): its terminal events alone. */
+function finishedLogOf(record: TaskRecord): TaskEventLog {
+  const log = new TaskEventLog(record.id, DEFAULT_REPLAY);
+  const error = record.error ? new AqeError(record.error.code as ErrorCode, record.error.message) : undefined;
+  log.finish(terminalEvents({ result: record.result, error }));
+  return log;
+}
+
+/** POST /v1/tasks, GET /v1/tasks/:id, GET /v1/tasks/:id/events, DELETE /v1/tasks/:id. */
+export function registerTaskRoutes(app: FastifyInstance, state: ServerState): void {
+  const { fleet, hub } = state;
+
+  const streamLog = async (request: FastifyRequest, reply: FastifyReply, log: TaskEventLog, lastEventId?: number) => {
+    reply.hijack();
+    state.metrics.sseOpened();
+    await pipeTaskEvents(reply.raw, log, {
+      lastEventId,
+      heartbeatMs: state.heartbeatMs,
+      extraHeaders: { 'x-task-id': log.taskId },
+      onClose: () => state.metrics.sseClosed(),
+    });
+  };
+
+  app.post<{ Querystring: TaskQuery; Body: unknown }>('/v1/tasks', async (request, reply) => {
+    const body = request.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new AqeError(ErrorCodes.TASK_INVALID, `body: expected a task object (the task file format), found ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
+    }
+    const input = body as Record<string, unknown>;
+    const task = validateTask(input.id === undefined ? { ...input, id: randomUUID() } : input, 'body');
+    const agentType = request.query.agentType;
+    if (agentType === undefined && !agentTypeFor(task.type)) {
+      throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `type: no agent handles task type "${task.type}"`);
+    }
+    const stream = wantsStream(request);
+    const lastEventId = parseLastEventId(request.headers['last-event-id']);
+    const existing = fleet.getTask(task.id);
+
+    // A client reconnecting to a stream it started: replay what it missed, then the live rest.
+    if (stream && lastEventId !== undefined) {
+      const log = hub.get(task.id);
+      if (log) return streamLog(request, reply, log, lastEventId);
+      if (existing && !isActive(existing.status)) return streamLog(request, reply, finishedLogOf(existing), lastEventId);
+      if (!existing) {
+        throw new AqeError(ErrorCodes.NOT_FOUND, `id: no stream of task ${task.id} to resume; POST it without Last-Event-ID to run it again`);
+      }
+    }
+    if (isActive(existing?.status)) {
+      throw new AqeError(ErrorCodes.CONFLICT, `id: task ${task.id} is already ${existing!.status}; GET /v1/tasks/${task.id} for its status`);
+    }
+    if (state.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the server is shutting down and accepts no new tasks');
+
+    if (stream) {
+      const { log } = submitStreamedTask(fleet, hub, task, { agentType });
+      return streamLog(request, reply, log);
+    }
+
+    const { taskId, done } = fleet.submitTask(task, { stream: false, agentType });
+    if (request.query.wait !== undefined && !TRUE.has(request.query.wait.toLowerCase())) {
+      done.catch(() => undefined);
+      return reply.code(202).header('location', `/v1/tasks/${taskId}`).send({ taskId, status: 'queued' });
+    }
+    try {
+      return await done;
+    } catch (err) {
+      const result = (err as { result?: TaskResult }).result;
+      return reply.code(httpStatusFor((err as AqeError).code)).send({ ...errorBody(err), ...(result ? { result } : {}) });
+    }
+  });
+
+  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id', async (request, reply) => {
+    const { id } = request.params;
+    if ((request.headers.accept ?? '').includes('text/event-stream')) return eventsOf(request, reply, id);
+    const record = fleet.getTask(id);
+    if (record) return record;
+    // Finished tasks outlive the in-memory records in the store's fleet/tasks partition (summary, no output).
+    const stored = await fleet.getMemory().retrieve(id, { partition: 'fleet/tasks', caller: SYSTEM_CALLER }).catch(() => undefined);
+    if (stored && typeof stored === 'object') {
+      const s = stored as TaskResult;
+      return { id, agentType: s.agentType, status: s.status, result: s, ...(s.error ? { error: s.error } : {}) };
+    }
+    throw new AqeError(ErrorCodes.NOT_FOUND, `no task with id ${id}`);
+  });
+
+  const eventsOf = (request: FastifyRequest<{ Querystring: TaskQuery }>, reply: FastifyReply, id: string) => {
+    const record = fleet.getTask(id);
+    const log = hub.get(id) ?? (record && !isActive(record.status) ? finishedLogOf(record) : undefined);
+    if (!log) {
+      throw new AqeError(ErrorCodes.NOT_FOUND, record ? `task ${id} is ${record.status} but was not submitted with streaming: GET /v1/tasks/${id} for its status` : `no task with id ${id}`);
+    }
+    const lastEventId = parseLastEventId(request.headers['last-event-id'] ?? request.query.lastEventId);
+    return streamLog(request, reply, log, lastEventId);
+  };
+
+  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) =>
+    eventsOf(request, reply, request.params.id),
+  );
+
+  app.delete<{ Params: { id: string } }>('/v1/tasks/:id', async (request, reply) => {
+    const { id } = request.params;
+    if (fleet.cancelTask(id)) return reply.code(202).send({ taskId: id, status: 'cancelling' });
+    const record = fleet.getTask(id);
+    if (record) throw new AqeError(ErrorCodes.CONFLICT, `task ${id} already ${record.status}; nothing to cancel`);
+    throw new AqeError(ErrorCodes.NOT_FOUND, `no running task with id ${id}`);
+  });
+}
