@@ -63,8 +63,9 @@ export class TaskRunner {
 
     let reservation: Awaited<ReturnType<CostTracker['reserve']>> | undefined;
     let run: TaskRun | undefined;
+    let selection: ModelSelection | undefined;
     try {
-      const selection = flags.multiModelRouter ? this.s.router().select(task, { stream }) : this.defaultSelection(task, config);
+      selection = flags.multiModelRouter ? this.s.router().select(task, { stream }) : this.defaultSelection(task, config);
       if (flags.multiModelRouter) this.s.events.emit('routing:selected', { ...base, selection });
       if (flags.multiModelRouter && config.routing.costTracking.enabled) {
         reservation = await this.s.costs().reserve(task, selection, agent.type);
@@ -95,7 +96,7 @@ export class TaskRunner {
       const error = reason instanceof AqeError ? reason : new AqeError(ErrorCodes.PROVIDER, errorMessage(reason), undefined, { cause: reason });
       const result: TaskResult = {
         taskId: task.id, agentType: agent.type, status: cancelled ? 'cancelled' : 'failed', output: undefined,
-        modelName: run?.modelName ?? run?.selection.modelName,
+        modelName: run?.modelName ?? selection?.modelName,
         usage: run ? { ...run.usage, estimated: run.attempts.some((a) => a.estimated) } : undefined,
         streamed: run?.streamed ?? false, fellBackToSync: run?.fellBackToSync,
         startedAt, endedAt: Date.now(), error: { code: error.code, message: error.message },

@@ -6,7 +6,11 @@ import { loadConfig } from '../../../src/config/load.js';
 import { FleetManager } from '../../../src/fleet/FleetManager.js';
 import type { QETask } from '../../../src/fleet/types.js';
 import { silentLogger } from '../../../src/logging.js';
-import { startFleet, tempDir } from '../../helpers/fleet.js';
+import { startFleet as startFleetWithBudget, tempDir } from '../../helpers/fleet.js';
+
+// The seed's prices are per 1k tokens; a big budget keeps enforcement out of these flag tests.
+const startFleet: typeof startFleetWithBudget = (overrides = {}, env) =>
+  startFleetWithBudget({ ...overrides, routing: { costTracking: { budgetLimits: { daily: 1e6, monthly: 1e6 } } } }, env);
 
 const SYSTEM = { id: 'system', isSystem: true };
 const cleanups: Array<() => Promise<void> | void> = [];
