@@ -1,8 +1,11 @@
-/** Plain-text table for terminal reports. */
+const NUMERIC = /^[-+$]?[\d.,]+(%|ms|s|\*)?$|^\d+\/\d+$|^-$/;
+
+/** Plain-text table for terminal reports: numeric columns right-aligned, text columns left-aligned. */
 export function renderTable(headers: string[], rows: Array<Array<string | number>>): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(String(r[i] ?? '-'))));
+  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { errorMessage } from '../errors.js';
+import { createLogger } from '../logging.js';
 import { FleetManager } from '../fleet/FleetManager.js';
 import { readTaskFile } from '../fleet/task-file.js';
 import type { TaskResult } from '../fleet/types.js';
@@ -21,7 +22,9 @@ export interface RunOptions {
 export async function runTaskFile(file: string, opts: RunOptions): Promise<boolean> {
   const { tasks, problems } = readTaskFile(file);
   const loaded = loadConfig({ path: opts.configPath });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path });
+  // The table and events report every task's outcome; the log keeps to warnings unless asked for more.
+  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger });
   await fleet.initialize();
   const emit = (event: Record<string, unknown>) => printJson({ ...event, at: new Date().toISOString() });
 

@@ -101,7 +101,7 @@ export class TaskRunner {
         streamed: run?.streamed ?? false, fellBackToSync: run?.fellBackToSync,
         startedAt, endedAt: Date.now(), error: { code: error.code, message: error.message },
       };
-      this.s.logger.warn({ taskId: task.id, code: error.code }, `task ${task.id} ${result.status}: ${error.message}`);
+      this.s.logger.info({ taskId: task.id, code: error.code }, `task ${task.id} ${result.status}: ${error.message}`);
       this.s.events.emit(cancelled ? 'task:cancelled' : 'task:failed', { ...base, result, error });
       await this.record(result);
       (error as AqeError & { result?: TaskResult }).result = result;
