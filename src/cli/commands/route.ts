@@ -1,0 +1,132 @@
+import type { Command } from 'commander';
+import type { ModelSelection, QETask } from '../../fleet/types.js';
+import type { EvalReport } from '../../routing/evaluate.js';
+import { EXIT, globalConfigPath, printJson, reportAndExit } from '../common.js';
+
+interface RouteOptions {
+  json?: boolean;
+  eval?: boolean;
+  map?: string;
+}
+
+/**
+ * `aqe route FILE.jsonl [--json] [--eval] [--map simple=NAME,medium=NAME,complex=NAME]`: which model the
+ * router picks for each task, and why. Needs only a config; calls no provider and writes nothing.
+ */
+export function register(program: Command): void {
+  program
+    .command('route')
+    .description('show the model the router picks for each task of a task file, with score and reasons (writes nothing)')
+    .argument('<file>', 'task file, one JSON task per line (see tasks/FORMAT.md)')
+    .option('--json', 'one JSON object per task: id, model, score, components, reasons (with --eval: one report object)')
+    .option('--eval', 'score against expected.tier: accuracy, confusion matrix, misrouted tasks, cost of the routed mix')
+    .option('--map <tiers>', 'tier -> model for --eval, e.g. simple=claude-haiku-4,medium=claude-sonnet-4.5,complex=claude-opus-4')
+    .action(async (file: string, opts: RouteOptions, cmd: Command) => {
+      let bad: boolean;
+      try {
+        bad = await routeFile(file, opts, globalConfigPath(cmd));
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        reportAndExit(err, code === 'AQE_ERR_USAGE' || code.startsWith('AQE_ERR_CONFIG') ? EXIT.USAGE : EXIT.FAILED);
+      }
+      process.exitCode = bad ? EXIT.FAILED : EXIT.OK;
+    });
+}
+
+/** Returns true when any line was bad (invalid task or no model could take it). */
+async function routeFile(file: string, opts: RouteOptions, configPath: string | undefined): Promise<boolean> {
+  if (opts.map !== undefined && !opts.eval) {
+    const { AqeError, ErrorCodes } = await import('../../errors.js');
+    throw new AqeError(ErrorCodes.USAGE, '--map only applies with --eval');
+  }
+  const [{ loadConfig, displayPath }, { readTaskFile }, { ModelRouter }, evaluate] = await Promise.all([
+    import('../../config/load.js'),
+    import('../../fleet/task-file.js'),
+    import('../../routing/ModelRouter.js'),
+    import('../../routing/evaluate.js'),
+  ]);
+  const { config, path } = loadConfig({ path: configPath });
+  const routing = { ...config.routing, enabled: true };
+  const flagOn = config.features.multiModelRouter && config.routing.enabled;
+  process.stderr.write(
+    `aqe route: router on for this command${flagOn ? '' : ' (it is off in the config: features.multiModelRouter/routing.enabled)'}; ` +
+      `config ${path ? displayPath(path) : 'embedded defaults'}; nothing is written\n`,
+  );
+  const tierMap = opts.eval ? evaluate.parseTierMap(opts.map ?? '', evaluate.defaultTierMap(routing), routing.models) : undefined;
+
+  const { tasks, problems } = readTaskFile(file);
+  const router = new ModelRouter(routing);
+  const routed: Array<{ task: QETask; selection: ModelSelection }> = [];
+  for (const { line, task } of tasks) {
+    try {
+      routed.push({ task, selection: router.select(task) });
+    } catch (err) {
+      problems.push({ line, message: (err as Error).message });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.message}\n`);
+
+  if (tierMap) {
+    const report = evaluate.evaluateRouting(routed, routing, tierMap);
+    if (opts.json) printJson({ tasks: routed.map(toJson), eval: report, problems });
+    else process.stdout.write(renderEval(report));
+  } else if (opts.json) {
+    // One write for the whole batch: a thousand small writes to a pipe cost more than the routing itself.
+    process.stdout.write(routed.map((r) => JSON.stringify(toJson(r))).join('\n') + (routed.length ? '\n' : ''));
+  } else {
+    process.stdout.write(routed.map(renderLine).join(''));
+  }
+  if (problems.length) process.stderr.write(`${problems.length} bad line(s) skipped\n`);
+  return problems.length > 0;
+}
+
+function toJson({ task, selection }: { task: QETask; selection: ModelSelection }) {
+  return {
+    id: task.id,
+    model: selection.modelName,
+    score: selection.complexity.score,
+    components: selection.complexity.components,
+    estimatedCost: Number(selection.estimatedCost.toFixed(6)),
+    fallbacks: selection.fallbacks,
+    reasons: selection.complexity.reasons,
+    ...(task.expected ? { expected: task.expected.tier } : {}),
+  };
+}
+
+function renderLine({ task, selection }: { task: QETask; selection: ModelSelection }): string {
+  const c = selection.complexity.components;
+  return (
+    `${task.id}  ${selection.modelName}  ${selection.complexity.score.toFixed(3)}  ` +
+    `(token ${c.token.toFixed(2)}, structure ${c.structure.toFixed(2)}, context ${c.context.toFixed(2)})  ` +
+    `${selection.complexity.reasons[0] ?? ''}\n`
+  );
+}
+
+function renderEval(r: EvalReport): string {
+  const tiers = ['simple', 'medium', 'complex'] as const;
+  const cols = [...new Set([...tiers, ...tiers.flatMap((t) => Object.keys(r.confusion[t]))])];
+  const lines: string[] = [];
+  lines.push(`accuracy: ${(r.accuracy * 100).toFixed(1)}% (${r.correct}/${r.labelled} labelled tasks; ${r.tasks} routed)`);
+  lines.push(`tiers: simple -> ${r.tierMap.simple}, medium -> ${r.tierMap.medium}, complex -> ${r.tierMap.complex}`);
+  lines.push('');
+  lines.push('confusion (rows expected, columns routed):');
+  const width = Math.max(9, ...cols.map((c) => c.length));
+  lines.push(['expected'.padEnd(10), ...cols.map((c) => c.padStart(width))].join(' '));
+  for (const t of tiers) lines.push([t.padEnd(10), ...cols.map((c) => String(r.confusion[t][c] ?? 0).padStart(width))].join(' '));
+  lines.push('');
+  if (r.misrouted.length) {
+    lines.push(`misrouted (${r.misrouted.length}):`);
+    for (const m of r.misrouted) {
+      lines.push(`  ${m.id}: expected ${m.expected} (${m.expectedModel}), routed ${m.model}, score ${m.score.toFixed(3)}`);
+      for (const reason of m.reasons) lines.push(`    - ${reason}`);
+    }
+  } else lines.push('misrouted: none');
+  lines.push('');
+  const c = r.cost;
+  lines.push('estimated cost of the routed mix:');
+  lines.push(`  routed           $${c.routed.toFixed(4)}`);
+  lines.push(`  all ${c.defaultModel.padEnd(12)} $${c.allDefault.toFixed(4)}  (routing saves ${c.savingsVsDefaultPercent.toFixed(1)}%)`);
+  lines.push(`  all ${c.topModel.padEnd(12)} $${c.allTop.toFixed(4)}  (routing saves ${c.savingsVsTopPercent.toFixed(1)}%)`);
+  return lines.join('\n') + '\n';
+}

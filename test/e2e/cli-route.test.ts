@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/aqe.js');
+const dir = mkdtempSync(join(tmpdir(), 'aqe-route-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function aqe(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, AQE_CONFIG: '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const extra = readFileSync(resolve('test/fixtures/routing/extra.jsonl'), 'utf8');
+
+describe('aqe route', () => {
+  const tasks = join(dir, 'tasks.jsonl');
+  writeFileSync(tasks, extra);
+
+  it('prints one line per task with model, score, components and reasons, and says the router is on', () => {
+    const r = aqe(['route', tasks]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/router on for this command/);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(extra.trim().split('\n').length);
+    expect(lines[0]).toMatch(/^x-s-01 {2}claude-haiku-4 {2}0\.\d{3} {2}\(token 0\.\d\d, structure 0\.\d\d, context 0\.\d\d\) {2}simple: /);
+  });
+
+  it('--json: one object per line with id, model (config name) and score', () => {
+    const r = aqe(['route', tasks, '--json']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const row of rows) {
+      expect(typeof row.id).toBe('string');
+      expect(['claude-haiku-4', 'claude-sonnet-4.5', 'claude-opus-4']).toContain(row.model);
+      expect(row.score).toBeGreaterThanOrEqual(0);
+      expect(row.score).toBeLessThanOrEqual(1);
+      expect(Array.isArray(row.reasons)).toBe(true);
+    }
+    expect(rows.find((x) => x.id === 'x-c-09').model).toBe('claude-opus-4');
+  });
+
+  it('reports bad lines with their line number, routes the rest, exits 1 and writes nothing', () => {
+    const bad = join(dir, 'bad.jsonl');
+    const good = extra.trim().split('\n').slice(0, 2);
+    writeFileSync(bad, [good[0], '{not json', JSON.stringify({ id: 'x', type: 'nope', description: 'd', payload: { files: [] } }), good[1]].join('\n') + '\n');
+    const before = readdirSync(dir).sort();
+    const r = aqe(['route', bad, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.jsonl:2: not valid JSON/);
+    expect(r.stderr).toMatch(/bad\.jsonl:3: .*type/);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['x-s-01', 'x-s-02']);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
+  it('--eval prints accuracy, a confusion matrix, misrouted tasks and the cost of the routed mix', () => {
+    const r = aqe(['route', tasks, '--eval']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^accuracy: \d+\.\d% \(\d+\/\d+ labelled tasks/m);
+    expect(r.stdout).toMatch(/confusion \(rows expected, columns routed\):\nexpected +simple +medium +complex\nsimple +\d+/);
+    expect(r.stdout).toMatch(/misrouted/);
+    expect(r.stdout).toMatch(/all claude-sonnet-4\.5 +\$\d+\.\d{4} +\(routing saves -?\d+\.\d%\)/);
+    expect(r.stdout).toMatch(/all claude-opus-4 +\$\d+\.\d{4}/);
+  });
+
+  it('--eval --map overrides the tier mapping; --json gives one report object', () => {
+    const r = aqe(['route', tasks, '--eval', '--json', '--map', 'medium=claude-opus-4']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.eval.tierMap).toEqual({ simple: 'claude-haiku-4', medium: 'claude-opus-4', complex: 'claude-opus-4' });
+    expect(report.eval.misrouted.length).toBeGreaterThan(0);
+    expect(report.eval.misrouted.every((m: { expected: string }) => m.expected !== 'simple')).toBe(true);
+    const badMap = aqe(['route', tasks, '--eval', '--map', 'medium=gpt-9']);
+    expect(badMap.code).toBe(2);
+    expect(badMap.stderr).toMatch(/AQE_ERR_USAGE: --map: model "gpt-9" for medium is not in routing.models/);
+  });
+
+  it('a missing file is a usage error (exit 2)', () => {
+    const r = aqe(['route', join(dir, 'missing.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read task file/);
+  });
+});

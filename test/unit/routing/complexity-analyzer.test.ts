@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { QETask } from '../../../src/fleet/types.js';
+import { ComplexityAnalyzer } from '../../../src/routing/ComplexityAnalyzer.js';
+
+const task = (description: string, files: Array<[string, string]> = [], extra: Partial<QETask> = {}): QETask => ({
+  id: 't',
+  type: 'test-generation',
+  description,
+  payload: { files: files.map(([path, content]) => ({ path, content })) },
+  ...extra,
+});
+
+const tier = (score: number) => (score > 0.8 ? 'complex' : score > 0.4 ? 'medium' : 'simple');
+
+function readTasks(path: string): QETask[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as QETask);
+}
+
+describe('ComplexityAnalyzer', () => {
+  const analyzer = new ComplexityAnalyzer();
+
+  it('returns a score and components in [0, 1] with readable reasons', () => {
+    const r = analyzer.analyze(task('Tests for add.', [['src/add.ts', 'export const add = (a: number, b: number) => a + b;']]));
+    for (const v of [r.score, r.components.token, r.components.structure, r.components.context]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+    expect(r.reasons[0]).toMatch(/^simple: one small pure unit/);
+    expect(r.reasons.at(-1)).toMatch(/components: token .* structure .* context/);
+  });
+
+  it('is deterministic and cached by content, not object identity', () => {
+    const a = task('Tests for the parser.', [['src/p.ts', 'export function p(s: string) { return s.split(","); }']]);
+    const b = JSON.parse(JSON.stringify(a)) as QETask;
+    const fresh = new ComplexityAnalyzer();
+    const first = fresh.analyze(a);
+    expect(fresh.analyze(b)).toBe(first);
+    expect(new ComplexityAnalyzer().analyze(b)).toEqual(first);
+    const changed = { ...b, payload: { ...b.payload, files: [{ path: 'src/p.ts', content: b.payload.files[0].content + '\n' }] } };
+    expect(fresh.analyze(changed)).not.toBe(first);
+  });
+
+  it('a short lock-free queue is complex; a long mechanical log summary is simple', () => {
+    const ring = `export class Q { constructor(private sab: SharedArrayBuffer, private n: number) {}
+  push(v: number) { const a = new Int32Array(this.sab); const t = Atomics.load(a, 0); Atomics.store(a, 1 + (t % this.n), v); Atomics.store(a, 0, t + 1); } }`;
+    expect(tier(analyzer.analyze(task('Tests for Q.', [['src/q.ts', ring]])).score)).toBe('complex');
+    const log = Array.from({ length: 400 }, (_, i) => `  ✓ case ${i} (${i % 9}ms)`).join('\n') + '\n  400 passing';
+    const summary = analyzer.analyze(task('Summarise this test run.', [['reports/run.txt', log]], { type: 'test-execution' }));
+    expect(summary.components.token).toBeGreaterThan(0.8);
+    expect(tier(summary.score)).toBe('simple');
+  });
+
+  it('does not route on keywords alone', () => {
+    const pure = "export function pad(s: string, n: number) { return s.length >= n ? s : ' '.repeat(n - s.length) + s; }";
+    const r = analyzer.analyze(task('Tests for pad. It is used on the security and authentication audit pages.', [['src/pad.ts', pure]]));
+    expect(tier(r.score)).toBe('simple');
+  });
+
+  it('places security-critical code, distributed coordination and system-wide scope in the complex band', () => {
+    const hmac = "import { createHmac, timingSafeEqual } from 'node:crypto';\nexport const ok = (m: string, s: Buffer, k: Buffer) => timingSafeEqual(createHmac('sha256', k).update(m).digest(), s);";
+    expect(tier(analyzer.analyze(task('Tests for ok.', [['src/sig.ts', hmac]])).score)).toBe('complex');
+    const lease = `export class Lock { constructor(private store: any, private id: string) {}
+  async acquire(ttlMs: number) { return this.store.setLease('leader', this.id, ttlMs); }
+  async renew(ttlMs: number) { return this.store.renewLease('leader', this.id, ttlMs); } }`;
+    expect(tier(analyzer.analyze(task('Tests for the lease-based leader lock.', [['src/lock.ts', lease]])).score)).toBe('complex');
+    const plan = analyzer.analyze(task('Plan a load test across the search, cart and payment services.', [], { type: 'performance-testing' }));
+    expect(tier(plan.score)).toBe('complex');
+    expect(plan.reasons[0]).toMatch(/system-wide/);
+  });
+
+  it('places async I/O, branching modules and flaky diagnosis in the medium band', () => {
+    const handler = "export async function get(id: string, db: any) { const r = await db.query('SELECT * FROM t WHERE id = $1', [id]); return r.rows[0] ?? null; }";
+    expect(tier(analyzer.analyze(task('Tests for get; mock the db.', [['src/get.ts', handler]])).score)).toBe('medium');
+    const flaky = analyzer.analyze(task('This test is flaky on CI. Why?', [['test/a.test.ts', "it('x', () => { expect(Date.now() % 2).toBe(0); });"]], { type: 'flaky-test-analysis' }));
+    expect(tier(flaky.score)).toBe('medium');
+  });
+
+  it('uses the configured weights for the weighted part of the score', () => {
+    const t = task('Write tests for the module.', []);
+    const tokenOnly = new ComplexityAnalyzer({ tokenWeighting: 1, structureWeighting: 0, contextWeighting: 0 }).analyze(t);
+    const contextOnly = new ComplexityAnalyzer({ tokenWeighting: 0, structureWeighting: 0, contextWeighting: 1 }).analyze(t);
+    expect(tokenOnly.components).toEqual(contextOnly.components);
+    expect(tokenOnly.score).not.toBe(contextOnly.score);
+  });
+
+  it('generalises: >= 95% on the repository extra tasks (not the dev set)', () => {
+    const path = fileURLToPath(new URL('../../fixtures/routing/extra.jsonl', import.meta.url));
+    const tasks = readTasks(path);
+    const wrong = tasks.filter((t) => tier(analyzer.analyze(t).score) !== t.expected!.tier).map((t) => t.id);
+    expect(wrong.length / tasks.length).toBeLessThanOrEqual(0.05);
+  });
+
+  const dev = fileURLToPath(new URL('../../../../shared/tasks/routing-dev.jsonl', import.meta.url));
+  it.skipIf(!existsSync(dev))('meets the seed gate (>= 95%) on the shared dev set', () => {
+    const tasks = readTasks(dev);
+    const correct = tasks.filter((t) => tier(analyzer.analyze(t).score) === t.expected!.tier).length;
+    expect(correct / tasks.length).toBeGreaterThanOrEqual(0.95);
+  });
+});
