@@ -1,6 +1,8 @@
 import { registerAgentType } from '../fleet/registry.js';
 import { AnalysisAgent } from './generic/AnalysisAgent.js';
 import { ANALYSIS_AGENTS } from './generic/specs.js';
+import { registerCoverageAnalyzer } from './coverage-analyzer/index.js';
+import { registerTestGenerator } from './test-generator/index.js';
 
 let registered = false;
 
@@ -11,4 +13,6 @@ export function registerBuiltinAgents(): void {
   for (const spec of ANALYSIS_AGENTS) {
     registerAgentType(spec.type, (ctx) => new AnalysisAgent(ctx, spec), spec.taskTypes);
   }
+  registerTestGenerator();
+  registerCoverageAnalyzer();
 }

@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { AqeError, ErrorCodes } from '../../errors.js';
+import { BaseAgent } from '../../fleet/BaseAgent.js';
+import type { ModelSelection, QETask } from '../../fleet/types.js';
+import { measureCallCoverage, measureTestFileCoverage } from './coverage.js';
+import { FRAMEWORKS, type Framework } from './emit.js';
+import { ENGINE_NAME, type OfflineTests } from './engine.js';
+import { parseHeader, sha256, withHeader } from './header.js';
+import { coverageBefore, offlineTestsFor, writeAndRun, type ModuleReport } from './pipeline.js';
+import { buildPrompt, buildRepairPrompt, SYSTEM_PROMPT } from './prompt.js';
+import { extractCode, validateTestCode } from './validate.js';
+
+/** Where the module under test is: payload.sourcePath, else payload.files[0] written to a temp dir (temp: true). */
+export function locateSource(task: QETask): { path: string; temp: boolean } {
+  const p = task.payload.sourcePath;
+  if (typeof p === 'string' && p) return { path: isAbsolute(p) ? p : resolve(p), temp: false };
+  return { path: resolveSource(task), temp: true };
+}
+
+export function resolveSource(task: QETask): string {
+  const p = task.payload.sourcePath;
+  if (typeof p === 'string' && p) return isAbsolute(p) ? p : resolve(p);
+  const f = task.payload.files?.[0];
+  if (!f) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id}: test-generation needs payload.sourcePath or payload.files[0]`);
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-src-')));
+  const file = join(dir, basename(f.path) || 'module.js');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeFileSync(file, f.content);
+  return file;
+}
+
+export function frameworkOf(task: QETask): Framework {
+  const f = (task.payload.framework ?? 'vitest') as Framework;
+  if (!FRAMEWORKS.includes(f)) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id}: payload.framework must be one of ${FRAMEWORKS.join(', ')}, got "${f}"`);
+  return f;
+}
+
+function offlineOptions(task: QETask, sourcePath: string): { framework: Framework; outDir?: string; projectRoot?: string } {
+  return {
+    framework: frameworkOf(task),
+    outDir: typeof task.payload.outDir === 'string' ? resolve(task.payload.outDir, relativeDirFor(task, sourcePath)) : undefined,
+    projectRoot: typeof task.payload.projectRoot === 'string' ? task.payload.projectRoot : undefined,
+  };
+}
+
+/** With --out DIR, a module keeps its directory relative to the generate root (payload.root), so names cannot clash. */
+function relativeDirFor(task: QETask, sourcePath: string): string {
+  const root = typeof task.payload.root === 'string' ? task.payload.root : dirname(sourcePath);
+  const rel = relative(root, dirname(sourcePath));
+  return rel.startsWith('..') ? '' : rel;
+}
+
+/** The offline handler's answer for a test-generation task: the generated test file's text. */
+export async function offlineTestGeneration(task: QETask): Promise<string> {
+  const source = resolveSource(task);
+  const gen = await offlineTestsFor(source, offlineOptions(task, source));
+  return gen.text;
+}
+
+/**
+ * test-generator: asks the task's model for a test file (the offline engine by default), validates it (parses,
+ * imports only what exists), writes it without overwriting a person's edits, runs it and measures coverage.
+ * A model answer that is invalid or fails is repaired once with the errors, then escalated to the next tier.
+ */
+export class TestGeneratorAgent extends BaseAgent {
+  protected override async performTaskImpl(task: QETask, _selection?: ModelSelection): Promise<ModuleReport & { testCode?: string }> {
+    const located = locateSource(task);
+    try {
+      return await this.generate(task, located.path, located.temp && typeof task.payload.outDir !== 'string');
+    } finally {
+      if (located.temp) rmSync(dirname(located.path), { recursive: true, force: true });
+    }
+  }
+
+  /** ephemeral: the source came from payload.files into a temp dir; the test text is returned as testCode. */
+  private async generate(task: QETask, source: string, ephemeral: boolean): Promise<ModuleReport & { testCode?: string }> {
+    const t0 = Date.now();
+    const opts = offlineOptions(task, source);
+    const framework = opts.framework;
+    const base: OfflineTests = await offlineTestsFor(source, opts);
+    const projectRoot = base.projectRoot;
+    const notes: string[] = [];
+    const maxTokens = 8192;
+    const messages = [{ role: 'user' as const, content: buildPrompt(base, framework) }];
+    let reply = await this.callModel({ system: SYSTEM_PROMPT, messages, maxTokens, task });
+    let attempts = 1;
+    let final: { text: string; offline: boolean; problems: string[] } | undefined;
+    let outcome: Awaited<ReturnType<typeof writeAndRun>> | undefined;
+    for (let stage = 0; ; stage++) {
+      const code = extractCode(reply.text);
+      const offline = parseHeader(code)?.info.engine === ENGINE_NAME;
+      const text = parseHeader(code) ? code : withHeader(code, {
+        generatedAt: new Date().toISOString(),
+        engine: `model:${reply.modelName}`,
+        source: relative(projectRoot, source).split(sep).join('/'),
+        sourceSha256: base.text.match(/source-sha256: (\w+)/)?.[1] ?? sha256(''),
+      });
+      const problems = validateTestCode(code, base.testFile, source, base.analysis);
+      final = { text, offline, problems };
+      if (!problems.length) {
+        outcome = await writeAndRun(base.testFile, text, { framework, projectRoot, noSideFile: task.payload.noSideFile === true, run: task.payload.run !== false });
+        const r = outcome.run;
+        if (offline || !r || (r.ran && r.failed === 0)) break;
+      }
+      if (offline || stage >= 2) break;
+      // stage 0: repair with the errors on the same model; stage 1: escalate to the next tier with the same request
+      const errors = problems.length ? problems.join('\n') : (outcome?.run?.failures.join('\n') || outcome?.run?.output || 'the tests did not run');
+      notes.push(`attempt ${attempts} (${reply.modelName}) ${problems.length ? 'was invalid' : 'failed'}: ${errors.split('\n')[0]}`);
+      const repair = [...messages, { role: 'assistant' as const, content: reply.text }, { role: 'user' as const, content: buildRepairPrompt(errors) }];
+      reply = await this.callModel({ system: SYSTEM_PROMPT, messages: repair, maxTokens, task }, { tierUp: stage === 1 });
+      attempts++;
+    }
+    if (final.problems.length) {
+      throw new AqeError(ErrorCodes.TASK_INVALID, `the generated tests for ${source} are invalid after ${attempts} attempts: ${final.problems.join('; ')}`);
+    }
+    const write = outcome!.write;
+    notes.push(write.message);
+    const run = outcome!.run;
+    if (run && !run.ran) notes.push(run.output.split('\n').slice(-5).join('\n'));
+    // coverage: the offline tests' calls (measured while characterizing, or replayed); a model's test file runs
+    // under node --test with V8 coverage
+    const cov = final.offline
+      ? base.coverage ?? (base.calls.length ? await measureCallCoverage(source, base.format, base.calls) : undefined)
+      : write.path ? await measureTestFileCoverage([write.path], source) : undefined;
+    const before = await coverageBefore(source, projectRoot, [dirname(base.testFile)]);
+    if (before.note) notes.push(before.note);
+    return {
+      source: ephemeral ? String(task.payload.files?.[0]?.path ?? source) : source,
+      testFile: ephemeral ? null : write.path ?? null,
+      ...(ephemeral && write.path ? { testCode: readFileSync(write.path, 'utf8') } : {}),
+      tests: run?.ran ? run.tests : base.tests,
+      passed: run?.passed ?? 0,
+      failed: run?.failed ?? 0,
+      lineCoverageBefore: before.value,
+      lineCoverageAfter: cov?.lines ?? (final.offline && !base.calls.length ? 0 : null),
+      branchCoverageAfter: cov?.branches ?? (final.offline && !base.calls.length ? 0 : null),
+      write,
+      engine: final.offline ? 'offline' : 'model',
+      modelName: reply.modelName,
+      attempts,
+      notes,
+      failures: run?.failures.slice(0, 10),
+      durationMs: Date.now() - t0,
+    };
+  }
+}

@@ -1,0 +1,238 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import typescript from 'typescript';
+import { HARNESS_SOURCE, TS_HOOK_SOURCE, transpileForHook } from './harness.js';
+
+/** One call the child makes. Arguments are JavaScript source text (see inputs.ts). */
+export interface CallSpec {
+  kind: 'fn' | 'ctor' | 'method' | 'static';
+  /** Export name for kind 'fn' ('module.exports' when the CommonJS module itself is the function). */
+  name?: string;
+  cls?: string;
+  method?: string;
+  ctorArgs?: string[];
+  args: string[];
+}
+
+/** Tagged encoding of a value (see harness.ts `enc`): primitives as JSON, everything else `{ $: tag, ... }`. */
+export type Encoded = unknown;
+
+export interface ThrownInfo {
+  err: boolean;
+  cls?: string;
+  ctor?: string;
+  msg?: string;
+  code?: string;
+  v?: Encoded;
+}
+
+export interface CallOutcome {
+  status: 'returned' | 'threw' | 'timeout' | 'crashed';
+  async: boolean;
+  value?: Encoded;
+  thrown?: ThrownInfo;
+  ms: number;
+  /** The call wrote, created or deleted files (inside the sandbox): not repeatable in a test. */
+  sideEffects?: boolean;
+}
+
+export interface CharacterizeOptions {
+  modulePath: string;
+  format: 'esm' | 'cjs';
+  calls: CallSpec[];
+  /** Limit for loading the module (until the child reports anything). */
+  childTimeoutMs?: number;
+  /** A synchronous call making no progress for this long is killed (the child resumes after it). */
+  callTimeoutMs?: number;
+  asyncTimeoutMs?: number;
+  /** When set, the child runs with NODE_V8_COVERAGE=coverageDir. */
+  coverageDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface CharacterizeRun {
+  loadError?: ThrownInfo;
+  outcomes: CallOutcome[];
+}
+
+const require = createRequire(import.meta.url);
+let typescriptPath: string | undefined;
+function typescriptEntry(): string {
+  return (typescriptPath ??= require.resolve('typescript'));
+}
+
+export function isTypeScriptFile(p: string): boolean {
+  return /\.(c|m)?tsx?$/.test(p) && !p.endsWith('.d.ts');
+}
+
+function targetOf(c: CallSpec): string {
+  return `${c.kind}:${c.name ?? ''}:${c.cls ?? ''}:${c.method ?? ''}`;
+}
+
+interface ResultLine {
+  i?: number;
+  start?: boolean;
+  ok?: boolean;
+  timeout?: boolean;
+  async?: boolean;
+  v?: Encoded;
+  t?: ThrownInfo;
+  ms?: number;
+  fx?: boolean;
+  load?: ThrownInfo;
+  loaded?: boolean;
+}
+
+function runChild(dir: string, planPath: string, resultsPath: string, opts: CharacterizeOptions): Promise<void> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env) };
+    delete env.NODE_OPTIONS;
+    delete env.NODE_V8_COVERAGE;
+    if (opts.coverageDir) env.NODE_V8_COVERAGE = opts.coverageDir;
+    const child = spawn(process.execPath, ['--no-warnings', join(dir, 'harness.mjs'), planPath, resultsPath], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    // watchdog: the child appends a line before and after every call; no progress for callTimeoutMs means a call
+    // is stuck in a synchronous loop (async calls time out inside the child)
+    const started = Date.now();
+    let lastSize = 0;
+    let lastProgress = started;
+    const loadLimit = opts.childTimeoutMs ?? 8000;
+    const callLimit = opts.callTimeoutMs ?? 600;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      let size = 0;
+      try {
+        size = statSync(resultsPath).size;
+      } catch {}
+      if (size !== lastSize) {
+        lastSize = size;
+        lastProgress = now;
+      }
+      if ((size === 0 && now - started > loadLimit) || (size > 0 && now - lastProgress > callLimit)) child.kill('SIGKILL');
+    }, 50);
+    const done = (): void => {
+      clearInterval(timer);
+      resolve();
+    };
+    child.on('exit', done);
+    child.on('error', done);
+  });
+}
+
+/**
+ * Loads the module in a child process (cwd = a fresh temp dir, sandboxed) and makes every call in order.
+ * A call that hangs or crashes the child is recorded as timeout/crashed and the child is restarted after it.
+ */
+export async function characterize(opts: CharacterizeOptions): Promise<CharacterizeRun> {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-char-')));
+  try {
+    writeFileSync(join(dir, 'harness.mjs'), HARNESS_SOURCE);
+    const ts = isTypeScriptFile(opts.modulePath);
+    if (ts) writeFileSync(join(dir, 'ts-hook.mjs'), TS_HOOK_SOURCE);
+    const precompiled = ts ? { [pathToFileURL(opts.modulePath).href]: transpileForHook(typescript, readFileSync(opts.modulePath, 'utf8'), opts.modulePath) } : undefined;
+    const outcomes: Array<CallOutcome | undefined> = new Array(opts.calls.length);
+    let start = 0;
+    let loadError: ThrownInfo | undefined;
+    const hangs = new Map<string, number>();
+    for (let attempt = 0; start < opts.calls.length || attempt === 0; attempt++) {
+      const planPath = join(dir, `plan-${attempt}.json`);
+      const resultsPath = join(dir, `results-${attempt}.jsonl`);
+      writeFileSync(planPath, JSON.stringify({
+        modulePath: opts.modulePath,
+        format: ts ? 'esm' : opts.format,
+        calls: opts.calls,
+        start,
+        asyncTimeoutMs: opts.asyncTimeoutMs ?? 2000,
+        tsHook: ts ? join(dir, 'ts-hook.mjs') : undefined,
+        typescriptPath: ts ? typescriptEntry() : undefined,
+        precompiled,
+      }));
+      writeFileSync(resultsPath, '');
+      await runChild(dir, planPath, resultsPath, opts);
+      let lastStarted = -1;
+      let loaded = false;
+      for (const line of readFileSync(resultsPath, 'utf8').split('\n')) {
+        if (!line) continue;
+        const r = JSON.parse(line) as ResultLine;
+        if (r.load) loadError = r.load;
+        if (r.loaded) loaded = true;
+        if (r.i === undefined) continue;
+        if (r.start) {
+          lastStarted = r.i;
+          continue;
+        }
+        const outcome: CallOutcome = r.timeout
+          ? { status: 'timeout', async: true, ms: r.ms ?? 0 }
+          : r.ok
+            ? { status: 'returned', async: !!r.async, value: r.v, ms: r.ms ?? 0 }
+            : { status: 'threw', async: !!r.async, thrown: r.t, ms: r.ms ?? 0 };
+        if (r.fx) outcome.sideEffects = true;
+        outcomes[r.i] = outcome;
+      }
+      if (loadError || !loaded) {
+        loadError ??= { err: true, cls: 'Error', msg: 'the module did not load (the child exited early)' };
+        break;
+      }
+      if (lastStarted < 0) break;
+      if (outcomes[lastStarted] === undefined) {
+        // the child died or was killed inside this call: hung (sync loop) or crashed the process
+        outcomes[lastStarted] = { status: 'crashed', async: false, ms: 0 };
+        // a target that hangs twice is not called again (each hang costs a watchdog period and a restart)
+        const target = targetOf(opts.calls[lastStarted]!);
+        hangs.set(target, (hangs.get(target) ?? 0) + 1);
+        if (hangs.get(target)! >= 2) {
+          opts.calls.forEach((c, i) => {
+            if (i > lastStarted && outcomes[i] === undefined && targetOf(c) === target) outcomes[i] = { status: 'crashed', async: false, ms: 0 };
+          });
+        }
+      }
+      start = lastStarted + 1;
+      while (start < opts.calls.length && outcomes[start] !== undefined) start++;
+      if (attempt > opts.calls.length) break;
+    }
+    return {
+      loadError,
+      outcomes: outcomes.map((o) => o ?? { status: 'crashed', async: false, ms: 0 }),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The outline of an encoded value: tag and keys, without the data. */
+export function shapeOf(v: Encoded): string {
+  if (v === null) return 'null';
+  if (typeof v !== 'object') return typeof v;
+  const t = v as { $: string; cls?: string | null; v?: unknown };
+  if (t.$ === 'obj') return `obj:${t.cls ?? ''}:${Object.keys(t.v as object).sort().join(',')}`;
+  if (t.$ === 'err') return `err:${(t as { cls?: string }).cls}`;
+  return t.$;
+}
+
+export interface StableOutcome extends CallOutcome {
+  /** 'exact': identical in both runs; 'shape': same outline but different data (assert the shape only). */
+  stability: 'exact' | 'shape';
+}
+
+/** Compares two runs of the same calls: identical results are kept, same-shape ones asserted by shape, others dropped. */
+export function mergeRuns(a: CallOutcome[], b: CallOutcome[]): Array<StableOutcome | undefined> {
+  return a.map((x, i) => {
+    const y = b[i];
+    if (!y || x.status !== y.status || x.async !== y.async) return undefined;
+    if (x.status === 'timeout' || x.status === 'crashed') return undefined;
+    if (x.status === 'threw') {
+      const same = JSON.stringify(x.thrown) === JSON.stringify(y.thrown);
+      if (same) return { ...x, stability: 'exact' };
+      return x.thrown?.cls === y.thrown?.cls && x.thrown?.err ? { ...x, thrown: { err: true, cls: x.thrown?.cls, ctor: x.thrown?.ctor }, stability: 'shape' } : undefined;
+    }
+    if (JSON.stringify(x.value) === JSON.stringify(y.value)) return { ...x, stability: 'exact' };
+    return shapeOf(x.value) === shapeOf(y.value) ? { ...x, stability: 'shape' } : undefined;
+  });
+}

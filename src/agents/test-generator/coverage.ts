@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { characterize, type CallSpec } from './characterize.js';
+import { expectShimSource, TS_HOOK_SOURCE } from './harness.js';
+
+export interface ModuleCoverage {
+  /** Percentages 0..100, one decimal. */
+  lines: number;
+  branches: number;
+  functions: number;
+  uncoveredLines: number[];
+}
+
+const require = createRequire(import.meta.url);
+
+interface FileCoverageLike {
+  toSummary(): { lines: { pct: number | string }; branches: { pct: number | string; total: number }; functions: { pct: number | string } };
+  getUncoveredLines(): Array<number | string>;
+}
+interface CoverageMapLike {
+  files(): string[];
+  fileCoverageFor(f: string): FileCoverageLike;
+}
+interface C8Report {
+  getCoverageMapFromAllCoverageFiles(): Promise<CoverageMapLike>;
+}
+
+const pct = (v: number | string, total?: number): number => (typeof v === 'number' ? Math.round(v * 10) / 10 : total === 0 ? 100 : 0);
+
+/** Converts the V8 coverage files in dir (NODE_V8_COVERAGE output) to istanbul data with c8 and picks one file. */
+export async function coverageFromV8Dir(v8Dir: string, sourcePath: string): Promise<ModuleCoverage | undefined> {
+  const { Report } = require('c8') as { Report: new (opts: Record<string, unknown>) => C8Report };
+  const report = new Report({
+    tempDirectory: v8Dir,
+    reporter: [],
+    reportsDirectory: v8Dir,
+    include: [],
+    exclude: [],
+    excludeNodeModules: false,
+    allowExternal: true,
+    resolve: '',
+    src: [],
+  });
+  const map = await report.getCoverageMapFromAllCoverageFiles();
+  const want = realpathSync(resolve(sourcePath));
+  const file = map.files().find((f) => f === want || f === resolve(sourcePath));
+  if (!file) return undefined;
+  const fc = map.fileCoverageFor(file);
+  const s = fc.toSummary();
+  return {
+    lines: pct(s.lines.pct),
+    branches: pct(s.branches.pct, s.branches.total),
+    functions: pct(s.functions.pct),
+    uncoveredLines: fc.getUncoveredLines().map(Number),
+  };
+}
+
+/**
+ * Line and branch coverage (V8, converted by c8) of a module while the given calls run against it: the calls the
+ * generated test file makes, replayed in a plain Node child with NODE_V8_COVERAGE set. Framework-independent; used
+ * because vitest's own V8 coverage needs @vitest/coverage-v8, which is not a dependency.
+ */
+export async function measureCallCoverage(sourcePath: string, format: 'esm' | 'cjs', calls: CallSpec[]): Promise<ModuleCoverage | undefined> {
+  const v8Dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-v8cov-')));
+  try {
+    await characterize({ modulePath: sourcePath, format, calls, coverageDir: v8Dir });
+    return await coverageFromV8Dir(v8Dir, sourcePath);
+  } finally {
+    rmSync(v8Dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Line and branch coverage of a module while test files run: the files run under `node --test` with V8 coverage
+ * (TypeScript through the transpiling hook; 'vitest' and '@jest/globals' imports served by a shim with node:test's
+ * describe/it and @vitest/expect's matchers). Used for tests aqe did not write itself (a model's, the project's
+ * existing ones). Tests that need vi/jest mocks fail there and add no coverage; pass/fail is not taken from this run.
+ */
+export async function measureTestFileCoverage(testFiles: string[], sourcePath: string, opts: { timeoutMs?: number } = {}): Promise<ModuleCoverage | undefined> {
+  if (!testFiles.length) return undefined;
+  const work = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-tcov-')));
+  try {
+    const v8Dir = join(work, 'v8');
+    const url = (p: string): string => pathToFileURL(p).href;
+    const shim = join(work, 'expect-shim.mjs');
+    writeFileSync(shim, expectShimSource(url(require.resolve('chai')), url(require.resolve('@vitest/expect'))));
+    writeFileSync(join(work, 'ts-hook.mjs'), TS_HOOK_SOURCE);
+    const data = { typescript: require.resolve('typescript'), aliases: { vitest: url(shim), '@jest/globals': url(shim) } };
+    writeFileSync(join(work, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(url(join(work, 'ts-hook.mjs')))}, { data: ${JSON.stringify(data)} });\n`);
+    await new Promise<void>((done) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_V8_COVERAGE: v8Dir };
+      delete env.NODE_OPTIONS;
+      const child = spawn(process.execPath, ['--no-warnings', '--import', url(join(work, 'register.mjs')), '--test', '--test-reporter=tap', ...testFiles], { cwd: dirname(testFiles[0]!), env, stdio: 'ignore' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+      child.on('close', () => {
+        clearTimeout(timer);
+        done();
+      });
+      child.on('error', () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+    return await coverageFromV8Dir(v8Dir, sourcePath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

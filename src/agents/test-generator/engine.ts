@@ -1,0 +1,217 @@
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { analyzeSource, type ClassInfo, type FunctionInfo, type ModuleAnalysis } from './analysis.js';
+import { characterize, isTypeScriptFile, mergeRuns, type CallSpec, type ThrownInfo } from './characterize.js';
+import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
+import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
+import { sha256, withHeader } from './header.js';
+import { buildArgumentLists, DEFAULT_MAX_CASES } from './inputs.js';
+
+export const ENGINE_NAME = 'aqe-offline-characterization/1';
+
+export interface OfflineOptions {
+  framework?: Framework;
+  /** Directory the test file will live in (for the relative import). Default: <projectRoot>/test/generated/<relative dir>. */
+  outDir?: string;
+  projectRoot?: string;
+  maxCasesPerFunction?: number;
+  now?: () => Date;
+}
+
+export interface OfflineTests {
+  sourcePath: string;
+  projectRoot: string;
+  testFile: string;
+  /** Full file text including the aqe header. */
+  text: string;
+  tests: number;
+  analysis: ModuleAnalysis;
+  format: 'esm' | 'cjs';
+  /** The calls the test file makes (for coverage replay). */
+  calls: CallSpec[];
+  dropped: { unstable: number; sideEffects: number; hungOrCrashed: number; slow: number };
+  loadError?: ThrownInfo;
+  /** Coverage of the module by exactly these calls, when measured during characterization. */
+  coverage?: ModuleCoverage;
+}
+
+/** Nearest directory at or above `from` with a package.json (the project root), else `from`. */
+export function findProjectRoot(from: string): string {
+  let d = resolve(from);
+  for (;;) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    const up = dirname(d);
+    if (up === d) return resolve(from);
+    d = up;
+  }
+}
+
+function packageType(dir: string): 'module' | 'commonjs' {
+  let d = dir;
+  for (;;) {
+    const p = join(d, 'package.json');
+    if (existsSync(p)) {
+      try {
+        return (JSON.parse(readFileSync(p, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return 'commonjs';
+      }
+    }
+    const up = dirname(d);
+    if (up === d) return 'commonjs';
+    d = up;
+  }
+}
+
+/** ESM or CommonJS, by extension, then package.json "type", then syntax. TypeScript is always loaded as ESM. */
+export function detectFormat(sourcePath: string, analysis: ModuleAnalysis): 'esm' | 'cjs' {
+  const ext = extname(sourcePath);
+  if (ext === '.mjs' || ext === '.mts') return 'esm';
+  if (ext === '.cjs' || ext === '.cts') return 'cjs';
+  if (isTypeScriptFile(sourcePath)) return 'esm';
+  if (analysis.hasCjsExports && !analysis.hasEsmSyntax) return 'cjs';
+  if (analysis.hasEsmSyntax) return 'esm';
+  return packageType(dirname(sourcePath)) === 'module' ? 'esm' : 'cjs';
+}
+
+export function testFileName(sourcePath: string): string {
+  const base = basename(sourcePath).replace(/\.(c|m)?[jt]sx?$/, '');
+  return isTypeScriptFile(sourcePath) ? `${base}.test.ts` : `${base}.test.mjs`;
+}
+
+export function defaultOutDir(sourcePath: string, projectRoot: string): string {
+  const rel = relative(projectRoot, dirname(sourcePath));
+  return join(projectRoot, 'test', 'generated', rel.startsWith('..') ? '' : rel);
+}
+
+/** Relative specifier from the test file's directory to the source ('.ts' becomes '.js', NodeNext style). */
+export function importSpecifier(fromDir: string, sourcePath: string): string {
+  let rel = relative(fromDir, sourcePath).split(sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs').replace(/\.tsx$/, '.js');
+}
+
+interface PlannedCall {
+  call: CallSpec;
+}
+
+const MAX_CALLS_PER_MODULE = 240;
+
+/** More cases for functions with more branches (their own plus a share of the module's helpers). */
+function casesFor(branches: number, max: number): number {
+  return Math.min(max * 3, max + 2 * branches);
+}
+
+function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number): PlannedCall[] {
+  if (f.isGenerator && f.isAsync) return [];
+  const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
+  return buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max)).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
+}
+
+function ctorCalls(c: ClassInfo, max: number): CallSpec[] {
+  return buildArgumentLists(c.ctorParams, c.literals, Math.min(max, 8)).map((args) => ({ kind: 'ctor', cls: c.name, args }));
+}
+
+/** Method calls go to an instance built with constructor arguments that are known to construct (baseCtor). */
+function classCalls(c: ClassInfo, max: number, baseCtor: string[]): PlannedCall[] {
+  const out: PlannedCall[] = ctorCalls(c, max).map((call) => ({ call }));
+  for (const m of c.methods) {
+    for (const args of buildArgumentLists(m.params, [...m.literals, ...c.literals], max)) {
+      out.push({ call: { kind: 'method', cls: c.name, ctorArgs: baseCtor, method: m.name, args } });
+    }
+  }
+  for (const m of c.staticMethods) {
+    for (const args of buildArgumentLists(m.params, m.literals, max)) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
+  }
+  return out;
+}
+
+/**
+ * The offline engine: analyse, generate inputs, run every call twice in sandboxed children, keep what is
+ * reproducible, and emit characterization tests. Does not write anything.
+ */
+export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions = {}): Promise<OfflineTests> {
+  const abs = resolve(sourcePath);
+  const text = readFileSync(abs, 'utf8');
+  const analysis = analyzeSource(text, abs);
+  const format = detectFormat(abs, analysis);
+  const projectRoot = opts.projectRoot ?? findProjectRoot(dirname(abs));
+  const outDir = opts.outDir ?? defaultOutDir(abs, projectRoot);
+  const framework = opts.framework ?? 'vitest';
+  const max = opts.maxCasesPerFunction ?? DEFAULT_MAX_CASES;
+
+  const planned: PlannedCall[] = [];
+  const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
+  const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
+  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare)));
+  if (analysis.classes.length) {
+    // a first pass over the constructors finds arguments that construct, for the instances the methods run on
+    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max));
+    const probe = await characterize({ modulePath: abs, format, calls: ctors });
+    for (const c of analysis.classes) {
+      const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
+      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max)[0]?.args ?? []));
+    }
+  }
+  const calls = planned.slice(0, MAX_CALLS_PER_MODULE).map((p) => p.call);
+
+  // run A also records V8 coverage: when every call ends up in the test file, that is the test's coverage
+  const v8Dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-v8cov-')));
+  const [a, b] = await Promise.all([
+    characterize({ modulePath: abs, format, calls, coverageDir: v8Dir }),
+    characterize({ modulePath: abs, format, calls }),
+  ]).catch((e: unknown) => {
+    rmSync(v8Dir, { recursive: true, force: true });
+    throw e;
+  });
+  const dropped = { unstable: 0, sideEffects: 0, hungOrCrashed: 0, slow: 0 };
+  const cases: CharacterizedCase[] = [];
+  if (!a.loadError && !b.loadError) {
+    const merged = mergeRuns(a.outcomes, b.outcomes);
+    merged.forEach((o, i) => {
+      const x = a.outcomes[i]!;
+      if (x.status === 'timeout' || x.status === 'crashed') dropped.hungOrCrashed++;
+      else if (!o) dropped.unstable++;
+      else if (x.sideEffects || b.outcomes[i]?.sideEffects || x.thrown?.code === 'AQE_SANDBOX') dropped.sideEffects++;
+      else if (Math.max(x.ms, b.outcomes[i]?.ms ?? 0) > 500) dropped.slow++;
+      else cases.push({ call: calls[i]!, outcome: o });
+    });
+  }
+  let coverage: ModuleCoverage | undefined;
+  try {
+    if (cases.length === calls.length && calls.length > 0) coverage = await coverageFromV8Dir(v8Dir, abs);
+  } finally {
+    rmSync(v8Dir, { recursive: true, force: true });
+  }
+  const testFile = join(outDir, testFileName(abs));
+  const exportedClasses = analysis.classes.map((c) => c.name);
+  const { body, tests } = emitTests({
+    framework,
+    importPath: importSpecifier(outDir, abs),
+    format,
+    exportedClasses,
+    cases,
+    title: relative(projectRoot, abs).split(sep).join('/') || basename(abs),
+    exportNames: a.loadError || b.loadError ? [] : [...analysis.functions.map((f) => f.name), ...exportedClasses, ...analysis.values],
+  });
+  const fileText = withHeader(body, {
+    generatedAt: (opts.now?.() ?? new Date()).toISOString(),
+    engine: ENGINE_NAME,
+    source: relative(projectRoot, abs).split(sep).join('/'),
+    sourceSha256: sha256(text),
+  });
+  return {
+    sourcePath: abs,
+    projectRoot,
+    testFile,
+    text: fileText,
+    tests,
+    analysis,
+    format,
+    calls: cases.map((c) => c.call),
+    dropped,
+    loadError: a.loadError ?? b.loadError,
+    coverage,
+  };
+}

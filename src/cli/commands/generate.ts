@@ -1,0 +1,157 @@
+import type { Command } from 'commander';
+import { AqeError, ErrorCodes } from '../../errors.js';
+import { EXIT, globalConfigPath, printJson, reportAndExit } from '../common.js';
+
+interface GenerateCliOptions {
+  framework: string;
+  out?: string;
+  json?: boolean;
+  sideFile: boolean;
+  run: boolean;
+  stream: boolean;
+}
+
+interface ModuleRow {
+  source: string;
+  testFile: string | null;
+  tests: number;
+  passed: number;
+  failed: number;
+  lineCoverageBefore: number | null;
+  lineCoverageAfter: number | null;
+  branchCoverageAfter: number | null;
+  error?: string;
+  notes?: string[];
+  modelName?: string;
+}
+
+const mean = (xs: Array<number | null>): number | null => {
+  const v = xs.filter((x): x is number => typeof x === 'number');
+  return v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null;
+};
+
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('generate, run and measure unit tests for every JS/TS module under PATH (the test-generator agent, through the fleet)')
+    .argument('<path>', 'a module or a directory of modules (tests, .d.ts and node_modules are skipped)')
+    .option('--framework <name>', 'vitest | jest | node:test', 'vitest')
+    .option('--out <dir>', 'where test files go (default: <project>/test/generated/...)')
+    .option('--json', 'print the per-module report as one JSON object on the last stdout line')
+    .option('--no-side-file', 'when a test file was edited by a person, write nothing instead of a .aqe.test file beside it')
+    .option('--no-run', 'write the tests but do not run them')
+    .option('--no-stream', 'do not stream model output even when the streaming flag is on')
+    .action(async (path: string, opts: GenerateCliOptions, cmd: Command) => {
+      try {
+        process.exitCode = await generate(path, opts, globalConfigPath(cmd));
+      } catch (err) {
+        reportAndExit(err, err instanceof AqeError && err.code === ErrorCodes.USAGE ? EXIT.USAGE : EXIT.FAILED);
+      }
+    });
+}
+
+async function generate(path: string, opts: GenerateCliOptions, configPath?: string): Promise<number> {
+  const { existsSync, statSync } = await import('node:fs');
+  const { basename, dirname, relative, resolve } = await import('node:path');
+  const { FRAMEWORKS, findModules } = await import('../../agents/test-generator/index.js');
+  if (!(FRAMEWORKS as readonly string[]).includes(opts.framework)) {
+    throw new AqeError(ErrorCodes.USAGE, `--framework must be one of ${FRAMEWORKS.join(', ')}, got "${opts.framework}"`);
+  }
+  const root = resolve(path);
+  if (!existsSync(root)) throw new AqeError(ErrorCodes.USAGE, `PATH ${path} does not exist`);
+  const out = opts.out ? resolve(opts.out) : undefined;
+  const modules = findModules(root, { exclude: out ? [out] : [] });
+  if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)`);
+  const baseDir = statSync(root).isFile() ? dirname(root) : root;
+
+  const { loadConfig } = await import('../../config/load.js');
+  const { FleetManager } = await import('../../fleet/FleetManager.js');
+  const { readFileSync } = await import('node:fs');
+  const loaded = loadConfig({ path: configPath });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path });
+  await fleet.initialize();
+  // progress goes to stderr in every mode: with --json, stdout carries only the report
+  const progress = (s: string): void => {
+    process.stderr.write(s);
+  };
+  progress(`aqe generate: ${modules.length} module(s) under ${path}, framework ${opts.framework}\n`);
+
+  const rows: ModuleRow[] = new Array(modules.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < modules.length; i = next++) {
+      const source = modules[i]!;
+      const rel = relative(process.cwd(), source) || basename(source);
+      const t0 = Date.now();
+      progress(`  [${i + 1}/${modules.length}] ${rel} ...\n`);
+      try {
+        const result = await fleet.executeTask({
+          id: `generate-${i + 1}-${basename(source).replace(/[^\w.-]/g, '_')}`,
+          type: 'test-generation',
+          description: `Generate ${opts.framework} unit tests for ${rel}`,
+          payload: {
+            language: /\.(c|m)?tsx?$/.test(source) ? 'typescript' : 'javascript',
+            framework: opts.framework,
+            files: [{ path: relative(baseDir, source) || basename(source), content: readFileSync(source, 'utf8') }],
+            sourcePath: source,
+            root: baseDir,
+            ...(out ? { outDir: out } : {}),
+            noSideFile: !opts.sideFile,
+            run: opts.run,
+          },
+        }, { stream: opts.stream });
+        const r = result.output as ModuleRow;
+        rows[i] = { ...r, modelName: result.modelName };
+        progress(`  [${i + 1}/${modules.length}] ${rel}: ${r.tests} tests, ${r.passed} passed, ${r.failed} failed, lines ${fmt(r.lineCoverageAfter)} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n`);
+        for (const n of r.notes ?? []) if (/edited by a person|did not load|not installed|nothing written/.test(n)) progress(`      ${n}\n`);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        rows[i] = { source, testFile: null, tests: 0, passed: 0, failed: 0, lineCoverageBefore: null, lineCoverageAfter: null, branchCoverageAfter: null, error: message };
+        progress(`  [${i + 1}/${modules.length}] ${rel}: failed: ${message}\n`);
+      }
+    }
+  };
+  try {
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await fleet.shutdown();
+  }
+
+  const report = {
+    modules: rows.map((r) => ({
+      source: r.source,
+      testFile: r.testFile,
+      tests: r.tests,
+      passed: r.passed,
+      failed: r.failed,
+      lineCoverageBefore: r.lineCoverageBefore,
+      lineCoverageAfter: r.lineCoverageAfter,
+      branchCoverageAfter: r.branchCoverageAfter,
+      ...(r.error ? { error: r.error } : {}),
+    })),
+    totals: {
+      modules: rows.length,
+      tests: rows.reduce((s, r) => s + r.tests, 0),
+      passed: rows.reduce((s, r) => s + r.passed, 0),
+      failed: rows.reduce((s, r) => s + r.failed, 0),
+      lineCoverageBefore: mean(rows.map((r) => r.lineCoverageBefore)),
+      lineCoverageAfter: mean(rows.map((r) => r.lineCoverageAfter)),
+    },
+  };
+  if (opts.json) printJson(report);
+  else {
+    const { renderTable } = await import('../format.js');
+    const table = renderTable(
+      ['module', 'tests', 'passed', 'failed', 'lines before', 'lines after', 'branches after', 'test file'],
+      rows.map((r) => [relative(process.cwd(), r.source), r.tests, r.passed, r.failed, fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? relative(process.cwd(), r.testFile) : '(not written)']),
+    );
+    const t = report.totals;
+    process.stdout.write(`${table}\n\ntotal: ${t.modules} modules, ${t.tests} tests, ${t.passed} passed, ${t.failed} failed; line coverage ${fmt(t.lineCoverageBefore)} -> ${fmt(t.lineCoverageAfter)} (mean over modules)\n`);
+  }
+  const bad = rows.some((r) => r.failed > 0 || r.error);
+  return bad ? EXIT.FAILED : EXIT.OK;
+}
+
+function fmt(n: number | null | undefined): string {
+  return typeof n === 'number' ? `${n}%` : '-';
+}

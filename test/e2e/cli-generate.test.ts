@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'aqe-e2e-generate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function aqe(args: string[], cwd = work) {
+  const r = spawnSync(process.execPath, [join(repo, 'bin', 'aqe.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ANTHROPIC_API_KEY: '', AQE_CONFIG: '' }, timeout: 240_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function lastJson(stdout: string) {
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!);
+}
+
+describe('aqe generate on the example project', () => {
+  const calc = join(work, 'calc');
+  cpSync(join(repo, 'examples', 'calc'), calc, { recursive: true });
+
+  it('writes passing tests for every module and prints the JSON report as the last line', () => {
+    const r = aqe(['generate', join(calc, 'src'), '--json']);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack traces
+    expect(r.code).toBe(0);
+    const report = lastJson(r.stdout);
+    expect(Object.keys(report)).toEqual(['modules', 'totals']);
+    expect(report.modules).toHaveLength(5);
+    for (const m of report.modules) {
+      expect(Object.keys(m)).toEqual(['source', 'testFile', 'tests', 'passed', 'failed', 'lineCoverageBefore', 'lineCoverageAfter', 'branchCoverageAfter']);
+      expect(m.failed).toBe(0);
+      expect(m.passed).toBe(m.tests);
+      expect(m.tests).toBeGreaterThan(5);
+      expect(m.lineCoverageBefore).toBe(0);
+      expect(m.lineCoverageAfter).toBeGreaterThanOrEqual(80);
+      expect(existsSync(m.testFile)).toBe(true);
+      expect(m.testFile.startsWith(join(calc, 'test', 'generated'))).toBe(true);
+    }
+    expect(report.totals).toMatchObject({ modules: 5, failed: 0, lineCoverageBefore: 0 });
+    expect(report.totals.passed).toBe(report.totals.tests);
+  });
+
+  it('keeps a person\'s edits: the second run writes beside the edited file', () => {
+    const edited = join(calc, 'test', 'generated', 'src', 'math.test.mjs');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('describe(', '// reviewed by Ana\ndescribe('));
+    const r = aqe(['generate', join(calc, 'src', 'math.js'), '--json']);
+    expect(r.code).toBe(0);
+    const m = lastJson(r.stdout).modules[0];
+    expect(m.testFile).toBe(join(calc, 'test', 'generated', 'src', 'math.aqe.test.mjs'));
+    expect(readFileSync(edited, 'utf8')).toContain('// reviewed by Ana');
+    expect(r.stderr).toContain('edited by a person');
+  });
+
+  it('prints a table without --json and honours --framework node:test and --out', () => {
+    const out = join(work, 'out-node');
+    const r = aqe(['generate', join(calc, 'src', 'stats.ts'), '--framework', 'node:test', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/module\s+tests\s+passed\s+failed/);
+    expect(r.stdout).toMatch(/total: 1 modules, \d+ tests, \d+ passed, 0 failed/);
+    expect(readFileSync(join(out, 'stats.test.ts'), 'utf8')).toContain(`from 'node:test'`);
+  });
+
+  it('refuses bad input with a clear message and exit code 2', () => {
+    const missing = aqe(['generate', join(work, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('AQE_ERR_USAGE');
+    const fw = aqe(['generate', calc, '--framework', 'mocha']);
+    expect(fw.code).toBe(2);
+    expect(fw.stderr).toContain('--framework must be one of vitest, jest, node:test');
+  });
+});
+
+describe('aqe coverage', () => {
+  it('ranks uncovered functions and branches from an lcov report', () => {
+    const dir = join(work, 'cov');
+    cpSync(join(repo, 'examples', 'calc'), dir, { recursive: true });
+    const lcov = ['TN:', `SF:${join(dir, 'src', 'math.js')}`, 'FN:10,add', 'FN:44,factorial', 'FNDA:1,add', 'FNDA:0,factorial', 'DA:11,1', 'DA:45,0', 'BRDA:45,0,0,0', 'BRDA:45,0,1,0', 'end_of_record', ''].join('\n');
+    writeFileSync(join(dir, 'lcov.info'), lcov);
+    const r = aqe(['coverage', join(dir, 'lcov.info'), '--json']);
+    expect(r.code).toBe(0);
+    const a = lastJson(r.stdout);
+    expect(a.totals).toMatchObject({ files: 1, uncoveredFunctions: 1, uncoveredBranches: 1 });
+    expect(a.gaps[0]).toMatchObject({ kind: 'function', name: 'factorial', complexity: 5 });
+    const table = aqe(['coverage', join(dir, 'lcov.info')]);
+    expect(table.stdout).toContain('most complex gaps first');
+    const bad = aqe(['coverage', join(dir, 'package.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('is not a coverage report');
+  });
+});
