@@ -14,7 +14,7 @@ export function analyzeCoverageTask(task: QETask): CoverageAnalysis {
   const data: FileCoverageData[] = [];
   const sources = new Map<string, string>();
   for (const f of files) {
-    if (REPORT_NAME.test(f.path) || /^\s*\{/.test(f.content) || /^(TN:|SF:)/m.test(f.content.slice(0, 200))) {
+    if (REPORT_NAME.test(f.path) || /^\s*\{/.test(f.content) || /^(TN:|SF:)/m.test(f.content.slice(0, 200)) || /%\s*Stmts\s*\|/.test(f.content)) {
       try {
         data.push(...parseCoverageReport(f.content, f.path).files);
         continue;
@@ -32,7 +32,7 @@ export function analyzeCoverageTask(task: QETask): CoverageAnalysis {
       if (!isAbsolute(d.file) && existsSync(abs)) d.file = abs;
     }
   }
-  if (!data.length) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id}: coverage-analysis needs a coverage-final.json, coverage-summary.json or lcov.info among payload.files`);
+  if (!data.length) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id}: coverage-analysis needs a coverage report among payload.files (coverage-final.json, coverage-summary.json, lcov.info or the text reporter's table)`);
   return rankGaps(data, sources);
 }
 

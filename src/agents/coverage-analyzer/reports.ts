@@ -14,10 +14,13 @@ export interface FileCoverageData {
   summaryOnly: boolean;
 }
 
-export type ReportFormat = 'istanbul-final' | 'istanbul-summary' | 'lcov';
+export type ReportFormat = 'istanbul-final' | 'istanbul-summary' | 'lcov' | 'istanbul-text';
+
+const TEXT_TABLE_HEADER = /^\s*File\s*\|\s*% Stmts\s*\|\s*% Branch\s*\|\s*% Funcs\s*\|\s*% Lines/m;
 
 export function detectFormat(text: string, name = ''): ReportFormat {
   if (/\.info$/.test(name) || /^(TN:|SF:)/m.test(text.slice(0, 2000))) return 'lcov';
+  if (TEXT_TABLE_HEADER.test(text)) return 'istanbul-text';
   const json = JSON.parse(text) as unknown;
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     if ('total' in json) return 'istanbul-summary';
@@ -134,9 +137,39 @@ function fromLcov(text: string): FileCoverageData[] {
   return out;
 }
 
+/**
+ * The text reporter's table (`File | % Stmts | % Branch | % Funcs | % Lines | Uncovered Line #s`). It has
+ * percentages, not counts, so each metric is expressed out of 100.
+ */
+function fromIstanbulText(text: string): FileCoverageData[] {
+  const out: FileCoverageData[] = [];
+  const pct = (v: string | undefined) => {
+    const n = Number.parseFloat(v ?? '');
+    return { total: 100, covered: Number.isFinite(n) ? n : 0 };
+  };
+  for (const raw of text.split('\n')) {
+    const cells = raw.split('|').map((c) => c.trim());
+    if (cells.length < 5 || !cells[0] || cells[0] === 'File' || cells[0] === 'All files' || /^-+$/.test(cells[0])) continue;
+    if (!/^[\d.]+$/.test(cells[1])) continue;
+    const uncoveredLines = (cells[5] ?? '')
+      .split(',')
+      .flatMap((r) => {
+        const [a, b] = r.trim().split('-').map(Number);
+        if (!Number.isInteger(a)) return [];
+        return Number.isInteger(b) && b >= a && b - a < 10_000 ? Array.from({ length: b - a + 1 }, (_, i) => a + i) : [a];
+      });
+    out.push({
+      file: cells[0], lines: pct(cells[4]), branches: pct(cells[2]), functions: pct(cells[3]),
+      uncoveredFunctions: [], uncoveredBranches: [], uncoveredLines, summaryOnly: true,
+    });
+  }
+  return out;
+}
+
 export function parseCoverageReport(text: string, name = ''): { format: ReportFormat; files: FileCoverageData[] } {
   const format = detectFormat(text, name);
   if (format === 'lcov') return { format, files: fromLcov(text) };
+  if (format === 'istanbul-text') return { format, files: fromIstanbulText(text) };
   const json = JSON.parse(text);
   return { format, files: format === 'istanbul-final' ? fromIstanbulFinal(json) : fromIstanbulSummary(json) };
 }

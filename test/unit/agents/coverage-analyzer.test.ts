@@ -80,6 +80,25 @@ describe('coverage reports', () => {
   });
 });
 
+describe('the text reporter table', () => {
+  const TABLE = [
+    'File              | % Stmts | % Branch | % Funcs | % Lines | Uncovered Line #s',
+    '------------------|---------|----------|---------|---------|------------------',
+    'All files         |   82.1  |   70.0   |   88.0  |   82.0  |',
+    ' src/auth.ts      |   91.2  |   84.0   |  100    |  91.0   | 12-14,40',
+    ' src/invoice.ts   |   77.5  |   52.3   |   80    |  78.1   |',
+  ].join('\n');
+
+  it('reads per-file percentages and uncovered line ranges, skipping the totals row', () => {
+    expect(detectFormat(TABLE, 'coverage/summary.txt')).toBe('istanbul-text');
+    const { files } = parseCoverageReport(TABLE, 'coverage/summary.txt');
+    expect(files.map((f) => f.file)).toEqual(['src/auth.ts', 'src/invoice.ts']);
+    expect(files[1].branches).toEqual({ total: 100, covered: 52.3 });
+    expect(files[0].uncoveredLines).toEqual([12, 13, 14, 40]);
+    expect(files.every((f) => f.summaryOnly)).toBe(true);
+  });
+});
+
 describe('ranking by complexity', () => {
   it('measures function complexity from the source', () => {
     const spans = functionSpans(SOURCE, 'm.js');
@@ -106,6 +125,6 @@ describe('analyzeCoverageTask', () => {
     const r = analyzeCoverageTask({ id: 'c', type: 'coverage-analysis', description: 'x', payload: { files: [{ path: 'lcov.info', content: LCOV }], reportDir: dir } });
     expect(r.files[0]!.file).toBe(join(dir, 'src', 'm.js'));
     expect(r.gaps[0]).toMatchObject({ name: 'branchy', complexity: 4 });
-    expect(() => analyzeCoverageTask({ id: 'c', type: 'coverage-analysis', description: 'x', payload: { files: [{ path: 'a.js', content: 'x' }] } })).toThrow(/needs a coverage-final.json/);
+    expect(() => analyzeCoverageTask({ id: 'c', type: 'coverage-analysis', description: 'x', payload: { files: [{ path: 'a.js', content: 'x' }] } })).toThrow(/needs a coverage report among payload.files/);
   });
 });
