@@ -9,9 +9,8 @@ import { openMemoryStore } from '../memory/index.js';
 import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
-import { ComplexityAnalyzer } from '../routing/ComplexityAnalyzer.js';
 import { CostTracker } from '../routing/CostTracker.js';
-import { ModelRouter } from '../routing/ModelRouter.js';
+import type { ModelRouter } from '../routing/ModelRouter.js';
 import { registerEnvSecrets } from '../secrets.js';
 import { ModelCaller } from '../streaming/ModelCaller.js';
 import { registerBuiltinAgents } from '../agents/index.js';
@@ -69,7 +68,8 @@ export class FleetManager extends EventEmitter {
   private flags!: FeatureFlags;
   private memory!: SwarmMemoryManager;
   private providers!: ProviderRegistry;
-  private router!: ModelRouter;
+  private router?: ModelRouter;
+  private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
@@ -100,12 +100,16 @@ export class FleetManager extends EventEmitter {
     const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
     this.memory = new SwarmMemoryManager(store);
     this.flags = new FeatureFlags(this.config, { env: this.env });
-    this.flags.on('change', (change) => this.emit('flags:changed', change));
+    this.flags.on('change', (change) => {
+      this.emit('flags:changed', change);
+      if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
+    });
     this.buildRoutingAndProviders();
+    if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
       config: () => this.config,
       flags: this.flags,
-      router: () => this.router,
+      router: () => this.loadRouter(),
       costs: () => this.costs,
       caller: () => this.caller,
       memory: this.memory,
@@ -116,11 +120,31 @@ export class FleetManager extends EventEmitter {
     this.initialized = true;
   }
 
-  /** Routing, costs and providers follow the config; rebuilt on hot reload (running tasks keep theirs). */
-  private buildRoutingAndProviders(): void {
-    const routing = this.config.routing;
-    this.providers = createProviderRegistry(this.config, this.env);
-    this.router = new ModelRouter(routing, {
+  /** True when the router flag is on for the fleet or for some agent type (so the router should be ready). */
+  private routerMayRun(): boolean {
+    if (this.flags.isEnabled('multiModelRouter')) return true;
+    return Object.keys(this.config.featureOverrides.agentType).some((t) => this.flags.isEnabled('multiModelRouter', { agentType: t }));
+  }
+
+  /**
+   * The router (and the TypeScript compiler its analyzer uses, ~70 MB) loads when the router flag is first on,
+   * so a fleet running as v1.0.4 never pays for it.
+   */
+  private loadRouter(): Promise<ModelRouter> {
+    if (this.router) return Promise.resolve(this.router);
+    if (this.routerLoading) return this.routerLoading;
+    const loading: Promise<ModelRouter> = this.buildRouter(this.config.routing).then((router) => {
+      // A hot reload while this one loaded started a newer router; keep only the one built from the current config.
+      if (this.routerLoading === loading) this.router = router;
+      return router;
+    });
+    this.routerLoading = loading;
+    return loading;
+  }
+
+  private async buildRouter(routing: FleetConfig['routing']): Promise<ModelRouter> {
+    const [{ ModelRouter }, { ComplexityAnalyzer }] = await Promise.all([import('../routing/ModelRouter.js'), import('../routing/ComplexityAnalyzer.js')]);
+    return new ModelRouter(routing, {
       analyzer: new ComplexityAnalyzer(routing.complexity),
       onSelection: (rec) => {
         this.memory
@@ -129,6 +153,14 @@ export class FleetManager extends EventEmitter {
       },
       budgetPressure: () => this.costs?.pressure() ?? 0,
     });
+  }
+
+  /** Routing, costs and providers follow the config; rebuilt on hot reload (running tasks keep theirs). */
+  private buildRoutingAndProviders(): void {
+    const routing = this.config.routing;
+    this.providers = createProviderRegistry(this.config, this.env);
+    this.router = undefined;
+    this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
     this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
@@ -158,6 +190,7 @@ export class FleetManager extends EventEmitter {
     this.flags.updateConfig(config, env);
     this.limiter.setLimit(config.fleet.maxConcurrentTasks);
     this.buildRoutingAndProviders();
+    if (this.routerMayRun()) void this.loadRouter().catch((err) => this.logger.error(`router failed to load: ${errorMessage(err)}`));
     this.logger.info('config reloaded');
     this.emit('config:reloaded', { at: Date.now() });
   }

@@ -28,7 +28,7 @@ export interface ExecuteOptions {
 export interface RunnerServices {
   config: () => FleetConfig;
   flags: FeatureFlags;
-  router: () => ModelRouter;
+  router: () => Promise<ModelRouter>;
   costs: () => CostTracker;
   caller: () => ModelCaller;
   memory: SwarmMemoryManager;
@@ -65,7 +65,7 @@ export class TaskRunner {
     let run: TaskRun | undefined;
     let selection: ModelSelection | undefined;
     try {
-      selection = flags.multiModelRouter ? this.s.router().select(task, { stream }) : this.defaultSelection(task, config);
+      selection = flags.multiModelRouter ? (await this.s.router()).select(task, { stream }) : this.defaultSelection(task, config);
       if (flags.multiModelRouter) this.s.events.emit('routing:selected', { ...base, selection });
       if (flags.multiModelRouter && config.routing.costTracking.enabled) {
         reservation = await this.s.costs().reserve(task, selection, agent.type);
