@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AqeError, ErrorCodes } from '../../errors.js';
+import type { ModuleReport } from '../../agents/test-generator/pipeline.js';
 import { EXIT, globalConfigPath, printJson, reportAndExit } from '../common.js';
 
 interface GenerateCliOptions {
@@ -11,19 +12,10 @@ interface GenerateCliOptions {
   stream: boolean;
 }
 
-interface ModuleRow {
-  source: string;
-  testFile: string | null;
-  tests: number;
-  passed: number;
-  failed: number;
-  lineCoverageBefore: number | null;
-  lineCoverageAfter: number | null;
-  branchCoverageAfter: number | null;
-  error?: string;
-  notes?: string[];
-  modelName?: string;
-}
+type ModuleRow = Pick<
+  ModuleReport,
+  'source' | 'testFile' | 'tests' | 'passed' | 'failed' | 'lineCoverageBefore' | 'lineCoverageAfter' | 'branchCoverageAfter' | 'notes' | 'modelName'
+> & { error?: string };
 
 const mean = (xs: Array<number | null>): number | null => {
   const v = xs.filter((x): x is number => typeof x === 'number');
