@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { registerSecret } from '../secrets.js';
 import { toProviderError, type ErrorContext } from './errors.js';
 import type { CompletionResult, Provider, ProviderEvent, ProviderRequest } from './types.js';
@@ -21,20 +21,29 @@ export interface AnthropicProviderOptions {
 export class AnthropicProvider implements Provider {
   readonly kind = 'anthropic' as const;
   readonly name: string;
-  private readonly client: Anthropic;
+  private clientPromise?: Promise<Anthropic>;
   private readonly ctx: ErrorContext;
+  private readonly opts: AnthropicProviderOptions;
 
   constructor(opts: AnthropicProviderOptions) {
     registerSecret(opts.apiKey);
     this.name = opts.name;
     this.ctx = { provider: 'anthropic', modelName: opts.name, keyEnv: opts.apiKeyEnv ?? 'ANTHROPIC_API_KEY' };
-    this.client = new Anthropic({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseURL,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 10 * 60_000,
-      logLevel: 'off',
-    });
+    this.opts = opts;
+  }
+
+  /** The SDK (~15 MB) loads with the first call, so a fleet on the offline engine never loads it. */
+  private client(): Promise<Anthropic> {
+    return (this.clientPromise ??= import('@anthropic-ai/sdk').then(
+      ({ default: Anthropic }) =>
+        new Anthropic({
+          apiKey: this.opts.apiKey,
+          baseURL: this.opts.baseURL,
+          maxRetries: 0,
+          timeout: this.opts.timeoutMs ?? 10 * 60_000,
+          logLevel: 'off',
+        }),
+    ));
   }
 
   private params(request: ProviderRequest) {
@@ -49,7 +58,7 @@ export class AnthropicProvider implements Provider {
 
   async complete(request: ProviderRequest): Promise<CompletionResult> {
     try {
-      const msg = await this.client.messages.create({ ...this.params(request), stream: false }, { signal: request.signal });
+      const msg = await (await this.client()).messages.create({ ...this.params(request), stream: false }, { signal: request.signal });
       let text = '';
       for (const block of msg.content) if (block.type === 'text') text += block.text;
       return {
@@ -68,7 +77,7 @@ export class AnthropicProvider implements Provider {
     let outputTokens = 0;
     let stopped = false;
     try {
-      const events = await this.client.messages.create({ ...this.params(request), stream: true }, { signal: request.signal });
+      const events = await (await this.client()).messages.create({ ...this.params(request), stream: true }, { signal: request.signal });
       for await (const ev of events) {
         switch (ev.type) {
           case 'message_start':

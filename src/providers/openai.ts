@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { countTokens } from '../routing/tokenizer.js';
 import { registerSecret } from '../secrets.js';
 import { toProviderError, type ErrorContext } from './errors.js';
@@ -22,20 +22,29 @@ export interface OpenAICompatibleProviderOptions {
 export class OpenAICompatibleProvider implements Provider {
   readonly kind = 'openai-compatible' as const;
   readonly name: string;
-  private readonly client: OpenAI;
+  private clientPromise?: Promise<OpenAI>;
   private readonly ctx: ErrorContext;
+  private readonly opts: OpenAICompatibleProviderOptions;
 
   constructor(opts: OpenAICompatibleProviderOptions) {
     registerSecret(opts.apiKey);
     this.name = opts.name;
     this.ctx = { provider: 'openai-compatible', modelName: opts.name, keyEnv: opts.apiKeyEnv ?? 'OPENAI_API_KEY' };
-    this.client = new OpenAI({
-      apiKey: opts.apiKey ?? 'not-needed',
-      baseURL: opts.baseURL,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 10 * 60_000,
-      logLevel: 'off',
-    });
+    this.opts = opts;
+  }
+
+  /** The SDK loads with the first call, so a fleet that never calls this model never loads it. */
+  private client(): Promise<OpenAI> {
+    return (this.clientPromise ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.opts.apiKey ?? 'not-needed',
+          baseURL: this.opts.baseURL,
+          maxRetries: 0,
+          timeout: this.opts.timeoutMs ?? 10 * 60_000,
+          logLevel: 'off',
+        }),
+    ));
   }
 
   private messages(request: ProviderRequest): OpenAI.Chat.Completions.ChatCompletionMessageParam[] {
@@ -47,7 +56,7 @@ export class OpenAICompatibleProvider implements Provider {
 
   async complete(request: ProviderRequest): Promise<CompletionResult> {
     try {
-      const res = await this.client.chat.completions.create(
+      const res = await (await this.client()).chat.completions.create(
         {
           model: request.model,
           messages: this.messages(request),
@@ -72,7 +81,7 @@ export class OpenAICompatibleProvider implements Provider {
     let stopReason: string | undefined;
     let started = false;
     try {
-      const chunks = await this.client.chat.completions.create(
+      const chunks = await (await this.client()).chat.completions.create(
         {
           model: request.model,
           messages: this.messages(request),
