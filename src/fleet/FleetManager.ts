@@ -234,10 +234,19 @@ export class FleetManager extends EventEmitter {
 
   async spawnAgent(type: string): Promise<BaseAgent> {
     this.assertInitialized();
+    this.assertAgentEnabled(type);
     return createAgent(type, { type, config: this.config, logger: this.logger, runner: this.runner });
   }
 
+  /** An agent type listed in `agents:` with `enabled: false` takes no tasks. */
+  private assertAgentEnabled(type: string): void {
+    if (this.config.agents.some((a) => a.type === type && !a.enabled)) {
+      throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `agent type "${type}" is disabled in the config (agents[].enabled: false)`, { type });
+    }
+  }
+
   private agentFor(type: string): BaseAgent {
+    this.assertAgentEnabled(type);
     let agent = this.agents.get(type);
     if (!agent) {
       agent = createAgent(type, { type, config: this.config, logger: this.logger, runner: this.runner });

@@ -114,6 +114,12 @@ describe('FleetManager task lifecycle', () => {
     await stopping;
   });
 
+  it('refuses tasks for an agent type disabled in the config', async () => {
+    const fleet = await fleetWith({ agents: [{ type: 'quality-gate', enabled: false }] });
+    await expect(fleet.spawnAgent('quality-gate')).rejects.toThrow(/"quality-gate" is disabled/);
+    expect(() => fleet.submitTask({ id: 'g', type: 'quality-gate', description: 'x', payload: { files: [] } })).toThrow(/disabled/);
+  });
+
   it('rejects a malformed task with the field named', async () => {
     const fleet = await fleetWith();
     expect(() => fleet.submitTask({ id: 'bad', type: 'nonsense', description: 'x', payload: { files: [] } })).toThrow(/type: expected one of/);
