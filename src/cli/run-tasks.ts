@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { errorMessage } from '../errors.js';
+import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
 import { createLogger } from '../logging.js';
 import { FleetManager } from '../fleet/FleetManager.js';
 import { readTaskFile } from '../fleet/task-file.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
 /** Runs a task file through the fleet. Returns true when any line was bad or any task failed. */
 export async function runTaskFile(file: string, opts: RunOptions): Promise<boolean> {
   const { tasks, problems } = readTaskFile(file);
+  // before the fleet starts: a bad --out must not cost a run whose outputs cannot be written
+  if (opts.out) makeOutDir(opts.out);
   const loaded = loadConfig({ path: opts.configPath });
   // The table and events report every task's outcome; the log keeps to warnings unless asked for more.
   const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
@@ -46,7 +48,6 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
   });
   fleet.on('budget:alert', (a) => (opts.json ? emit({ event: 'budget-alert', ...a }) : process.stderr.write(`budget alert: ${a.message ?? JSON.stringify(a)}\n`)));
 
-  if (opts.out) mkdirSync(opts.out, { recursive: true });
   const results: TaskResult[] = [];
   await Promise.all(
     tasks.map(async ({ task }) => {
@@ -106,4 +107,14 @@ function summarise(r: TaskResult) {
     cost: r.cost, costEstimated: r.costEstimated ?? false, streamed: r.streamed, fellBackToSync: r.fellBackToSync ?? false,
     durationMs: r.endedAt - r.startedAt, error: r.error,
   };
+}
+
+function makeOutDir(out: string): void {
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way (expected a directory)' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
+    throw new AqeError(ErrorCodes.USAGE, `--out ${out}: cannot create the output directory: ${why}`);
+  }
 }

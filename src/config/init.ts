@@ -38,8 +38,15 @@ export function initProject(opts: { dir?: string; force?: boolean } = {}): InitR
       result.skipped.push(shown);
       continue;
     }
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(templatePath(t.source), to);
+    try {
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(templatePath(t.source), to);
+    } catch (err) {
+      // e.g. a file named config where the folder goes, or a directory named fleet.yaml: say which path, no stack
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? `a file is in the way of the folder ${displayPath(dirname(to))}` : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+      throw new AqeError(ErrorCodes.USAGE, `cannot write ${shown}: ${why}${result.written.length ? ` (already wrote ${result.written.join(', ')})` : ''}`);
+    }
     result.written.push(shown);
   }
   return result;

@@ -69,7 +69,15 @@ export function validateConfigFile(opts: { file?: string; env?: NodeJS.ProcessEn
     const hint = explicit ? '' : ' (without it aqe runs on its embedded defaults; `aqe init` writes config/fleet.yaml)';
     return { file, valid: false, missing: true, problems: [`${file}: expected a config file, found nothing${hint}`] };
   }
-  const result = validateConfigText(readFileSync(path, 'utf8'), { env, fileName: file });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    // a directory or an unreadable file is a problem to report, like a missing one, not a crash
+    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    return { file, valid: false, problems: [`${file}: expected a config file, found ${why}`] };
+  }
+  const result = validateConfigText(text, { env, fileName: file });
   if (!result.ok || !result.config) return { file, valid: false, problems: result.problems };
   const summary = summarize(result.config, env, result.envApplied, result.seedModelsUsed);
   return { file, valid: true, problems: [], summary, summaryText: summaryLine(summary) };

@@ -166,6 +166,7 @@ export interface VerifyResult {
 /** Check a backup folder: manifest, every file's size and sha256, integrity_check and schema version. */
 export function verifyBackup(dir: string): VerifyResult {
   const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(dir)) return { ok: false, problems: [`${dir} does not exist`] };
   if (!existsSync(manifestPath)) return { ok: false, problems: [`${dir} is not an aqe backup: ${MANIFEST_FILE} is missing`] };
   let raw: unknown;
   try {

@@ -112,6 +112,22 @@ function kindFromStatus(status: number): ProviderErrorKind {
 
 const NETWORK_CODES = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|terminated|socket hang up|other side closed|fetch failed/i;
 
+/**
+ * Why the connection failed, from the innermost cause: " (ECONNREFUSED 127.0.0.1:1)" for a socket error, else its
+ * message (" (bad port)" from fetch): "fetch failed" alone does not say why.
+ */
+function socketDetail(err: unknown): string {
+  const chain: any[] = [];
+  for (let e: any = err, i = 0; e && i < 6; e = e.cause, i++) chain.push(e);
+  const sock = [...chain].reverse().find((e) => typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code));
+  if (sock) {
+    const at = sock.address ? ` ${sock.address}${sock.port !== undefined ? `:${sock.port}` : ''}` : sock.hostname ? ` ${sock.hostname}` : '';
+    return ` (${sock.code}${at})`;
+  }
+  const inner = chain.length > 2 ? chain[chain.length - 1] : undefined;
+  return typeof inner?.message === 'string' && inner.message ? ` (${inner.message})` : '';
+}
+
 function networkish(err: unknown): boolean {
   for (let e: any = err, i = 0; e && i < 5; e = e.cause, i++) {
     if (NETWORK_CODES.test(String(e.code ?? '')) || NETWORK_CODES.test(String(e.message ?? ''))) return true;
@@ -141,7 +157,7 @@ export function toProviderError(err: unknown, ctx: ErrorContext, signal?: AbortS
     return new ProviderError('timeout', `request to ${where} timed out`, base);
   }
   if (name === 'APIConnectionError') {
-    return new ProviderError('network', `connection to ${where} failed: ${e.cause?.message ?? e.message}`, base);
+    return new ProviderError('network', `connection to ${where} failed: ${e.cause?.message ?? e.message}${socketDetail(err)}`, base);
   }
   const status: number | undefined = typeof e?.status === 'number' ? e.status : undefined;
   const looksLikeApiError = /APIError$/.test(name) || (typeof e === 'object' && e !== null && 'error' in e && 'headers' in e);

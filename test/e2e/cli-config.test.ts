@@ -77,6 +77,26 @@ describe('aqe init', () => {
     expect(existsSync(join(target, 'config/fleet.yaml'))).toBe(true);
     expect(existsSync(join(cwd, 'config'))).toBe(false);
   });
+
+  it('a file named config where the folder goes is refused in words (path named, no stack)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'config'), 'not a folder');
+    const r = aqe(['init'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: cannot write config\/fleet\.yaml: a file is in the way of the folder config/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('aqe config validate on a directory', () => {
+  it('exit 1 with one problem naming the path, not a bare EISDIR', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'dir.yaml'));
+    const r = aqe(['config', 'validate', 'dir.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('dir.yaml: expected a config file, found a directory');
+    expect(r.stderr).not.toContain('EISDIR');
+  });
 });
 
 describe('aqe config validate', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,27 @@ describe('aqe coverage', () => {
     const bad = aqe(['coverage', join(dir, 'package.json')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('is not a coverage report');
+  });
+
+  it('takes a coverage folder, and refuses a file with no coverage data in words (no internal task text, no log line)', () => {
+    const dir = join(work, 'cov-dir');
+    mkdirSync(join(dir, 'coverage'), { recursive: true });
+    writeFileSync(join(dir, 'coverage', 'lcov.info'), ['TN:', 'SF:src/a.js', 'FN:1,a', 'FNDA:0,a', 'DA:1,0', 'end_of_record', ''].join('\n'));
+    for (const arg of [dir, join(dir, 'coverage')]) {
+      const r = aqe(['coverage', arg, '--json']);
+      expect(r.code).toBe(0);
+      expect(lastJson(r.stdout).totals).toMatchObject({ files: 1, uncoveredFunctions: 1 });
+    }
+    const empty = join(work, 'cov-empty');
+    mkdirSync(empty, { recursive: true });
+    const none = aqe(['coverage', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('is a directory with no coverage report in it');
+    writeFileSync(join(empty, 'x.info'), 'hello\n');
+    const junk = aqe(['coverage', join(empty, 'x.info')]);
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toMatch(/^aqe: AQE_ERR_TASK_INVALID: .*x\.info is not a coverage report: it holds no per-file coverage/);
+    expect(junk.stderr).not.toContain('payload.files');
+    expect(junk.stderr).not.toContain('"level"');
   });
 });

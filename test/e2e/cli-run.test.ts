@@ -67,6 +67,16 @@ describe('aqe run', () => {
     expect(r.stdout).toMatch(/total: 1 completed, 0 failed, 2 invalid line/);
   });
 
+  it('an --out that cannot be a directory is refused before any task runs, naming it', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const r = aqe(['--config', config({ multiModelRouter: false, streaming: false }), 'run', tasksFile, '--out', join(blocker, 'sub')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: --out .*a-file\/sub: cannot create the output directory: a file is in the way/m);
+    expect(r.stderr).not.toMatch(/running \d+ task/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('a missing task file is a clear error, not a stack trace', () => {
     const r = aqe(['run', join(dir, 'nope.jsonl')]);
     expect(r.code).toBe(1);

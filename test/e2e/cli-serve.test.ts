@@ -107,9 +107,24 @@ describe('aqe serve', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reports a port already in use in words, with exit 2 and no stack', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as import('node:net').AddressInfo).port;
+    try {
+      const r = spawnSync(process.execPath, [BIN, '-c', writeConfig(), 'serve', '--port', String(port)], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`aqe: AQE_ERR_USAGE: cannot listen on 127.0.0.1:${port}: the port is already in use`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('rejects a bad --port with exit 2', () => {
     const r = spawnSync(process.execPath, [BIN, '-c', writeConfig(), 'serve', '--port', 'http'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--port: expected an integer 0-65535/);
+    expect(r.stderr).toMatch(/AQE_ERR_USAGE: --port: expected an integer 0-65535/);
   });
 });

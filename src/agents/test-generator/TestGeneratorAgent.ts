@@ -82,6 +82,7 @@ export class TestGeneratorAgent extends BaseAgent {
     const base: OfflineTests = await offlineTestsFor(source, opts);
     const projectRoot = base.projectRoot;
     const notes: string[] = [];
+    if (base.loadError) notes.push(`the module did not load: ${base.loadError.cls ?? 'Error'}: ${base.loadError.msg ?? ''}`);
     const maxTokens = 8192;
     const messages = [{ role: 'user' as const, content: buildPrompt(base, framework) }];
     let reply = await this.callModel({ system: SYSTEM_PROMPT, messages, maxTokens, task });

@@ -69,22 +69,28 @@ function exec(cmd: string, args: string[], cwd: string, timeoutMs: number, env?:
   });
 }
 
-interface JestLikeReport {
+export interface JestLikeReport {
   numTotalTests: number;
   numPassedTests: number;
   numFailedTests: number;
-  testResults?: Array<{ assertionResults?: Array<{ status: string; fullName?: string; title?: string; failureMessages?: string[] }>; message?: string }>;
+  testResults?: Array<{ status?: string; assertionResults?: Array<{ status: string; fullName?: string; title?: string; failureMessages?: string[] }>; message?: string }>;
 }
 
-function fromJestLikeReport(r: JestLikeReport): Omit<TestRunResult, 'output' | 'durationMs' | 'ran'> {
+/**
+ * Counts from a jest/vitest JSON report. A test file that fails before any test runs (its import throws, it does
+ * not compile) reports zero tests; it counts as one failed test here, so a broken file never reads as "0 failed".
+ */
+export function fromJestLikeReport(r: JestLikeReport): Omit<TestRunResult, 'output' | 'durationMs' | 'ran'> {
   const failures: string[] = [];
+  let brokenFiles = 0;
   for (const f of r.testResults ?? []) {
     for (const a of f.assertionResults ?? []) {
       if (a.status === 'failed') failures.push(`${a.fullName ?? a.title}: ${(a.failureMessages ?? []).join(' ').split('\n')[0]}`);
     }
     if (!f.assertionResults?.length && f.message) failures.push(f.message.split('\n').slice(0, 5).join('\n'));
+    if (!f.assertionResults?.length && f.status === 'failed') brokenFiles++;
   }
-  return { tests: r.numTotalTests, passed: r.numPassedTests, failed: r.numFailedTests, failures };
+  return { tests: r.numTotalTests + brokenFiles, passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, failures };
 }
 
 /** Runs one test file with its framework and counts results from the framework's own machine-readable report. */

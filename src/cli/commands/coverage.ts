@@ -21,25 +21,40 @@ export function register(program: Command): void {
 }
 
 async function coverage(report: string | undefined, opts: { json?: boolean; limit: string }, configPath?: string): Promise<number> {
-  const { existsSync, readFileSync } = await import('node:fs');
-  const { basename, dirname, relative, resolve } = await import('node:path');
+  const { existsSync, readFileSync, statSync } = await import('node:fs');
+  const { basename, dirname, join, relative, resolve } = await import('node:path');
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new AqeError(ErrorCodes.USAGE, `--limit must be a non-negative integer, got "${opts.limit}"`);
-  const file = report ? resolve(report) : DEFAULT_REPORTS.map((p) => resolve(p)).find((p) => existsSync(p));
+  let file = report ? resolve(report) : DEFAULT_REPORTS.map((p) => resolve(p)).find((p) => existsSync(p));
   if (!file) throw new AqeError(ErrorCodes.USAGE, `no coverage report given and none found at ${DEFAULT_REPORTS.join(', ')}`);
   if (!existsSync(file)) throw new AqeError(ErrorCodes.USAGE, `coverage report ${report} does not exist`);
+  if (statSync(file).isDirectory()) {
+    // a coverage folder (what reporters write): take the first report found in it, or inside its coverage/
+    const names = DEFAULT_REPORTS.map((p) => basename(p));
+    const dir = file;
+    file = [...names.map((n) => join(dir, n)), ...DEFAULT_REPORTS.map((p) => join(dir, p))].find((p) => existsSync(p) && statSync(p).isFile());
+    if (!file) throw new AqeError(ErrorCodes.USAGE, `${report} is a directory with no coverage report in it (looked for ${names.join(', ')} there and in its coverage/)`);
+  }
+  const shown = relative(process.cwd(), file) || file;
   const content = readFileSync(file, 'utf8');
   const { parseCoverageReport } = await import('../../agents/coverage-analyzer/index.js');
+  let parsed: ReturnType<typeof parseCoverageReport>;
   try {
-    parseCoverageReport(content, basename(file));
+    parsed = parseCoverageReport(content, basename(file));
   } catch (err) {
-    throw new AqeError(ErrorCodes.TASK_INVALID, `${report ?? file} is not a coverage report: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AqeError(ErrorCodes.TASK_INVALID, `${shown} is not a coverage report: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!parsed.files.length) {
+    throw new AqeError(ErrorCodes.TASK_INVALID, `${shown} is not a coverage report: it holds no per-file coverage (expected coverage-final.json, coverage-summary.json, lcov.info or the text reporter's table)`);
   }
 
   const { loadConfig } = await import('../../config/load.js');
   const { FleetManager } = await import('../../fleet/FleetManager.js');
   const loaded = loadConfig({ path: configPath });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path });
+  // the report says how each task went; the log keeps to warnings unless asked for more (as in `aqe run`)
+  const { createLogger } = await import('../../logging.js');
+  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, logger });
   await fleet.initialize();
   let output: import('../../agents/coverage-analyzer/index.js').CoverageAnalysis & { advice?: string };
   try {

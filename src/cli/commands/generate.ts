@@ -60,7 +60,10 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const { FleetManager } = await import('../../fleet/FleetManager.js');
   const { readFileSync } = await import('node:fs');
   const loaded = loadConfig({ path: configPath });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path });
+  // the report says how each task went; the log keeps to warnings unless asked for more (as in `aqe run`)
+  const { createLogger } = await import('../../logging.js');
+  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, logger });
   await fleet.initialize();
   // progress goes to stderr in every mode: with --json, stdout carries only the report
   const progress = (s: string): void => {

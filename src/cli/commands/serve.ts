@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AqeError } from '../../errors.js';
+import { AqeError, ErrorCodes } from '../../errors.js';
 import { EXIT, globalConfigPath, reportAndExit } from '../common.js';
 
 interface ServeOptions {
@@ -12,8 +12,20 @@ interface ServeOptions {
 
 function parsePort(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new Error(`--port: expected an integer 0-65535, found ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || n > 65535) throw new AqeError(ErrorCodes.USAGE, `--port: expected an integer 0-65535, found ${JSON.stringify(value)}`);
   return n;
+}
+
+/** A port in use or an address we may not bind is an environment problem (exit 2), said in words. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    EADDRINUSE: 'the port is already in use (another aqe serve or another program?); pick another --port',
+    EACCES: 'permission denied (ports below 1024 need privileges); pick another --port',
+    EADDRNOTAVAIL: 'the address is not available on this machine; check --host',
+  };
+  if (!code || !why[code]) return err;
+  return new AqeError(ErrorCodes.USAGE, `cannot listen on ${host}:${port}: ${why[code]}`, { code });
 }
 
 export function register(program: Command): void {
@@ -32,7 +44,7 @@ export function register(program: Command): void {
         port = opts.port === undefined ? undefined : parsePort(opts.port);
         if (opts.graceMs !== undefined) {
           graceMs = Number(opts.graceMs);
-          if (!Number.isInteger(graceMs) || graceMs < 0) throw new Error(`--grace-ms: expected a non-negative integer, found ${JSON.stringify(opts.graceMs)}`);
+          if (!Number.isInteger(graceMs) || graceMs < 0) throw new AqeError(ErrorCodes.USAGE, `--grace-ms: expected a non-negative integer, found ${JSON.stringify(opts.graceMs)}`);
         }
       } catch (err) {
         reportAndExit(err, EXIT.USAGE);
@@ -55,6 +67,9 @@ export function register(program: Command): void {
         await fleet.initialize();
         const server = await startServer(fleet, {
           host: opts.host, hostExplicit: opts.host !== undefined, port, graceMs, handleSignals: true, mcp: opts.mcp,
+        }).catch(async (err: unknown) => {
+          await fleet.shutdown();
+          throw listenError(err, opts.host ?? loaded.config.api.host, port ?? loaded.config.api.port);
         });
         if (opts.json) {
           process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, auth: !!loaded.config.api.token, mcp: opts.mcp ? `${server.url}/mcp` : null }) + '\n');

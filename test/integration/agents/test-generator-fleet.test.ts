@@ -52,6 +52,19 @@ describe('test-generator through the fleet, offline engine', () => {
     expect(readFileSync(out.testFile!, 'utf8')).toContain('expect(add(0, 1)).toBe(1);');
   });
 
+  it('a module that throws when loaded is reported: a note saying so and the broken test file counted as failed', async () => {
+    const { fleet, cleanup } = await startFleet();
+    cleanups.push(cleanup);
+    const { dir } = sourceProject();
+    const source = join(dir, 'src', 'boom.js');
+    writeFileSync(source, "throw new Error('module fails on load');\n");
+    const result = await fleet.executeTask({ ...task(source, dir, 'tg-boom'), payload: { ...task(source, dir).payload, files: [{ path: 'src/boom.js', content: readFileSync(source, 'utf8') }] } });
+    const out = result.output as ModuleReport;
+    expect(out.notes).toContain('the module did not load: Error: module fails on load');
+    expect(out.failed).toBeGreaterThan(0);
+    expect(out.passed).toBe(0);
+  });
+
   it('works from payload.files alone (no path on disk)', async () => {
     const { fleet, cleanup } = await startFleet();
     cleanups.push(cleanup);

@@ -192,6 +192,7 @@ describe('backup and restore of the SQLite store', () => {
   it('reports a folder without a manifest and a missing database clearly', async () => {
     const empty = tempDir();
     expect(verifyBackup(empty).problems[0]).toMatch(/is not an aqe backup: manifest.json is missing/);
+    expect(verifyBackup(join(empty, 'no-such-backup')).problems).toEqual([`${join(empty, 'no-such-backup')} does not exist`]);
     await expect(createBackup({ dbPath: 'nope.db', cwd: empty })).rejects.toThrow(/database nope.db not found/);
   });
 });

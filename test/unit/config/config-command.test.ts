@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { configCommand, register } from '../../../src/cli/commands/config.js';
+import { validateConfigFile } from '../../../src/config/summary.js';
 
 describe('configCommand (get-or-create the `config` group)', () => {
   it('returns the same group however often and in whichever order it is called', () => {
@@ -18,5 +22,16 @@ describe('configCommand (get-or-create the `config` group)', () => {
     register(program);
     configCommand(program).command('migrate');
     expect(configCommand(program).commands.map((c) => c.name())).toEqual(['validate', 'migrate']);
+  });
+});
+
+describe('validateConfigFile on a path that is not a readable file', () => {
+  it('reports a directory as a problem naming it instead of throwing EISDIR', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'aqe-validate-dir-'));
+    mkdirSync(join(cwd, 'fleet.yaml'));
+    const report = validateConfigFile({ file: 'fleet.yaml', cwd, env: {} });
+    expect(report.valid).toBe(false);
+    expect(report.missing).toBeUndefined();
+    expect(report.problems).toEqual(['fleet.yaml: expected a config file, found a directory']);
   });
 });

@@ -53,6 +53,13 @@ describe('toProviderError', () => {
   it('maps JSON syntax errors, network failures and unknown errors', () => {
     expect(toProviderError(new SyntaxError('Unexpected end of JSON input'), ctx).kind).toBe('malformed');
     expect(toProviderError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }), ctx).kind).toBe('network');
+    class APIConnectionError extends Error {}
+    const refused = new APIConnectionError('Connection error.', { cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 }) }) });
+    const mapped = toProviderError(refused, ctx);
+    expect(mapped.kind).toBe('network');
+    expect(mapped.message).toBe('connection to anthropic model claude-haiku-4 failed: fetch failed (ECONNREFUSED 127.0.0.1:9)');
+    const badPort = new APIConnectionError('Connection error.', { cause: new TypeError('fetch failed', { cause: new Error('bad port') }) });
+    expect(toProviderError(badPort, ctx).message).toBe('connection to anthropic model claude-haiku-4 failed: fetch failed (bad port)');
     expect(toProviderError(new TypeError('terminated'), ctx).kind).toBe('network');
     const other = toProviderError(new Error('weird'), ctx);
     expect([other.kind, other.isRetryable]).toEqual(['server', true]);
