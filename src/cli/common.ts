@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AqeError, ConfigError } from '../errors.js';
+import { AqeError, ConfigError, ErrorCodes } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 
 /** Exit codes: 0 ok, 1 a check failed / bad input, 2 usage or environment error. */
@@ -20,8 +20,15 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
 }
 
+const USAGE_CODES = new Set<string>([ErrorCodes.USAGE, ErrorCodes.ENV_INVALID, ErrorCodes.CONFIG_NOT_FOUND]);
+
+/** 2 for usage and environment errors (bad arguments, a missing file named on the command line, bad env vars), else 1. */
+export function exitCodeFor(err: unknown): number {
+  return err instanceof AqeError && USAGE_CODES.has(err.code) ? EXIT.USAGE : EXIT.FAILED;
+}
+
 /** Print an error as `aqe: CODE: message` (plus one line per problem), never a bare stack, then exit. */
-export function reportAndExit(err: unknown, code: number = EXIT.FAILED): never {
+export function reportAndExit(err: unknown, code: number = exitCodeFor(err)): never {
   if (err instanceof ConfigError) {
     process.stderr.write(redactSecrets(`aqe: ${err.code}: ${err.message}\n`));
     for (const p of err.problems) process.stderr.write(redactSecrets(`  ${p}\n`));

@@ -49,7 +49,9 @@ export function readTaskFile(path: string): { tasks: TaskFileLine[]; problems: T
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new AqeError(ErrorCodes.USAGE, `cannot read task file ${path}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
+    throw new AqeError(ErrorCodes.USAGE, `cannot read task file ${path}: ${why}`);
   }
   return parseTaskFile(text);
 }

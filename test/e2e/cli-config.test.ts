@@ -82,7 +82,7 @@ describe('aqe init', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'config'), 'not a folder');
     const r = aqe(['init'], { cwd: dir });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: cannot write config\/fleet\.yaml: a file is in the way of the folder config/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -202,9 +202,9 @@ describe('aqe flags', () => {
     expect(JSON.parse(r.stdout)).toEqual({ multiModelRouter: { value: false, source: 'default' }, streaming: { value: false, source: 'default' } });
   });
 
-  it('a bad env value: exit 1 naming the variable, no stack trace', () => {
+  it('a bad env value: exit 2 (environment error) naming the variable, no stack trace', () => {
     const r = aqe(['flags'], { cwd: tmp(), env: { FEATURE_MULTI_MODEL_ROUTER: 'yes-please' } });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('FEATURE_MULTI_MODEL_ROUTER: expected true|false|1|0, found "yes-please"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

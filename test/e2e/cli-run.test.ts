@@ -71,7 +71,7 @@ describe('aqe run', () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'x');
     const r = aqe(['--config', config({ multiModelRouter: false, streaming: false }), 'run', tasksFile, '--out', join(blocker, 'sub')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: --out .*a-file\/sub: cannot create the output directory: a file is in the way/m);
     expect(r.stderr).not.toMatch(/running \d+ task/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -79,8 +79,8 @@ describe('aqe run', () => {
 
   it('a missing task file is a clear error, not a stack trace', () => {
     const r = aqe(['run', join(dir, 'nope.jsonl')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: cannot read task file .*nope\.jsonl: ENOENT/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^aqe: AQE_ERR_USAGE: cannot read task file .*nope\.jsonl: no such file/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

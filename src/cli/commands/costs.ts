@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CostReport } from '../../routing/CostTracker.js';
-import { EXIT, globalConfigPath, printJson, reportAndExit } from '../common.js';
+import { globalConfigPath, printJson, reportAndExit } from '../common.js';
 
 const PERIODS = ['1d', '7d', '30d'] as const;
 const GROUPINGS = ['model', 'agent', 'day'] as const;
@@ -35,8 +35,7 @@ export function register(program: Command): void {
         if (opts.json) printJson(report);
         else process.stdout.write(render(report));
       } catch (err) {
-        const code = (err as { code?: string }).code ?? '';
-        reportAndExit(err, code === 'AQE_ERR_USAGE' || code.startsWith('AQE_ERR_CONFIG') ? EXIT.USAGE : EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }

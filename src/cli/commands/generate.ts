@@ -37,7 +37,7 @@ export function register(program: Command): void {
       try {
         process.exitCode = await generate(path, opts, globalConfigPath(cmd));
       } catch (err) {
-        reportAndExit(err, err instanceof AqeError && err.code === ErrorCodes.USAGE ? EXIT.USAGE : EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }

@@ -26,8 +26,7 @@ export function register(program: Command): void {
       try {
         bad = await routeFile(file, opts, globalConfigPath(cmd));
       } catch (err) {
-        const code = (err as { code?: string }).code ?? '';
-        reportAndExit(err, code === 'AQE_ERR_USAGE' || code.startsWith('AQE_ERR_CONFIG') ? EXIT.USAGE : EXIT.FAILED);
+        reportAndExit(err);
       }
       process.exitCode = bad ? EXIT.FAILED : EXIT.OK;
     });

@@ -78,7 +78,7 @@ export function register(program: Command): void {
           if (server.notice) process.stdout.write(`aqe serve: ${server.notice}\n`);
         }
       } catch (err) {
-        reportAndExit(err, err instanceof AqeError && err.code === 'AQE_ERR_USAGE' ? EXIT.USAGE : EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }
