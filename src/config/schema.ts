@@ -86,8 +86,9 @@ const FeatureValuesSchema = z.strictObject({
 });
 
 export const FeaturesSchema = z.strictObject({
-  multiModelRouter: z.boolean().default(false),
-  streaming: z.boolean().default(false),
+  // No defaults: a flag the file leaves out stays undefined, so `aqe flags` can tell "default" from "config".
+  multiModelRouter: z.boolean().optional(),
+  streaming: z.boolean().optional(),
   /** Percentage rollout: a flag that is on applies to this % of tasks, bucketed by a stable hash of the task id. */
   rollout: z
     .strictObject({
@@ -147,7 +148,7 @@ export const FleetConfigSchema = z.strictObject({
       sandboxGeneratedCode: z.boolean().default(true),
     })
     .default({ redactSecrets: true, sandboxGeneratedCode: true }),
-  features: FeaturesSchema.default({ multiModelRouter: false, streaming: false }),
+  features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })
     .default({ agentType: {} }),

@@ -210,9 +210,8 @@ export class FeatureFlags extends EventEmitter {
   }
 
   private resolve(flag: FeatureName, envValue: boolean | undefined, agentType?: string): Resolved {
-    // The schema defaults features.<flag> to false, so "absent" and "false in the file" look alike after parsing;
-    // an off value reads as the built-in default, an on value as config.
-    let layered: Layered = this.config.features[flag] ? { value: true, source: 'config' } : { value: false, source: 'default' };
+    const fromConfig = this.config.features[flag];
+    let layered: Layered = fromConfig === undefined ? { value: false, source: 'default' } : { value: fromConfig, source: 'config' };
     const agentValue = agentType !== undefined ? this.config.featureOverrides.agentType[agentType]?.[flag] : undefined;
     if (agentValue !== undefined) layered = { value: agentValue, source: 'agentOverride' };
     if (envValue !== undefined) layered = { value: envValue, source: 'env' };

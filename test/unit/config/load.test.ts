@@ -42,7 +42,7 @@ describe('loadConfig', () => {
     const loaded = loadConfig({ cwd: project(), env: {} });
     expect(loaded.path).toBeUndefined();
     expect(loaded.config.routing.models.map((m) => m.name)).toEqual(['claude-opus-4', 'claude-sonnet-4.5', 'claude-haiku-4']);
-    expect(loaded.config.features).toMatchObject({ multiModelRouter: false, streaming: false });
+    expect(loaded.config.features).toEqual({});
   });
 
   it('an explicitly named missing file is a ConfigError (not found)', () => {

@@ -13,7 +13,7 @@ describe('FeatureFlags: precedence default < config < env < runtime override', (
   const table: Array<[boolean | undefined, string | undefined, boolean | undefined, boolean, string]> = [
     [undefined, undefined, undefined, false, 'default'],
     [true, undefined, undefined, true, 'config'],
-    [false, undefined, undefined, false, 'default'],
+    [false, undefined, undefined, false, 'config'],
     [true, 'false', undefined, false, 'env'],
     [false, 'true', undefined, true, 'env'],
     [undefined, '1', undefined, true, 'env'],
@@ -171,7 +171,7 @@ describe('FeatureFlags: changes', () => {
     const events: FlagChangeEvent[] = [];
     f.on('change', (e: FlagChangeEvent) => events.push(e));
     f.updateConfig(createConfig({ features: { streaming: false } }));
-    expect(events).toEqual([{ reason: 'config', changes: [{ flag: 'streaming', old: { value: true, source: 'config' }, new: { value: false, source: 'default' } }] }]);
+    expect(events).toEqual([{ reason: 'config', changes: [{ flag: 'streaming', old: { value: true, source: 'config' }, new: { value: false, source: 'config' } }] }]);
     expect(before.streaming).toBe(true);
     expect(Object.isFrozen(before)).toBe(true);
     expect(f.snapshot().streaming).toBe(false);
