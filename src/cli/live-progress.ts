@@ -54,8 +54,8 @@ export class LiveProgress {
       view.bar.update(1, { ...this.payload(taskId, undefined, view), spin: status === 'completed' ? '✔' : '✖' });
       view.bar.stop();
     } else {
-      const elapsed = view ? ms(Date.now() - view.startedAt) : '-';
-      this.out.write(`${status === 'completed' ? '✔' : '✖'} ${taskId} ${status} in ${elapsed}${view?.chunks ? `, ${view.chunks} chunks, ttfc ${ms(view.ttfcMs)}` : ''}${error ? `: ${error}` : ''} [${this.done}/${this.total}]\n`);
+      const when = view ? ` in ${ms(Date.now() - view.startedAt)}` : ' before it started';
+      this.out.write(`${status === 'completed' ? '✔' : '✖'} ${taskId} ${status}${when}${view?.chunks ? `, ${view.chunks} chunks, ttfc ${ms(view.ttfcMs)}` : ''}${error ? `: ${error}` : ''} [${this.done}/${this.total}]\n`);
     }
   }
 

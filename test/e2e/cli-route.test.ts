@@ -62,7 +62,7 @@ describe('aqe route', () => {
     expect(r.stdout).toMatch(/^accuracy: \d+\.\d% \(\d+\/\d+ labelled tasks/m);
     expect(r.stdout).toMatch(/confusion \(rows expected, columns routed\):\nexpected +simple +medium +complex\nsimple +\d+/);
     expect(r.stdout).toMatch(/misrouted/);
-    expect(r.stdout).toMatch(/all claude-sonnet-4\.5 +\$\d+\.\d{4} +\(routing saves -?\d+\.\d%\)/);
+    expect(r.stdout).toMatch(/all claude-sonnet-4\.5 +\$ *\d+\.\d{4} +\(routing (saves \d+\.\d%|costs \d+\.\d% more)\)/);
     expect(r.stdout).toMatch(/all claude-opus-4 +\$\d+\.\d{4}/);
   });
 

@@ -124,8 +124,14 @@ function renderEval(r: EvalReport): string {
   lines.push('');
   const c = r.cost;
   lines.push('estimated cost of the routed mix:');
-  lines.push(`  routed           $${c.routed.toFixed(4)}`);
-  lines.push(`  all ${c.defaultModel.padEnd(12)} $${c.allDefault.toFixed(4)}  (routing saves ${c.savingsVsDefaultPercent.toFixed(1)}%)`);
-  lines.push(`  all ${c.topModel.padEnd(12)} $${c.allTop.toFixed(4)}  (routing saves ${c.savingsVsTopPercent.toFixed(1)}%)`);
+  const savings = (pct: number) => (pct >= 0 ? `routing saves ${pct.toFixed(1)}%` : `routing costs ${(-pct).toFixed(1)}% more`);
+  const rows: Array<[string, number, string]> = [
+    ['routed', c.routed, ''],
+    [`all ${c.defaultModel}`, c.allDefault, savings(c.savingsVsDefaultPercent)],
+    [`all ${c.topModel}`, c.allTop, savings(c.savingsVsTopPercent)],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const money = Math.max(...rows.map(([, v]) => v.toFixed(4).length));
+  for (const [label, value, note] of rows) lines.push(`  ${label.padEnd(labelWidth)}  $${value.toFixed(4).padStart(money)}${note ? `  (${note})` : ''}`);
   return lines.join('\n') + '\n';
 }

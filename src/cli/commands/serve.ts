@@ -75,7 +75,6 @@ export function register(program: Command): void {
           process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, auth: !!loaded.config.api.token, mcp: opts.mcp ? `${server.url}/mcp` : null }) + '\n');
         } else {
           process.stdout.write(`aqe serve: listening on ${server.url}${opts.mcp ? ` (MCP at ${server.url}/mcp)` : ''}\n`);
-          if (server.notice) process.stdout.write(`aqe serve: ${server.notice}\n`);
         }
       } catch (err) {
         reportAndExit(err);
