@@ -5,15 +5,18 @@ import Database from 'better-sqlite3';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { serialiseValue } from './value.js';
-import type {
+import {
   AccessLevel,
-  BudgetWindow,
-  CostRecord,
-  MemoryEntry,
-  MemoryStore,
-  QueryOptions,
-  ReserveOutcome,
+  type BudgetWindow,
+  type CostRecord,
+  type MemoryEntry,
+  type MemoryStore,
+  type QueryOptions,
+  type ReserveOutcome,
 } from './types.js';
+
+/** Settled cost records also appear as entries here, the partition the seed names for cost tracking data. */
+export const COSTS_PARTITION = 'routing/costs';
 
 export interface SqliteMemoryStoreOptions {
   /** How long a writer waits for another process's lock before failing (SQLite busy_timeout). Default 5000. */
@@ -339,6 +342,13 @@ export class SqliteMemoryStore implements MemoryStore {
       if (inserted.changes === 1) {
         this.stmt.addSettled.run('daily', record.day, record.cost);
         this.stmt.addSettled.run('monthly', record.month, record.cost);
+        // The seed's routing/costs partition: the same record, readable through SwarmMemoryManager (system only).
+        this.stmt.upsert.run(
+          this.toRow({
+            partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: record, owner: 'system',
+            accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: record.at,
+          }),
+        );
       }
     });
     this.guard(`settleReservation ${reservationId}`, () => settle.immediate());

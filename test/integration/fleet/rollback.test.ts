@@ -58,8 +58,9 @@ describe('rollback: both flags off behaves as v1.0.4', () => {
       expect(r.streamed).toBe(false);
     }
     expect(await partitionSize(fleet, 'routing/selections')).toBe(0);
+    expect(await partitionSize(fleet, 'routing/costs')).toBe(0);
     expect(await partitionSize(fleet, 'streaming/sessions')).toBe(0);
-    expect(fleet.getCostTracker() && (await fleet.getMemory().getStore().costRecords(0)).length).toBe(0);
+    expect((await fleet.getMemory().getStore().costRecords(0)).length).toBe(0);
   });
 
   it('routes and streams with the flags on, and a runtime override turns both off for the next task', async () => {
@@ -68,6 +69,9 @@ describe('rollback: both flags off behaves as v1.0.4', () => {
     const routed = await fleet.executeTask(complex);
     expect(routed.streamed).toBe(true);
     expect(await partitionSize(fleet, 'routing/selections')).toBe(1);
+    const [ledger] = await fleet.getMemory().query({ partition: 'routing/costs', caller: SYSTEM });
+    expect(ledger.value).toMatchObject({ taskId: complex.id, modelName: routed.modelName, estimated: true });
+    expect((ledger.value as { cost: number }).cost).toBeCloseTo(routed.cost!, 6);
     expect(await partitionSize(fleet, 'streaming/sessions')).toBe(1);
 
     fleet.getFeatureFlags().setOverrides({ multiModelRouter: false, streaming: false }, { caller: 'test' });
