@@ -73,38 +73,25 @@ export interface ComplexityAnalyzerOptions {
   cacheSize?: number;
 }
 
-interface Aggregate {
+/** Facts of all files of a task: code facts summed (counts) or merged (lists), plus artefact shape. */
+interface Aggregate
+  extends Pick<
+    CodeFacts,
+    | 'logicLines' | 'cyclomatic' | 'maxFunctionCyclomatic' | 'maxNesting' | 'functions' | 'methods' | 'mutatedFields'
+    | 'asyncFunctions' | 'awaits' | 'promiseCombinators' | 'promiseConstructions' | 'parkedResolvers' | 'timers'
+    | 'floatingAsyncInLoop' | 'atomics' | 'io' | 'httpHandlers' | 'crypto' | 'weakHashes' | 'authWords'
+    | 'switchMaxCases' | 'stateAssignments'
+  > {
   files: number;
   codeFiles: number;
-  logicLines: number;
-  cyclomatic: number;
-  maxFunctionCyclomatic: number;
-  maxNesting: number;
-  functions: number;
-  methods: number;
-  mutatedFields: string[];
-  asyncFunctions: number;
-  awaits: number;
-  promiseCombinators: string[];
-  promiseConstructions: number;
-  parkedResolvers: number;
-  timers: number;
-  floatingAsyncInLoop: number;
+  /** Module-level lets and fields mutated in async methods, over all files. */
   sharedState: string[];
   locks: string[];
-  atomics: boolean;
-  io: string[];
-  httpHandlers: number;
-  crypto: string[];
-  weakHashes: string[];
-  authWords: string[];
   sinks: string[];
   sqlStatements: number;
   sqlLocking: boolean;
   sqlInterpolated: boolean;
   relativeImports: number;
-  switchMaxCases: number;
-  stateAssignments: number;
   artefactLines: number;
   artefactKinds: string[];
   actors: number;
