@@ -94,14 +94,19 @@ type ToolExtra = {
 async function runTaskTool(fleet: FleetManager, task: QETask, agentType: string | undefined, extra: ToolExtra): Promise<CallToolResult> {
   const token = extra._meta?.progressToken;
   let progress = 0;
+  // Notifications go out one after another and all before the result, so the client never sees the result
+  // overtake a chunk; returning the chain lets a slow client slow the stream down (backpressure).
+  let sent: Promise<void> = Promise.resolve();
   const onChunk = (c: StreamChunk) => {
     if (token === undefined || extra.signal.aborted) return;
-    progress += 1;
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message: c.text } }).catch(() => undefined);
+    const params = { progressToken: token, progress: ++progress, message: c.text };
+    sent = sent.then(() => extra.sendNotification({ method: 'notifications/progress', params })).catch(() => undefined);
+    return sent;
   };
   try {
     const { done } = fleet.submitTask(task, { agentType, stream: true, callbacks: { onChunk }, signal: extra.signal });
     const result = await done;
+    await sent;
     return { content: [{ type: 'text', text: outputText(result.output) }, { type: 'text', text: JSON.stringify(resultSummary(result)) }] };
   } catch (err) {
     return errorResult(err);
@@ -187,7 +192,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
     {
       title: 'Cost report',
       description: 'Spent, budgets and alerts (the `aqe costs` report).',
-      inputSchema: { period: z.enum(['1d', '7d', '30d']).default('1d'), by: z.enum(['model', 'agent', 'day']).optional() },
+      inputSchema: { period: z.enum(['1d', '7d', '30d']).default('7d'), by: z.enum(['model', 'agent', 'day']).optional() },
       annotations: { readOnlyHint: true },
     },
     async (args) => {

@@ -5,7 +5,7 @@ import type { ServerState } from '../state.js';
 import { zodProblems } from './flags.js';
 
 const CostsQuery = z.strictObject({
-  period: z.enum(['1d', '7d', '30d']).default('1d'),
+  period: z.enum(['1d', '7d', '30d']).default('7d'),
   by: z.enum(['model', 'agent', 'day']).optional(),
 });
 
