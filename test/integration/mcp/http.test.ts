@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAIServer } from '../../helpers/fake-openai.js';
-import { SECURITY_ARGS, callWithProgress, cancelAfterProgress, expectFleetTools, expectIncreasing } from '../../helpers/mcp.js';
+import { SECURITY_ARGS, callWithProgress, cancelAfterProgress, expectFleetTools, expectIncreasing, expectProgressTracksText } from '../../helpers/mcp.js';
 import { fakeModelConfig, startTestServer, type TestServer } from '../../helpers/server.js';
 
 const TOKEN = 'mcp-token-abcdef';
@@ -43,7 +43,7 @@ describe('MCP over Streamable HTTP at /mcp (SDK Client)', () => {
     expect(summary).toMatchObject({ taskId: 'mcp-http-1', agentType: 'security-scanner', status: 'completed', modelName: 'fake-model', streamed: true });
     expect(progress.length).toBeGreaterThan(3);
     expectIncreasing(progress);
-    expect(progress.map((p) => p.message).join('')).toBe(text);
+    expectProgressTracksText(progress, text);
   });
 
   it('validates input: a missing description is an error naming the field', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
 import { FakeOpenAIServer } from '../../helpers/fake-openai.js';
 import { tempDir } from '../../helpers/fleet.js';
-import { SECURITY_ARGS, callWithProgress, cancelAfterProgress, expectFleetTools, expectIncreasing } from '../../helpers/mcp.js';
+import { SECURITY_ARGS, callWithProgress, cancelAfterProgress, expectFleetTools, expectIncreasing, expectProgressTracksText } from '../../helpers/mcp.js';
 import { fakeModelConfig } from '../../helpers/server.js';
 
 const BIN = resolve('bin/aqe.js');
@@ -55,7 +55,7 @@ describe('`aqe mcp` on stdio (SDK Client, spawned process)', () => {
     expect(summary).toMatchObject({ taskId: 'stdio-1', status: 'completed', streamed: true });
     expect(progress.length).toBeGreaterThan(3);
     expectIncreasing(progress);
-    expect(progress.map((p) => p.message).join('')).toBe(text);
+    expectProgressTracksText(progress, text);
   });
 
   it('cancellation stops the task (recorded as cancelled in the store)', async () => {
