@@ -1,15 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
-import { createLogger } from '../logging.js';
-import { FleetManager } from '../fleet/FleetManager.js';
 import { readTaskFile } from '../fleet/task-file.js';
 import type { TaskResult } from '../fleet/types.js';
 import { redactSecrets } from '../secrets.js';
 import { printJson } from './common.js';
 import { money, ms, renderTable } from './format.js';
 import { LiveProgress } from './live-progress.js';
+import { openCommandFleet } from './open-fleet.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -23,11 +21,7 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
   const { tasks, problems } = readTaskFile(file);
   // before the fleet starts: a bad --out must not cost a run whose outputs cannot be written
   if (opts.out) makeOutDir(opts.out);
-  const loaded = loadConfig({ path: opts.configPath });
-  // The table and events report every task's outcome; the log keeps to warnings unless asked for more.
-  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger });
-  await fleet.initialize();
+  const fleet = await openCommandFleet(opts.configPath);
   const emit = (event: Record<string, unknown>) => printJson({ ...event, at: new Date().toISOString() });
 
   for (const p of problems) {

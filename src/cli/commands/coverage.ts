@@ -48,14 +48,8 @@ async function coverage(report: string | undefined, opts: { json?: boolean; limi
     throw new AqeError(ErrorCodes.TASK_INVALID, `${shown} is not a coverage report: it holds no per-file coverage (expected coverage-final.json, coverage-summary.json, lcov.info or the text reporter's table)`);
   }
 
-  const { loadConfig } = await import('../../config/load.js');
-  const { FleetManager } = await import('../../fleet/FleetManager.js');
-  const loaded = loadConfig({ path: configPath });
-  // the report says how each task went; the log keeps to warnings unless asked for more (as in `aqe run`)
-  const { createLogger } = await import('../../logging.js');
-  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, logger });
-  await fleet.initialize();
+  const { openCommandFleet } = await import('../open-fleet.js');
+  const fleet = await openCommandFleet(configPath);
   let output: import('../../agents/coverage-analyzer/index.js').CoverageAnalysis & { advice?: string };
   try {
     const result = await fleet.executeTask({

@@ -56,15 +56,9 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)`);
   const baseDir = statSync(root).isFile() ? dirname(root) : root;
 
-  const { loadConfig } = await import('../../config/load.js');
-  const { FleetManager } = await import('../../fleet/FleetManager.js');
   const { readFileSync } = await import('node:fs');
-  const loaded = loadConfig({ path: configPath });
-  // the report says how each task went; the log keeps to warnings unless asked for more (as in `aqe run`)
-  const { createLogger } = await import('../../logging.js');
-  const logger = createLogger({ ...loaded.config.logging, level: loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level });
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, logger });
-  await fleet.initialize();
+  const { openCommandFleet } = await import('../open-fleet.js');
+  const fleet = await openCommandFleet(configPath);
   // progress goes to stderr in every mode: with --json, stdout carries only the report
   const progress = (s: string): void => {
     process.stderr.write(s);
