@@ -55,6 +55,8 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimitBytes ?? api.bodyLimitBytes,
     return503OnClosing: true,
+    // task ids are up to 128 characters (":" may arrive as %3A): room for all of them, so a bad one gets our 400
+    maxParamLength: 512,
     forceCloseConnections: 'idle',
   });
 
