@@ -56,7 +56,7 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
     bodyLimit: opts.bodyLimitBytes ?? api.bodyLimitBytes,
     return503OnClosing: true,
     // task ids are up to 128 characters (":" may arrive as %3A): room for all of them, so a bad one gets our 400
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     forceCloseConnections: 'idle',
   });
 
@@ -109,6 +109,8 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
       url: '/mcp',
       handler: async (request, reply) => {
         const ep = (loaded = await endpoint());
+        // the SDK writes the raw response: carry over what the hooks set (CORS headers)
+        for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string | string[] | number);
         reply.hijack();
         await ep.handle(request.raw, reply.raw, request.body);
       },
