@@ -122,6 +122,26 @@ describe('aqe serve', () => {
     }
   });
 
+  it('security.enableAuth true without a token: refuses to start, saying what to set (exit 1)', () => {
+    const r = spawnSync(process.execPath, [BIN, '-c', writeConfig({ security: { enableAuth: true } }), 'serve', '--port', '0'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('aqe: AQE_ERR_CONFIG_INVALID: security.enableAuth is true but no API token is configured');
+    expect(r.stderr).toMatch(/set AQE_API_TOKEN/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('security.enableAuth true with AQE_API_TOKEN: tasks need the token', async () => {
+    served = await serve(['-c', writeConfig({ security: { enableAuth: true } })], dir, { AQE_API_TOKEN: 'e2e-token-123456' });
+    expect((await postJson(`${served.url}/v1/tasks`, reviewTask)).status).toBe(401);
+    expect((await postJson(`${served.url}/v1/tasks`, reviewTask, { authorization: 'Bearer e2e-token-123456' })).status).toBe(200);
+  });
+
+  it('api.workspaceRoot that is not a directory: refuses to start (exit 1)', () => {
+    const r = spawnSync(process.execPath, [BIN, '-c', writeConfig({ api: { workspaceRoot: join(dir, 'no-such-folder') } }), 'serve', '--port', '0'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/api\.workspaceRoot ".*no-such-folder" is not a readable directory/);
+  });
+
   it('rejects a bad --port with exit 2', () => {
     const r = spawnSync(process.execPath, [BIN, '-c', writeConfig(), 'serve', '--port', 'http'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     expect(r.status).toBe(2);
