@@ -78,6 +78,8 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
   if (origins.length) {
     void app.register(cors, {
       origin: (origin, cb) => cb(null, origin !== undefined && originAllowed(origin, origins)),
+      // a fixed list, not the request's own Access-Control-Request-Headers echoed back
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'last-event-id', 'mcp-session-id', 'mcp-protocol-version'],
       exposedHeaders: ['location', 'retry-after', 'x-task-id', 'mcp-session-id', 'www-authenticate'],
       maxAge: 600,
     });

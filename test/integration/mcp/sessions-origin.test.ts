@@ -113,6 +113,9 @@ describe('MCP Origin validation and CORS (security.allowedOrigins)', () => {
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(APP);
     expect(pre.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const odd = await fetch(`${s.url}/v1/tasks`, { method: 'OPTIONS', headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-evil-reflected' } });
+    expect(odd.headers.get('access-control-allow-headers')).not.toContain('x-evil-reflected');
     const other = await fetch(`${s.url}/v1/tasks`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const res = await postJson(`${s.url}/v1/tasks`, { ...reviewTask, id: 'cors-1' }, { origin: APP });
