@@ -4,7 +4,7 @@
 // a forked child; this process opens BENCH_SESSIONS sessions over real sockets and abandons each one. Prints
 // the server's session count and RSS before, after opening, and after the idle expiry has run, with
 // api.mcpMaxSessions = BENCH_MAX_SESSIONS and api.mcpSessionIdleMs = BENCH_IDLE_MS.
-// Options (env): BENCH_SESSIONS (5000), BENCH_MAX_SESSIONS (100), BENCH_IDLE_MS (2000), BENCH_PARALLEL (20).
+// Options (env): BENCH_SESSIONS (2000), BENCH_MAX_SESSIONS (100), BENCH_IDLE_MS (2000), BENCH_PARALLEL (20).
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ if (process.argv[2] === '--server') {
     }
   });
 } else {
-  const sessions = Number(process.env.BENCH_SESSIONS ?? 5000);
+  const sessions = Number(process.env.BENCH_SESSIONS ?? 2000);
   const parallel = Number(process.env.BENCH_PARALLEL ?? 20);
   const dir = mkdtempSync(join(tmpdir(), 'aqe-bench-mcp-'));
   const child = fork(self, ['--server', dir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
@@ -81,5 +81,5 @@ if (process.argv[2] === '--server') {
   child.send({ type: 'stop' });
   await new Promise((r) => child.once('exit', r));
   rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ bench: 'mcp-sessions', node: process.version, sessions, mcpMaxSessions: maxSessions, mcpSessionIdleMs: idleMs, before, afterOpening, afterIdle }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ bench: 'mcp-sessions', node: process.version, sessions, mcpMaxSessions: maxSessions, mcpSessionIdleMs: idleMs, before, afterOpening, afterIdle }) + '\n');
 }
