@@ -146,8 +146,19 @@ export const FleetConfigSchema = z.strictObject({
       redactSecrets: z.boolean().default(true),
       /** Generated tests run in a child process that may write only to a temp dir and open no sockets. */
       sandboxGeneratedCode: z.boolean().default(true),
+      /** How code under test is contained (src/sandbox, docs/security.md): auto | required | permission-only. */
+      sandbox: z.enum(['auto', 'required', 'permission-only']).default('auto'),
+      /** Limits of one sandboxed process: wall time, CPU seconds, memory, time for a module to load. */
+      sandboxLimits: z
+        .strictObject({
+          wallMs: z.number().int().positive().default(60_000),
+          cpuSeconds: z.number().int().positive().default(60),
+          memoryMb: z.number().int().min(128).default(1024),
+          importTimeoutMs: z.number().int().positive().default(8000),
+        })
+        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 8000 }),
     })
-    .default({ redactSecrets: true, sandboxGeneratedCode: true }),
+    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 8000 } }),
   features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })

@@ -3,6 +3,7 @@ import { errorMessage } from '../errors.js';
 import type { FleetManager } from '../fleet/FleetManager.js';
 import { buildServer, type AqeServer, type ServerOptions } from './app.js';
 import { decideBindHost } from './bind.js';
+import { markServiceProcess } from '../sandbox/index.js';
 
 export interface StartOptions extends ServerOptions {
   /** Default the config's api.host. */
@@ -31,6 +32,7 @@ export interface RunningServer extends AqeServer {
 
 /** Builds the server, checks where it may listen, listens, and (optionally) handles SIGTERM and SIGHUP. */
 export async function startServer(fleet: FleetManager, opts: StartOptions = {}): Promise<RunningServer> {
+  markServiceProcess(); // code arrives from callers: security.sandbox 'auto' means bubblewrap or refuse
   const api = fleet.getConfig().api;
   const token = opts.token ?? api.token;
   const bind = decideBindHost({ host: opts.host ?? api.host, explicit: !!opts.hostExplicit, tokenConfigured: !!token });
