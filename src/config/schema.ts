@@ -154,11 +154,11 @@ export const FleetConfigSchema = z.strictObject({
           wallMs: z.number().int().positive().default(60_000),
           cpuSeconds: z.number().int().positive().default(60),
           memoryMb: z.number().int().min(128).default(1024),
-          importTimeoutMs: z.number().int().positive().default(8000),
+          importTimeoutMs: z.number().int().positive().default(10_000),
         })
-        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 8000 }),
+        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }),
     })
-    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 8000 } }),
+    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 } }),
   features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })

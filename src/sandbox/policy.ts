@@ -24,7 +24,7 @@ export interface SandboxLimits {
   importTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: SandboxLimits = { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 8000 };
+export const DEFAULT_LIMITS: SandboxLimits = { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 };
 
 export interface SandboxPolicy {
   setting: SandboxSetting;

@@ -131,7 +131,9 @@ export function runSandboxed(opts: SandboxRunOptions): SandboxHandle {
     throw new AqeError(ErrorCodes.SANDBOX_UNAVAILABLE, 'this run needs bubblewrap (it cannot use Node\'s permission model) and bubblewrap is not in use');
   }
   const runDir = realpathSync(opts.runDir);
-  const readPaths = [...new Set(opts.readPaths.filter((p) => existsSync(p)).map(realOrSelf))];
+  const all = [...new Set(opts.readPaths.filter((p) => existsSync(p)).map(realOrSelf))];
+  // a path inside another one adds nothing (and would be a second mount)
+  const readPaths = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q.endsWith('/') ? q : q + '/')));
   const cwd = opts.cwd ?? runDir;
   mkdirSync(join(runDir, '.home'), { recursive: true });
   mkdirSync(join(runDir, '.tmp'), { recursive: true });
