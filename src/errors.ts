@@ -26,6 +26,7 @@ export const ErrorCodes = {
   BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
   CONFLICT: 'AQE_ERR_CONFLICT',
+  SANDBOX_UNAVAILABLE: 'AQE_ERR_SANDBOX_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

@@ -157,12 +157,23 @@ export const FleetConfigSchema = z.strictObject({
       redactSecrets: z.boolean().default(true),
       /** Generated tests run in a child process that may write only to a temp dir and open no sockets. */
       sandboxGeneratedCode: z.boolean().default(true),
+      /** How code under test is contained (src/sandbox, docs/security.md): auto | required | permission-only. */
+      sandbox: z.enum(['auto', 'required', 'permission-only']).default('auto'),
+      /** Limits of one sandboxed process: wall time, CPU seconds, memory, time for a module to load. */
+      sandboxLimits: z
+        .strictObject({
+          wallMs: z.number().int().positive().default(60_000),
+          cpuSeconds: z.number().int().positive().default(60),
+          memoryMb: z.number().int().min(128).default(1024),
+          importTimeoutMs: z.number().int().positive().default(10_000),
+        })
+        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }),
       /** v1.0.4: browser origins allowed by CORS and at /mcp ("*" = any); empty = none. A single string is one origin. */
       allowedOrigins: z.union([OriginSchema, z.array(OriginSchema)]).transform((v) => (typeof v === 'string' ? [v] : v)).default([]),
       /** v1.0.4: true = the HTTP API requires a token (start-up refuses without one); false = auth off; unset = on when a token is set. */
       enableAuth: z.boolean().optional(),
     })
-    .default({ redactSecrets: true, sandboxGeneratedCode: true, allowedOrigins: [] }),
+    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }, allowedOrigins: [] }),
   features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })

@@ -18,6 +18,7 @@ import { ModelRouter } from '../routing/ModelRouter.js';
 import { redactSecrets } from '../secrets.js';
 import type { StreamChunk } from '../streaming/types.js';
 import { runTool, type BaseMCPTool } from './BaseMCPTool.js';
+import { markServiceProcess } from '../sandbox/index.js';
 import { originAllowed } from './origin.js';
 import { SessionPool, type EvictionReason } from './session-pool.js';
 import { TASK_ID_PATTERN, TASK_ID_RULE } from '../fleet/task-schema.js';
@@ -244,6 +245,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
 
 /** `aqe mcp`: the MCP server on stdin/stdout. Resolves when the client closes the connection. */
 export async function runMcpStdio(fleet: FleetManager, opts: AqeMcpServerOptions = {}): Promise<void> {
+  markServiceProcess(); // code arrives from callers: security.sandbox 'auto' means bubblewrap or refuse
   const server = createMcpServer(fleet, opts);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

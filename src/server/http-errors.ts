@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCodes.PROVIDER]: 502,
   [ErrorCodes.STREAM]: 502,
   [ErrorCodes.FLEET_SHUTTING_DOWN]: 503,
+  [ErrorCodes.SANDBOX_UNAVAILABLE]: 503,
   [ErrorCodes.FLEET_OVERLOADED]: 503,
   [ErrorCodes.TASK_TIMEOUT]: 504,
 };

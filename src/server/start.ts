@@ -3,6 +3,7 @@ import { errorMessage } from '../errors.js';
 import type { FleetManager } from '../fleet/FleetManager.js';
 import { buildServer, type AqeServer, type ServerOptions } from './app.js';
 import { decideBindHost } from './bind.js';
+import { markServiceProcess } from '../sandbox/index.js';
 import { decideAuth } from './auth.js';
 import { realWorkspaceRoot } from '../fleet/workspace-paths.js';
 
@@ -33,6 +34,7 @@ export interface RunningServer extends AqeServer {
 
 /** Builds the server, checks where it may listen, listens, and (optionally) handles SIGTERM and SIGHUP. */
 export async function startServer(fleet: FleetManager, opts: StartOptions = {}): Promise<RunningServer> {
+  markServiceProcess(); // code arrives from callers: security.sandbox 'auto' means bubblewrap or refuse
   const { api, security } = fleet.getConfig();
   const auth = decideAuth(security, opts.token ?? api.token);
   const token = auth.token;
