@@ -5,6 +5,7 @@ import { z } from 'zod';
  * Cross-field rules live in ./rules.ts so each can name the field it is about.
  */
 const nonNegMoney = z.number().min(0);
+const PriceSchema = z.strictObject({ input: nonNegMoney, output: nonNegMoney });
 
 export const ModelSchema = z.strictObject({
   name: z.string().min(1),
@@ -14,11 +15,26 @@ export const ModelSchema = z.strictObject({
   baseURL: z.string().url().optional(),
   /** Name of the env var holding this model's key; defaults per provider (ANTHROPIC_API_KEY, OPENAI_API_KEY). */
   apiKeyEnv: z.string().min(1).optional(),
-  capabilities: z.strictObject({
-    maxTokens: z.number().int().positive(),
-    supportsStreaming: z.boolean().default(true),
-    costPer1kTokens: z.strictObject({ input: nonNegMoney, output: nonNegMoney }),
-  }),
+  capabilities: z
+    .strictObject({
+      maxTokens: z.number().int().positive(),
+      supportsStreaming: z.boolean().default(true),
+      /** Dollars per 1,000 tokens. */
+      costPer1kTokens: PriceSchema.optional(),
+      /** Dollars per million tokens (how price lists state them); give this or costPer1kTokens, not both. */
+      costPerMTokens: PriceSchema.optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.costPer1kTokens && c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPerMTokens'], message: 'exactly one of costPer1kTokens or costPerMTokens (both are given)' });
+      } else if (!c.costPer1kTokens && !c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPer1kTokens'], message: 'a price: costPer1kTokens { input, output } (or costPerMTokens)' });
+      }
+    })
+    .transform(({ costPerMTokens, costPer1kTokens, ...rest }) => ({
+      ...rest,
+      costPer1kTokens: costPer1kTokens ?? { input: costPerMTokens!.input / 1000, output: costPerMTokens!.output / 1000 },
+    })),
   complexityRange: z.strictObject({ min: z.number(), max: z.number() }),
   enabled: z.boolean().default(true),
 });
@@ -44,6 +60,8 @@ export const CostTrackingSchema = z.strictObject({
   enforce: z.boolean().default(true),
   /** Above an alert threshold, route one tier down where the score allows. */
   preferCheaperUnderPressure: z.boolean().default(false),
+  /** Count the offline engine's simulated spend toward the budgets (default: recorded and shown apart only). */
+  countSimulated: z.boolean().default(false),
 });
 
 export const RoutingSchema = z.strictObject({
@@ -58,6 +76,7 @@ export const RoutingSchema = z.strictObject({
     alertThresholds: { dailyPercent: 80, monthlyPercent: 90 },
     enforce: true,
     preferCheaperUnderPressure: false,
+    countSimulated: false,
   }),
   /** Where complexity ranges overlap: 'cheapest' (default) or 'capable' (most expensive). */
   tieBreak: z.enum(['cheapest', 'capable']).default('cheapest'),

@@ -6,6 +6,7 @@ import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../error
 import { FeatureFlags } from '../flags/FeatureFlags.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
+import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
 import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
@@ -32,6 +33,8 @@ export interface FleetManagerOptions {
   cwd?: string;
   store?: MemoryStore;
   logger?: Logger;
+  /** This process's entry in the store's owner registry (role, e.g. "aqe run"; heartbeat and staleness for tests). */
+  owner?: Partial<Pick<OwnerLeaseOptions, 'role' | 'heartbeatMs' | 'staleAfterMs' | 'manual'>>;
 }
 
 export interface TaskRecord {
@@ -72,6 +75,7 @@ export class FleetManager extends EventEmitter {
   private router?: ModelRouter;
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
+  private lease!: OwnerLease;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
@@ -101,12 +105,17 @@ export class FleetManager extends EventEmitter {
     findModel(this.config.routing.models, this.config.routing.defaultModel);
     const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
     this.memory = new SwarmMemoryManager(store);
+    this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
+    this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
     this.buildRoutingAndProviders();
+    // Reservations of processes that died are booked as unsettled, by a survivor or at the next start.
+    this.lease.onSweep(async () => void (await this.costs.sweepOrphans()));
+    await this.lease.tick();
     if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
       config: () => this.config,
@@ -164,7 +173,7 @@ export class FleetManager extends EventEmitter {
     this.router = undefined;
     this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
-    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
       streaming: this.config.streaming,
@@ -371,6 +380,10 @@ export class FleetManager extends EventEmitter {
       for (const id of this.controllers.keys()) this.cancelTask(id);
       await Promise.allSettled([...this.inflight]);
     }
+    await this.costs.flush().catch(() => undefined);
+    await this.lease.stop().catch(() => undefined);
+    // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
+    await this.costs.sweepOrphans().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }
@@ -381,6 +394,15 @@ export class FleetManager extends EventEmitter {
       if (this.records.size <= MAX_FINISHED_RECORDS) break;
       if (rec.status !== 'queued' && rec.status !== 'running') this.records.delete(id);
     }
+  }
+
+  /**
+   * This process's owner lease: records it holds (reservations, running tasks) carry `getOwnerLease().id`;
+   * register leftovers handlers with `onSweep` (they run every heartbeat, default 5 s).
+   */
+  getOwnerLease(): OwnerLease {
+    this.assertInitialized();
+    return this.lease;
   }
 
   private assertInitialized(): void {
