@@ -25,6 +25,7 @@ export const ErrorCodes = {
   BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
   CONFLICT: 'AQE_ERR_CONFLICT',
+  TASK_INTERRUPTED: 'AQE_ERR_TASK_INTERRUPTED',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -72,9 +73,22 @@ export class BudgetExceededError extends AqeError {
   }
 }
 
+/** Why a task was cancelled: its client asked, it ran out of time, the process shut down, or the budget refused it. */
+export type CancelReason = 'client' | 'timeout' | 'shutdown' | 'budget';
+
+/**
+ * A cancelled task. Cancelled by a shutdown it carries AQE_ERR_FLEET_SHUTTING_DOWN (HTTP 503, retryable: the
+ * task never finished and another process, or this one after its restart, can run it).
+ */
 export class TaskCancelledError extends AqeError {
-  constructor(taskId: string, reason = 'cancelled') {
-    super(ErrorCodes.TASK_CANCELLED, `task ${taskId} ${reason}`, { taskId });
+  readonly reason: CancelReason;
+  constructor(taskId: string, reason: CancelReason = 'client') {
+    super(
+      reason === 'shutdown' ? ErrorCodes.FLEET_SHUTTING_DOWN : ErrorCodes.TASK_CANCELLED,
+      reason === 'shutdown' ? `task ${taskId} cancelled: the server is shutting down; submit it again` : `task ${taskId} cancelled`,
+      { taskId, reason },
+    );
+    this.reason = reason;
   }
 }
 

@@ -147,7 +147,7 @@ describe('SSE task streams', () => {
     const evs = await collectSse(await postJson(`${s.url}/v1/tasks?stream=true`, reviewTask));
     const last = evs.at(-1)!;
     expect(last.event).toBe('error');
-    expect(last.data).toMatchObject({ code: 'AQE_ERR_BUDGET_EXCEEDED', status: 'failed' });
+    expect(last.data).toMatchObject({ code: 'AQE_ERR_BUDGET_EXCEEDED', status: 'cancelled', result: { reason: 'budget' } });
     expect(last.data.message).toMatch(/daily budget exceeded/);
   });
 
