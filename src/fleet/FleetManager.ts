@@ -6,6 +6,7 @@ import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../error
 import { FeatureFlags } from '../flags/FeatureFlags.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
+import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
 import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
@@ -17,6 +18,7 @@ import { registerBuiltinAgents } from '../agents/index.js';
 import type { BaseAgent } from './BaseAgent.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { agentTypeFor, createAgent } from './registry.js';
+import { ownerLiveness } from './owner-liveness.js';
 import { TaskRecords, outcomeOf, type TaskRecord } from './task-records.js';
 import { TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
 import { validateTask } from './task-validation.js';
@@ -34,6 +36,8 @@ export interface FleetManagerOptions {
   cwd?: string;
   store?: MemoryStore;
   logger?: Logger;
+  /** This process's entry in the store's owner registry (role, e.g. "aqe run"; heartbeat and staleness for tests). */
+  owner?: Partial<Pick<OwnerLeaseOptions, 'role' | 'heartbeatMs' | 'staleAfterMs' | 'manual'>>;
 }
 
 export interface HealthReport {
@@ -62,6 +66,7 @@ export class FleetManager extends EventEmitter {
   private router?: ModelRouter;
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
+  private lease!: OwnerLease;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
@@ -90,12 +95,18 @@ export class FleetManager extends EventEmitter {
     findModel(this.config.routing.models, this.config.routing.defaultModel);
     const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
     this.memory = new SwarmMemoryManager(store);
+    this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
+    this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
-    this.records = new TaskRecords(store, { owner: randomUUID(), retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger });
+    this.records = new TaskRecords(store, { owner: () => this.lease.id, retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger });
+    // Tasks left queued or running by processes that are gone: now (a restart after a crash), then on every sweep.
+    const alive = ownerLiveness(store, this.lease.staleAfterMs);
+    await this.records.recoverInterrupted(alive).catch((err) => this.logger.error(`task recovery failed: ${errorMessage(err)}`));
+    this.lease.onSweep(() => this.records.recoverInterrupted(alive).then(() => undefined));
     this.buildRoutingAndProviders();
     if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
@@ -366,8 +377,18 @@ export class FleetManager extends EventEmitter {
       await Promise.allSettled([...this.inflight]);
     }
     await this.records.flush();
+    await this.lease.stop().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
+  }
+
+  /**
+   * This process's owner lease: records it holds (reservations, running tasks) carry `getOwnerLease().id`;
+   * register leftovers handlers with `onSweep` (they run every heartbeat, default 5 s).
+   */
+  getOwnerLease(): OwnerLease {
+    this.assertInitialized();
+    return this.lease;
   }
 
   private assertInitialized(): void {

@@ -51,7 +51,8 @@ export interface TaskRecord {
 }
 
 export interface TaskRecordsOptions {
-  owner: string;
+  /** This process's current owner id (the owner lease's; it changes if the lease was lost). */
+  owner: () => string;
   retentionDays: number;
   logger: Logger;
   /** Least time between two progress writes of one task (default 1000 ms). */
@@ -93,7 +94,7 @@ export class TaskRecords {
   }
 
   get owner(): string {
-    return this.opts.owner;
+    return this.opts.owner();
   }
 
   /** This process's record of a task (active, or one of the recent finished ones); no I/O. */
