@@ -39,6 +39,8 @@ export interface TaskRecord {
   /** Journaled while the task streams (at most one write per progressIntervalMs). */
   progress?: TaskProgress;
   usage?: TaskUsage;
+  /** Dollars held in the budget for the task when it started (booked as unsettled if its process dies). */
+  reserved?: number;
   /** Dollars settled in the ledger for this task by the process that ran it. */
   cost?: number;
   costEstimated?: boolean;
@@ -143,12 +145,13 @@ export class TaskRecords {
   }
 
   /** The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker now. */
-  running(task: { id: string; type: string; agentType: string }, info: { modelName: string; startedAt: number; streamed: boolean }): Promise<void> {
+  running(task: { id: string; type: string; agentType: string }, info: { modelName: string; startedAt: number; streamed: boolean; reserved?: number }): Promise<void> {
     const prev = this.live.get(task.id);
     const now = this.opts.now();
     const rec: TaskRecord = {
       ...(prev ?? { id: task.id, type: task.type, agentType: task.agentType, owner: this.owner, submittedAt: info.startedAt }),
       status: 'running', startedAt: info.startedAt, modelName: info.modelName, streamed: info.streamed, updatedAt: now,
+      ...(info.reserved !== undefined ? { reserved: info.reserved } : {}),
     };
     this.live.set(task.id, rec);
     this.lastProgressWrite.set(task.id, now);

@@ -81,7 +81,7 @@ export class TaskRunner {
         attempts: [], usage: { inputTokens: 0, outputTokens: 0 }, chunks: 0, streamed: false, fellBackToSync: false,
       };
       this.s.events.emit('task:started', { ...base, modelName: selection.modelName, flags, stream });
-      void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream });
+      void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream, ...(reservation?.tracked ? { reserved: reservation.estimatedCost } : {}) });
       const work = runStorage.run(run, () => agent.runPerformTask(task, flags.multiModelRouter ? selection : undefined));
       const output = await raceAbort(work, abort.signal);
       const cost = await this.settle(reservation, run);

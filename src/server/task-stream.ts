@@ -56,7 +56,7 @@ export function submitStreamedTask(
       hub.retire(opened);
     },
     (error: unknown) => {
-      opened.finish(terminalEvents({ result: (error as { result?: TaskResult }).result, error }));
+      opened.finish(terminalEvents({ result: (error as { result?: TaskResult }).result, error, status: fleet.getTask(taskId)?.status }));
       hub.retire(opened);
     },
   );
