@@ -87,7 +87,7 @@ describe('task durability across SIGTERM and SIGKILL (aqe serve child process)',
     cleanup();
   });
 
-  it('SIGTERM: running tasks finish or are cancelled (503 + Retry-After / retryable SSE error), queued ones are recorded cancelled (shutdown); after a restart none is 404', async () => {
+  it('SIGTERM: running tasks finish or are cancelled (503 + Retry-After / retryable SSE error), queued ones are recorded cancelled (shutdown); after a restart none is 404', { timeout: 90_000 }, async () => {
     // Each task streams 60 chunks, 20 ms apart (~1.2 s): the first 4 finish within the 1.5 s grace, the next 4
     // are cut mid-stream by it, the last 8 never leave the queue.
     fake.setScript((req) => (req.stream ? { text: 'word '.repeat(60), chunkSize: 5, chunkDelayMs: 20 } : { text: 'word '.repeat(60), firstByteDelayMs: 1200 }));
