@@ -103,11 +103,13 @@ export class FleetManager extends EventEmitter {
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
     this.records = new TaskRecords(store, { owner: () => this.lease.id, retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger });
-    // Tasks left queued or running by processes that are gone: now (a restart after a crash), then on every sweep.
-    const alive = ownerLiveness(store, this.lease.staleAfterMs);
-    await this.records.recoverInterrupted(alive).catch((err) => this.logger.error(`task recovery failed: ${errorMessage(err)}`));
-    this.lease.onSweep(() => this.records.recoverInterrupted(alive).then(() => undefined));
     this.buildRoutingAndProviders();
+    // Reservations of processes that died are booked as unsettled, by a survivor or at the next start.
+    this.lease.onSweep(async () => void (await this.costs.sweepOrphans()));
+    // Then their queued and running tasks become interrupted, with what the ledger booked for them.
+    const alive = ownerLiveness(store, this.lease.staleAfterMs);
+    this.lease.onSweep(async () => void (await this.records.recoverInterrupted(alive)));
+    await this.lease.tick();
     if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
       config: () => this.config,
@@ -166,7 +168,7 @@ export class FleetManager extends EventEmitter {
     this.router = undefined;
     this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
-    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
       streaming: this.config.streaming,
@@ -376,8 +378,11 @@ export class FleetManager extends EventEmitter {
       for (const [id, c] of this.controllers) c.abort(new TaskCancelledError(id, 'shutdown'));
       await Promise.allSettled([...this.inflight]);
     }
+    await this.costs.flush().catch(() => undefined);
     await this.records.flush();
     await this.lease.stop().catch(() => undefined);
+    // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
+    await this.costs.sweepOrphans().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }

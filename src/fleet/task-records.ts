@@ -39,9 +39,10 @@ export interface TaskRecord {
   /** Journaled while the task streams (at most one write per progressIntervalMs). */
   progress?: TaskProgress;
   usage?: TaskUsage;
-  /** Dollars held in the budget for the task when it started (booked as unsettled if its process dies). */
-  reserved?: number;
-  /** Dollars settled in the ledger for this task by the process that ran it. */
+  /**
+   * Dollars the ledger holds for this task: settled by the process that ran it or, for an interrupted task,
+   * what its calls settled before the crash plus its reservations booked as unsettled.
+   */
   cost?: number;
   costEstimated?: boolean;
   streamed?: boolean;
@@ -145,13 +146,12 @@ export class TaskRecords {
   }
 
   /** The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker now. */
-  running(task: { id: string; type: string; agentType: string }, info: { modelName: string; startedAt: number; streamed: boolean; reserved?: number }): Promise<void> {
+  running(task: { id: string; type: string; agentType: string }, info: { modelName: string; startedAt: number; streamed: boolean }): Promise<void> {
     const prev = this.live.get(task.id);
     const now = this.opts.now();
     const rec: TaskRecord = {
       ...(prev ?? { id: task.id, type: task.type, agentType: task.agentType, owner: this.owner, submittedAt: info.startedAt }),
       status: 'running', startedAt: info.startedAt, modelName: info.modelName, streamed: info.streamed, updatedAt: now,
-      ...(info.reserved !== undefined ? { reserved: info.reserved } : {}),
     };
     this.live.set(task.id, rec);
     this.lastProgressWrite.set(task.id, now);
@@ -216,7 +216,7 @@ export class TaskRecords {
   async recoverInterrupted(isAlive: (owner: string) => boolean | Promise<boolean>): Promise<TaskRecord[]> {
     const markers = await this.store.query({ partition: ACTIVE_TASKS_PARTITION });
     const verdicts = new Map<string, boolean>([[this.owner, true]]);
-    const out: TaskRecord[] = [];
+    const gone: Array<{ key: string; rec?: TaskRecord }> = [];
     for (const m of markers) {
       const owner = (m.value as { owner?: unknown } | null)?.owner;
       if (typeof owner !== 'string') continue;
@@ -224,26 +224,45 @@ export class TaskRecords {
       if (verdicts.get(owner)) continue;
       const entry = await this.store.get(TASKS_PARTITION, m.key);
       const rec = entry ? normalise(m.key, entry.value) : undefined;
-      if (rec && !isTerminal(rec.status) && rec.owner === owner) {
+      gone.push({ key: m.key, rec: rec && !isTerminal(rec.status) && rec.owner === owner ? rec : undefined });
+    }
+    const lostRecs = gone.flatMap((g) => (g.rec ? [g.rec] : []));
+    const charged = lostRecs.length ? await this.ledgerTotals(lostRecs) : new Map<string, number>();
+    const out: TaskRecord[] = [];
+    for (const { key, rec } of gone) {
+      if (rec) {
         const now = this.opts.now();
+        const cost = charged.get(rec.id);
         const lost: TaskRecord = {
           ...rec,
           status: 'interrupted',
           endedAt: now,
           updatedAt: now,
           retryable: true,
+          ...(cost !== undefined ? { cost } : {}),
           error: {
             code: ErrorCodes.TASK_INTERRUPTED,
-            message: `task ${rec.id} was ${rec.status} when its process (owner ${owner}) stopped; submit it again`,
+            message: `task ${rec.id} was ${rec.status} when its process (owner ${rec.owner}) stopped; submit it again`,
           },
         };
         await this.store.put(this.entry(lost));
         out.push(lost);
       }
-      await this.store.delete(ACTIVE_TASKS_PARTITION, m.key);
+      await this.store.delete(ACTIVE_TASKS_PARTITION, key);
     }
     if (out.length) this.opts.logger.warn({ tasks: out.map((r) => r.id) }, `${out.length} task(s) of stopped processes recorded as interrupted`);
     return out;
+  }
+
+  /** Ledger dollars per task id (every record: settled, unsettled, simulated) since the oldest of these tasks was accepted. */
+  private async ledgerTotals(recs: TaskRecord[]): Promise<Map<string, number>> {
+    const ids = new Set(recs.map((r) => r.id));
+    const since = Math.min(...recs.map((r) => r.submittedAt));
+    const totals = new Map<string, number>();
+    for (const c of await this.store.costRecords(since)) {
+      if (ids.has(c.taskId)) totals.set(c.taskId, (totals.get(c.taskId) ?? 0) + c.cost);
+    }
+    return totals;
   }
 
   private remember(rec: TaskRecord): void {

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BudgetExceededError, TaskCancelledError, TaskTimeoutError } from '../../../src/errors.js';
@@ -98,15 +98,20 @@ describe('TaskRecords', () => {
     const live = records('live-owner');
     await live.queued(task('l1'));
 
+    // What the ledger holds for r1 (a settled call before the crash) goes into its interrupted record.
+    const held = store.reserveBudget([], 0.5, { taskId: 'r1' });
+    if (!held.ok) throw new Error('reserve');
+    store.settleReservation(held.reservationId, { taskId: 'r1', modelName: 'fake-model', agentType: 'security-scanner', inputTokens: 10, outputTokens: 20, cost: 0.25, estimated: false, at: T0 + 1, day: '2026-11-25', month: '2026-11' });
     clock += 5000;
     const survivor = records('survivor');
     const lost = await survivor.recoverInterrupted((owner) => owner === 'live-owner');
     expect(lost.map((r) => r.id).sort()).toEqual(['q1', 'r1']);
     expect(await survivor.get('r1')).toMatchObject({
-      status: 'interrupted', retryable: true, modelName: 'fake-model', progress: { chunks: 12, outputTokens: 60 },
+      status: 'interrupted', retryable: true, modelName: 'fake-model', progress: { chunks: 12, outputTokens: 60 }, cost: 0.25,
       error: { code: 'AQE_ERR_TASK_INTERRUPTED' },
     });
     expect(await survivor.get('q1')).toMatchObject({ status: 'interrupted' });
+    expect((await survivor.get('q1'))?.cost).toBeUndefined();
     expect(await survivor.get('done1')).toMatchObject({ status: 'completed' });
     expect(await survivor.get('l1')).toMatchObject({ status: 'queued' });
     expect(store.query({ partition: ACTIVE_TASKS_PARTITION }).map((e: MemoryEntry) => e.key)).toEqual(['l1']);
@@ -156,17 +161,15 @@ describe('ownerLiveness', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('alive while heartbeating; gone when stale, stopped, unknown, or its process on this host no longer exists', () => {
+  it('alive while heartbeating; gone when stale, stopped, declared dead or unknown', async () => {
     const alive = ownerLiveness(store, 20_000, () => clock);
-    const parent = store.registerOwner({ role: 'aqe serve', pid: process.ppid, host: hostname() });
-    const crashed = store.registerOwner({ role: 'aqe serve', pid: 2 ** 22 + 12345, host: hostname() });
-    const remote = store.registerOwner({ role: 'aqe serve', pid: 2 ** 22 + 12345, host: 'another-host' });
-    const stopped = store.registerOwner({ role: 'aqe run', pid: process.ppid, host: hostname() });
+    const live = store.registerOwner({ role: 'aqe serve', pid: 1, host: 'h' });
+    const stopped = store.registerOwner({ role: 'aqe run', pid: 2, host: 'h' });
     store.releaseOwner(stopped);
-    return Promise.all([alive(parent), alive(crashed), alive(remote), alive(stopped), alive('never-registered')]).then(async (v) => {
-      expect(v).toEqual([true, false, true, false, false]);
-      clock += 20_001;
-      expect(await alive(remote)).toBe(false);
-    });
+    const crashed = store.registerOwner({ role: 'aqe serve', pid: 3, host: 'h' });
+    store.claimDeadOwners(live, 20_000, [crashed]);
+    expect(await Promise.all([alive(live), alive(stopped), alive(crashed), alive('never-registered')])).toEqual([true, false, false, false]);
+    clock += 20_001;
+    expect(await alive(live)).toBe(false);
   });
 });
