@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { TextDecoder } from 'node:util';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const { FakeOpenAIServer } = await import('../dist/providers/testing/fake-openai-server.js');
