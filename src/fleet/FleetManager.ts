@@ -16,6 +16,7 @@ import { registerEnvSecrets } from '../secrets.js';
 import { ModelCaller } from '../streaming/ModelCaller.js';
 import { registerBuiltinAgents } from '../agents/index.js';
 import type { BaseAgent } from './BaseAgent.js';
+import { AdmissionControl } from './admission.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { agentTypeFor, createAgent } from './registry.js';
 import { ownerLiveness } from './owner-liveness.js';
@@ -71,6 +72,7 @@ export class FleetManager extends EventEmitter {
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
   private limiter: ConcurrencyLimiter;
+  private readonly admission = new AdmissionControl();
   private readonly agents = new Map<string, BaseAgent>();
   private records!: TaskRecords;
   private readonly controllers = new Map<string, AbortController>();
@@ -279,6 +281,14 @@ export class FleetManager extends EventEmitter {
     const agentType = options.agentType ?? agentTypeFor(task.type);
     if (!agentType) throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `no agent type handles task type "${task.type}"`);
     const agent = this.agentFor(agentType);
+    if (options.bounded) {
+      try {
+        this.admission.check(this.runningTasks(), this.config.fleet);
+      } catch (err) {
+        this.emit('task:rejected', { agentType, reason: 'overloaded' });
+        throw err;
+      }
+    }
     const ref = { id: task.id, type: task.type, agentType };
     const accepted = this.records.queued(ref);
     const controller = new AbortController();
@@ -288,9 +298,11 @@ export class FleetManager extends EventEmitter {
 
     const done = (async () => {
       let release: (() => void) | undefined;
+      let runStart: number | undefined;
       try {
         await accepted;
         release = await this.limiter.acquire(controller.signal);
+        runStart = Date.now();
         return await agent.executeTask(task, { ...options, signal: controller.signal });
       } catch (err) {
         // The runner records every task it ran; one that never ran (cancelled while queued) is recorded here.
@@ -302,6 +314,7 @@ export class FleetManager extends EventEmitter {
         throw err;
       } finally {
         release?.();
+        if (runStart !== undefined) this.admission.observe(Date.now() - runStart);
         this.controllers.delete(task.id);
       }
     })();
