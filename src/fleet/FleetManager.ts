@@ -296,12 +296,18 @@ export class FleetManager extends EventEmitter {
     this.controllers.set(task.id, controller);
     this.emit('task:queued', { taskId: task.id, agentType });
 
+    // Take the place in the queue now, so runningTasks() (admission control) counts this task at once.
+    const slot = this.limiter.acquire(controller.signal);
+    slot.catch(() => undefined); // awaited below; an abort before that is not an unhandled rejection
     const done = (async () => {
       let release: (() => void) | undefined;
       let runStart: number | undefined;
       try {
-        await accepted;
-        release = await this.limiter.acquire(controller.signal);
+        await accepted.catch((err: unknown) => {
+          controller.abort(err);
+          throw err;
+        });
+        release = await slot;
         runStart = Date.now();
         return await agent.executeTask(task, { ...options, signal: controller.signal });
       } catch (err) {
@@ -313,7 +319,8 @@ export class FleetManager extends EventEmitter {
         }
         throw err;
       } finally {
-        release?.();
+        if (release) release();
+        else void slot.then((r) => r(), () => undefined);
         if (runStart !== undefined) this.admission.observe(Date.now() - runStart);
         this.controllers.delete(task.id);
       }

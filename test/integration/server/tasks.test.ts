@@ -143,7 +143,7 @@ describe('SSE task streams', () => {
   });
 
   it('a failed task ends the stream with an error event', async () => {
-    s = await startTestServer({ ...STREAMING_ON, features: { streaming: true, multiModelRouter: true }, routing: { enabled: true, costTracking: { budgetLimits: { daily: 0.0000001, monthly: 200 } } } });
+    s = await startTestServer({ ...STREAMING_ON, features: { streaming: true, multiModelRouter: true }, routing: { enabled: true, costTracking: { countSimulated: true, budgetLimits: { daily: 0.0000001, monthly: 200 } } } });
     const evs = await collectSse(await postJson(`${s.url}/v1/tasks?stream=true`, reviewTask));
     const last = evs.at(-1)!;
     expect(last.event).toBe('error');
