@@ -5,6 +5,7 @@ import { z } from 'zod';
  * Cross-field rules live in ./rules.ts so each can name the field it is about.
  */
 const nonNegMoney = z.number().min(0);
+const PriceSchema = z.strictObject({ input: nonNegMoney, output: nonNegMoney });
 
 export const ModelSchema = z.strictObject({
   name: z.string().min(1),
@@ -14,11 +15,26 @@ export const ModelSchema = z.strictObject({
   baseURL: z.string().url().optional(),
   /** Name of the env var holding this model's key; defaults per provider (ANTHROPIC_API_KEY, OPENAI_API_KEY). */
   apiKeyEnv: z.string().min(1).optional(),
-  capabilities: z.strictObject({
-    maxTokens: z.number().int().positive(),
-    supportsStreaming: z.boolean().default(true),
-    costPer1kTokens: z.strictObject({ input: nonNegMoney, output: nonNegMoney }),
-  }),
+  capabilities: z
+    .strictObject({
+      maxTokens: z.number().int().positive(),
+      supportsStreaming: z.boolean().default(true),
+      /** Dollars per 1,000 tokens. */
+      costPer1kTokens: PriceSchema.optional(),
+      /** Dollars per million tokens (how price lists state them); give this or costPer1kTokens, not both. */
+      costPerMTokens: PriceSchema.optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.costPer1kTokens && c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPerMTokens'], message: 'exactly one of costPer1kTokens or costPerMTokens (both are given)' });
+      } else if (!c.costPer1kTokens && !c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPer1kTokens'], message: 'a price: costPer1kTokens { input, output } (or costPerMTokens)' });
+      }
+    })
+    .transform(({ costPerMTokens, costPer1kTokens, ...rest }) => ({
+      ...rest,
+      costPer1kTokens: costPer1kTokens ?? { input: costPerMTokens!.input / 1000, output: costPerMTokens!.output / 1000 },
+    })),
   complexityRange: z.strictObject({ min: z.number(), max: z.number() }),
   enabled: z.boolean().default(true),
 });

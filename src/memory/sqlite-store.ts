@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AqeError, ErrorCodes } from '../errors.js';
-import { migrate, schemaVersion } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { serialiseValue } from './value.js';
 import {
   AccessLevel,
@@ -30,6 +30,11 @@ export interface SqliteMemoryStoreOptions {
   now?: () => number;
   /** Purge expired entries after this many writes. Default 1000; 0 disables. */
   purgeEveryWrites?: number;
+  /**
+   * Open read-only (reports): nothing is written, not even a WAL checkpoint. The file must exist; when its
+   * schema is older than this release the store opens normally instead (migrating is a write it needs).
+   */
+  readonly?: boolean;
   /** Also purge on an unref'd timer every this many ms. Default 60000; 0 disables. */
   purgeIntervalMs?: number;
 }
@@ -124,23 +129,28 @@ export class SqliteMemoryStore implements MemoryStore {
     this.purgeEveryWrites = opts.purgeEveryWrites ?? 1000;
     const inMemory = path === ':memory:' || path === '';
     try {
-      if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-      this.db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      this.db = (!inMemory && opts.readonly && openReadonly(path, opts.busyTimeoutMs ?? 5000)) || undefined!;
+      if (!this.db) {
+        if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+        this.db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      }
     } catch (err) {
       throw new AqeError(ErrorCodes.STORE, `cannot open memory store ${path}: ${(err as Error).message}`, { path }, { cause: err });
     }
     try {
-      if (!inMemory) this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db, path);
+      if (!this.db.readonly) {
+        if (!inMemory) this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        migrate(this.db, path);
+      }
       this.stmt = this.prepareStatements();
     } catch (err) {
       this.db.close();
       if (err instanceof AqeError) throw err;
       throw new AqeError(ErrorCodes.STORE, `cannot open memory store ${path}: ${(err as Error).message}`, { path }, { cause: err });
     }
-    const interval = opts.purgeIntervalMs ?? 60_000;
+    const interval = this.db.readonly ? 0 : (opts.purgeIntervalMs ?? 60_000);
     if (interval > 0) {
       this.timer = setInterval(() => {
         try {
@@ -564,6 +574,7 @@ export class SqliteMemoryStore implements MemoryStore {
    */
   purgeExpired(): number {
     this.writesSincePurge = 0;
+    if (this.db.readonly) return 0;
     const now = this.now();
     return this.guard('purgeExpired', () => {
       this.stmt.pruneOwners.run(now - OWNER_RETENTION_MS);
@@ -605,6 +616,20 @@ function fromRow(row: EntryRow): MemoryEntry {
   if (row.swarm_id !== null) entry.swarmId = row.swarm_id;
   if (row.expires_at !== null) entry.expiresAt = row.expires_at;
   return entry;
+}
+
+/** A read-only connection when the file exists with this release's schema; undefined otherwise. */
+function openReadonly(path: string, timeout: number): Database.Database | undefined {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout });
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+    if (row.v === LATEST_SCHEMA_VERSION) return db;
+  } catch {
+    // missing file, no schema_version table yet, ...: open normally
+  }
+  db?.close();
+  return undefined;
 }
 
 function ownerFromRow(row: OwnerRow): OwnerRecord {

@@ -114,6 +114,8 @@ export interface BudgetWindowStatus {
 export interface BudgetStatus {
   enabled: boolean;
   enforce: boolean;
+  /** Simulated (offline engine) spend counts toward the limits. */
+  countSimulated: boolean;
   daily: BudgetWindowStatus;
   monthly: BudgetWindowStatus;
   /** Fraction of the tightest budget used, spent plus held (what the router's budgetPressure reads). */
@@ -381,7 +383,7 @@ export class CostTracker extends EventEmitter {
     const monthly = await window('monthly', utcMonthKey(now));
     const used = (w: BudgetWindowStatus) => (w.limit > 0 ? (w.limit - w.left) / w.limit : w.limit - w.left > 0 ? 1 : 0);
     this.lastPressure = Math.max(used(daily), used(monthly));
-    return { enabled: ct.enabled, enforce: ct.enforce, daily, monthly, pressure: this.lastPressure };
+    return { enabled: ct.enabled, enforce: ct.enforce, countSimulated: ct.countSimulated, daily, monthly, pressure: this.lastPressure };
   }
 
   /** Fires each alert (threshold and 100%) whose window crossed it and that has not fired this period. */

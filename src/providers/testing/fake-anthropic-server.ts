@@ -113,7 +113,9 @@ export class FakeAnthropicServer extends FakeServerBase {
         if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
         if (res.destroyed) return;
         sent += pieces[i];
-        if (!(await this.write(res, frame('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: pieces[i] } })))) return;
+        const written = await this.write(res, frame('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: pieces[i] } }));
+        billSent();
+        if (!written) return;
         if (i % 16 === 15 && !(await this.write(res, frame('ping', { type: 'ping' })))) return;
       }
     } finally {

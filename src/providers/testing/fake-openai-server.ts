@@ -58,17 +58,18 @@ export class FakeOpenAIServer extends FakeServerBase {
     this.bill(model, promptTokens, 0, true);
     const pieces = splitEvery(text, reply.chunkSize ?? 8);
     let sent = '';
-    try {
-      for (let i = 0; i < pieces.length; i++) {
-        if ((await this.midStreamFault(reply, i, res, socket, errorFrame, 'data: {"id": "broken\n\n')) === 'stop') return;
-        if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
-        if (res.destroyed) return;
-        sent += pieces[i];
-        if (!(await this.write(res, chunk([{ index: 0, delta: { content: pieces[i] }, logprobs: null, finish_reason: null }])))) return;
-      }
-    } finally {
-      // Output is billed as it is sent, so a stream cut short is billed for what went out.
-      this.bill(model, 0, countTokens(sent), false);
+    // Output is billed as it is sent, so a stream cut short is billed for what went out.
+    let billedOut = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      if ((await this.midStreamFault(reply, i, res, socket, errorFrame, 'data: {"id": "broken\n\n')) === 'stop') return;
+      if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
+      if (res.destroyed) return;
+      sent += pieces[i];
+      const written = await this.write(res, chunk([{ index: 0, delta: { content: pieces[i] }, logprobs: null, finish_reason: null }]));
+      const out = countTokens(sent);
+      this.bill(model, 0, out - billedOut, false);
+      billedOut = out;
+      if (!written) return;
     }
     if ((await this.midStreamFault(reply, pieces.length, res, socket, errorFrame, 'data: {"id": "broken\n\n')) === 'stop') return;
     let tail = chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: finish }]);
