@@ -26,6 +26,7 @@ export const ErrorCodes = {
   BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
   CONFLICT: 'AQE_ERR_CONFLICT',
+  TASK_INTERRUPTED: 'AQE_ERR_TASK_INTERRUPTED',
   SANDBOX_UNAVAILABLE: 'AQE_ERR_SANDBOX_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -74,6 +75,9 @@ export class BudgetExceededError extends AqeError {
   }
 }
 
+/** Why a task was cancelled: its client asked, it ran out of time, the process shut down, or the budget refused it. */
+export type CancelReason = 'client' | 'timeout' | 'shutdown' | 'budget';
+
 /** The service's admission control refused a task (HTTP 503 with Retry-After). */
 export class FleetOverloadedError extends AqeError {
   readonly retryAfterSeconds: number;
@@ -83,9 +87,19 @@ export class FleetOverloadedError extends AqeError {
   }
 }
 
+/**
+ * A cancelled task. Cancelled by a shutdown it carries AQE_ERR_FLEET_SHUTTING_DOWN (HTTP 503, retryable: the
+ * task never finished and another process, or this one after its restart, can run it).
+ */
 export class TaskCancelledError extends AqeError {
-  constructor(taskId: string, reason = 'cancelled') {
-    super(ErrorCodes.TASK_CANCELLED, `task ${taskId} ${reason}`, { taskId });
+  readonly reason: CancelReason;
+  constructor(taskId: string, reason: CancelReason = 'client') {
+    super(
+      reason === 'shutdown' ? ErrorCodes.FLEET_SHUTTING_DOWN : ErrorCodes.TASK_CANCELLED,
+      reason === 'shutdown' ? `task ${taskId} cancelled: the server is shutting down; submit it again` : `task ${taskId} cancelled`,
+      { taskId, reason },
+    );
+    this.reason = reason;
   }
 }
 

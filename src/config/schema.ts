@@ -128,10 +128,12 @@ export const FleetConfigSchema = z.strictObject({
       maxConcurrentTasks: z.number().int().positive().default(16),
       taskTimeoutMs: z.number().int().positive().default(300_000),
       shutdownGraceMs: z.number().int().min(0).default(10_000),
+      /** How long task records (GET /v1/tasks/:id) are kept after their last change; pruned in the background. */
+      taskRetentionDays: z.number().positive().default(7),
       /** Service admission: tasks waiting behind maxConcurrentTasks; one more is refused with 503 + Retry-After. */
       maxQueuedTasks: z.number().int().min(0).default(64),
     })
-    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000, maxQueuedTasks: 64 }),
+    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000, taskRetentionDays: 7, maxQueuedTasks: 64 }),
   agents: z
     .array(
       z.strictObject({

@@ -209,6 +209,26 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
   );
 
   server.registerTool(
+    'get_task',
+    {
+      title: 'Task status',
+      description: 'The record of a task this service accepted (as GET /v1/tasks/:id): status queued, running, completed, failed, cancelled (with its reason) or interrupted, model, usage, cost, error. Kept fleet.taskRetentionDays.',
+      inputSchema: { id: z.string().min(1).max(256).describe('The task id.') },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => {
+      try {
+        const record = await fleet.findTask(args.id);
+        if (!record) throw new AqeError(ErrorCodes.NOT_FOUND, `no task with id ${args.id}`);
+        const { result, ...rest } = record;
+        return jsonResult(result ? { ...rest, result: resultSummary(result) } : rest);
+      } catch (err) {
+        return errorResult(err);
+      }
+    },
+  );
+
+  server.registerTool(
     'get_flags',
     {
       title: 'Feature flags',

@@ -11,6 +11,7 @@ import { StreamHub, type StreamHubOptions } from './replay.js';
 import { registerCostRoutes } from './routes/costs.js';
 import { registerFlagRoutes } from './routes/flags.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerTaskListRoute } from './routes/task-list.js';
 import { registerTaskRoutes } from './routes/tasks.js';
 import type { ServerState } from './state.js';
 import { attachStartEvents } from './task-stream.js';
@@ -89,6 +90,7 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
 
   registerHealthRoutes(app, state);
   registerTaskRoutes(app, state);
+  registerTaskListRoute(app, state);
   registerFlagRoutes(app, state);
   registerCostRoutes(app, state);
 

@@ -24,6 +24,14 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCodes.TASK_TIMEOUT]: 504,
 };
 
+/** What a 503 (shutting down, queue full) tells the client to wait before it tries again (Retry-After, seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Adds Retry-After to a 503: the task was not done and the same request may succeed on a retry. */
+export function withRetryAfter(reply: FastifyReply, status: number): FastifyReply {
+  return status === 503 && !reply.hasHeader('retry-after') ? reply.header('retry-after', String(RETRY_AFTER_SECONDS)) : reply;
+}
+
 /** The HTTP status for an error code from src/errors.ts (500 for anything unexpected). */
 export function httpStatusFor(code: string | undefined): number {
   return (code && STATUS_BY_CODE[code]) || 500;
@@ -63,8 +71,8 @@ export function createErrorHandler(logger: Logger) {
     if (err instanceof AqeError) {
       const status = httpStatusFor(err.code);
       if (err instanceof FleetOverloadedError) void reply.header('retry-after', String(err.retryAfterSeconds));
-      else if (status >= 500) logger.error({ code: err.code, url: request.url }, redactSecrets(err.message));
-      void reply.code(status).send(errorBody(err));
+      else if (status >= 500 && status !== 503) logger.error({ code: err.code, url: request.url }, redactSecrets(err.message));
+      void withRetryAfter(reply.code(status), status).send(errorBody(err));
       return;
     }
     const mapped = fromFastify(err);

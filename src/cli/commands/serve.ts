@@ -65,7 +65,7 @@ export function register(program: Command): void {
         } catch (err) {
           reportAndExit(err, EXIT.USAGE);
         }
-        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env });
+        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, owner: { role: 'aqe serve' } });
         await fleet.initialize();
         const server = await startServer(fleet, {
           host: opts.host, hostExplicit: opts.host !== undefined, port, graceMs, handleSignals: true, mcp: opts.mcp,
