@@ -97,7 +97,8 @@ export class FleetManager extends EventEmitter {
     registerEnvSecrets(this.env);
     registerBuiltinAgents();
     findModel(this.config.routing.models, this.config.routing.defaultModel);
-    const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
+    const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd, { replica: this.config.fleet.replica });
+    await store.init?.();
     this.memory = new SwarmMemoryManager(store);
     this.flags = new FeatureFlags(this.config, { env: this.env });
     this.flags.on('change', (change) => {

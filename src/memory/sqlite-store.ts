@@ -434,7 +434,7 @@ function fromRow(row: EntryRow): MemoryEntry {
   return entry;
 }
 
-function checkName(what: 'partition' | 'key', value: unknown): void {
+export function checkName(what: 'partition' | 'key', value: unknown): void {
   if (typeof value !== 'string' || value.length === 0) {
     throw new AqeError(ErrorCodes.MEMORY_INVALID, `memory ${what} must be a non-empty string, got ${JSON.stringify(value)}`, {
       [what]: value,
@@ -442,7 +442,7 @@ function checkName(what: 'partition' | 'key', value: unknown): void {
   }
 }
 
-function checkCostRecord(record: CostRecord): void {
+export function checkCostRecord(record: CostRecord): void {
   for (const field of ['cost', 'inputTokens', 'outputTokens', 'at'] as const) {
     const v = record[field];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {

@@ -80,11 +80,13 @@ export interface CostRecord {
 }
 
 /**
- * Storage backend. SQLite is the embedded default; PostgreSQL implements the same interface later.
+ * Storage backend. SQLite is the embedded default; PostgreSQL (pg-store.ts) implements the same interface for replicas.
  * Access control lives above it, in SwarmMemoryManager.
  */
 export interface MemoryStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Connect and migrate now (a networked store); without it the first operation does. */
+  init?(): Promise<void>;
   put(entry: MemoryEntry): void | Promise<void>;
   putMany(entries: MemoryEntry[]): void | Promise<void>;
   get(partition: string, key: string): MemoryEntry | undefined | Promise<MemoryEntry | undefined>;
