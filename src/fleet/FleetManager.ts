@@ -6,6 +6,7 @@ import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../error
 import { FeatureFlags } from '../flags/FeatureFlags.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
+import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
 import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
@@ -31,6 +32,8 @@ export interface FleetManagerOptions {
   cwd?: string;
   store?: MemoryStore;
   logger?: Logger;
+  /** This process's entry in the store's owner registry (role, e.g. "aqe run"; heartbeat and staleness for tests). */
+  owner?: Partial<Pick<OwnerLeaseOptions, 'role' | 'heartbeatMs' | 'staleAfterMs' | 'manual'>>;
 }
 
 export interface TaskRecord {
@@ -71,6 +74,7 @@ export class FleetManager extends EventEmitter {
   private router?: ModelRouter;
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
+  private lease!: OwnerLease;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
@@ -100,6 +104,8 @@ export class FleetManager extends EventEmitter {
     const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd, { replica: this.config.fleet.replica });
     await store.init?.();
     this.memory = new SwarmMemoryManager(store);
+    this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
+    this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
@@ -359,6 +365,7 @@ export class FleetManager extends EventEmitter {
       for (const id of this.controllers.keys()) this.cancelTask(id);
       await Promise.allSettled([...this.inflight]);
     }
+    await this.lease.stop().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }
@@ -369,6 +376,15 @@ export class FleetManager extends EventEmitter {
       if (this.records.size <= MAX_FINISHED_RECORDS) break;
       if (rec.status !== 'queued' && rec.status !== 'running') this.records.delete(id);
     }
+  }
+
+  /**
+   * This process's owner lease: records it holds (reservations, running tasks) carry `getOwnerLease().id`;
+   * register leftovers handlers with `onSweep` (they run every heartbeat, default 5 s).
+   */
+  getOwnerLease(): OwnerLease {
+    this.assertInitialized();
+    return this.lease;
   }
 
   private assertInitialized(): void {

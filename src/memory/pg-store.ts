@@ -4,12 +4,17 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migrations.js';
-import { checkCostRecord, checkName, COSTS_PARTITION, utcDay, utcMonth } from './sqlite-store.js';
+import { checkCostRecord, checkMoney, checkName, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
   type AccessLevel,
+  type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
+  type CostStatus,
+  type OwnerInfo,
+  type OwnerRecord,
+  type ReserveMeta,
   type MemoryEntry,
   type MemoryStore,
   type QueryOptions,
@@ -34,19 +39,24 @@ export interface PgMemoryStoreOptions {
   poolMax?: number;
   /** Clock (epoch ms) for TTL, reservation ageing and leases; tests inject one. */
   now?: () => number;
-  /** As in the SQLite store: a reservation older than this no longer holds budget. Default 1 hour. */
-  reservationTtlMs?: number;
-  /**
-   * This replica's reservations stay held while it renews its lease; a lease not renewed for this long
-   * lets any other replica release them. Default 15000 (dead replica resolved within ~20 s).
-   */
-  leaseTtlMs?: number;
-  /** How often the lease is renewed and dead owners' reservations are released. Default 5000; 0 disables. */
-  heartbeatMs?: number;
-  /** Purge expired entries and aged-out reservations on this timer. Default 60000; 0 disables. */
+  /** Purge expired entries on this timer. Default 60000; 0 disables. */
   purgeIntervalMs?: number;
-  /** Human label of this replica in the owner registry (default HOSTNAME). */
+  /** This replica's name (connection application_name; default HOSTNAME). */
   replica?: string;
+}
+
+interface CostRow {
+  task_id: string;
+  model_name: string;
+  agent_type: string;
+  input_tokens: number;
+  output_tokens: number;
+  cost: number;
+  estimated: boolean;
+  at: number;
+  day: string;
+  month: string;
+  status: CostStatus;
 }
 
 interface EntryRow {
@@ -112,25 +122,20 @@ function tlsConfig(tls: PgTlsOptions | undefined): pg.PoolConfig['ssl'] {
 /**
  * MemoryStore on PostgreSQL, shared by any number of replicas. Same behaviour as SqliteMemoryStore; budget
  * checks serialise on a per-window row lock (SELECT ... FOR UPDATE in aqe_reserve), so the cap holds across
- * replicas. Each store instance is an owner with a lease it renews; reservations carry their owner, and a
- * survivor releases the reservations of an owner whose lease expired.
+ * replicas. Reservations carry their owner (OwnerLease registers and heartbeats it); a survivor books a dead
+ * owner's reservations as unsettled (bookOrphanedReservations), exactly once, whichever replica asks.
  */
 export class PgMemoryStore implements MemoryStore {
   readonly kind = 'postgres' as const;
   readonly label: string;
-  readonly ownerId: string;
   readonly replica: string;
   readonly pool: pg.Pool;
   private readonly url: string;
   private readonly tls?: PgTlsOptions;
   private readonly now: () => number;
-  private readonly reservationTtlMs: number;
-  private readonly leaseTtlMs: number;
   private readonly timers: NodeJS.Timeout[] = [];
   private readyPromise?: Promise<void>;
   private closed = false;
-  /** Last error seen by the heartbeat (for /health detail); undefined when the last beat worked. */
-  lastHeartbeatError?: string;
 
   constructor(opts: PgMemoryStoreOptions) {
     if (typeof opts.url !== 'string' || !/^postgres(ql)?:\/\//.test(opts.url)) {
@@ -142,10 +147,7 @@ export class PgMemoryStore implements MemoryStore {
     this.tls = opts.tls;
     this.label = redactUrl(opts.url);
     this.now = opts.now ?? Date.now;
-    this.reservationTtlMs = opts.reservationTtlMs ?? 3_600_000;
-    this.leaseTtlMs = opts.leaseTtlMs ?? 15_000;
     this.replica = opts.replica ?? process.env.HOSTNAME ?? hostname();
-    this.ownerId = `${this.replica}:${process.pid}:${randomUUID()}`;
     this.pool = new pg.Pool({
       connectionString: opts.url,
       ssl: tlsConfig(opts.tls),
@@ -156,8 +158,6 @@ export class PgMemoryStore implements MemoryStore {
     });
     // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
-    const heartbeat = opts.heartbeatMs ?? 5000;
-    if (heartbeat > 0) this.every(heartbeat, () => this.heartbeat());
     const purge = opts.purgeIntervalMs ?? 60_000;
     if (purge > 0) this.every(purge, () => this.purgeExpired());
   }
@@ -176,7 +176,7 @@ export class PgMemoryStore implements MemoryStore {
     this.timers.push(t);
   }
 
-  /** Connect, migrate and register this owner's lease. Every operation waits for it; call it to fail fast. */
+  /** Connect and migrate. Every operation waits for it; call it to fail fast. */
   init(): Promise<void> {
     this.readyPromise ??= (async () => {
       const client = await this.connect('connect');
@@ -185,7 +185,6 @@ export class PgMemoryStore implements MemoryStore {
       } finally {
         client.release();
       }
-      await this.renewLease();
     })();
     return this.readyPromise;
   }
@@ -324,28 +323,47 @@ export class PgMemoryStore implements MemoryStore {
     return rows[0].live;
   }
 
-  async reserveBudget(windows: BudgetWindow[], amount: number, meta: { taskId: string }): Promise<ReserveOutcome> {
-    if (!Number.isFinite(amount) || amount < 0) {
-      throw new AqeError(ErrorCodes.MEMORY_INVALID, `reserveBudget: amount must be a finite number >= 0, got ${amount}`, { amount });
-    }
+  async putIfAbsent(entry: MemoryEntry): Promise<boolean> {
+    const params = this.toParams(entry);
+    params.push(this.now());
+    const { rowCount } = await this.sql(
+      `putIfAbsent ${entry.partition}/${entry.key}`,
+      `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (partition, key) DO UPDATE SET
+         value = excluded.value, owner = excluded.owner, access_level = excluded.access_level, team_id = excluded.team_id,
+         swarm_id = excluded.swarm_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
+         expires_at = excluded.expires_at
+       WHERE aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= $11`,
+      params,
+    );
+    return rowCount === 1;
+  }
+
+  async reserveBudget(windows: BudgetWindow[], amount: number, meta: ReserveMeta): Promise<ReserveOutcome> {
+    checkMoney('reserveBudget: amount', amount);
+    if (meta.minAmount !== undefined) checkMoney('reserveBudget: minAmount', meta.minAmount);
+    const minAmount = Math.min(amount, meta.minAmount ?? amount);
     const now = this.now();
     const day = windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
     const month = windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
     // lock order: daily before monthly, the same in every transaction (no deadlocks)
     const checked = windows.filter((w) => Number.isFinite(w.limit)).sort((a, b) => (a.name === b.name ? 0 : a.name === 'daily' ? -1 : 1));
     const id = randomUUID();
-    const { rows } = await this.sql<{ ok: boolean; budget: 'daily' | 'monthly' | null; used: number | null; lim: number | null }>(
+    const { rows } = await this.sql<{ ok: boolean; amount: number | null; budget: 'daily' | 'monthly' | null; used: number | null; lim: number | null }>(
       `reserveBudget for task ${meta.taskId}`,
-      'SELECT * FROM aqe_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      'SELECT * FROM aqe_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
       [
         id,
         meta.taskId,
-        this.ownerId,
+        meta.ownerId ?? null,
+        meta.modelName ?? null,
+        meta.agentType ?? null,
         amount,
+        minAmount,
+        meta.countSimulated === true,
         day,
         month,
         now,
-        now - this.reservationTtlMs,
         checked.map((w) => w.name),
         checked.map((w) => w.period),
         checked.map((w) => w.limit),
@@ -353,16 +371,17 @@ export class PgMemoryStore implements MemoryStore {
       ],
     );
     const r = rows[0];
-    if (r.ok) return { ok: true, reservationId: id };
+    if (r.ok) return { ok: true, reservationId: id, amount: r.amount ?? amount };
     return { ok: false, budget: r.budget as 'daily' | 'monthly', spent: r.used ?? 0, limit: r.lim ?? 0 };
   }
 
   async settleReservation(reservationId: string, record: CostRecord): Promise<void> {
     checkCostRecord(record);
-    const entryValue = serialiseValue(record, COSTS_PARTITION, record.taskId);
+    const status: CostStatus = record.status ?? 'settled';
+    const entryValue = serialiseValue({ ...record, status }, COSTS_PARTITION, record.taskId);
     await this.sql(
       `settleReservation ${reservationId}`,
-      'SELECT aqe_settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
+      'SELECT aqe_settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)',
       [
         reservationId,
         record.taskId,
@@ -375,9 +394,11 @@ export class PgMemoryStore implements MemoryStore {
         record.at,
         record.day,
         record.month,
+        status,
+        COSTS_PARTITION,
         `${record.taskId}:${reservationId}`,
         entryValue,
-        COSTS_PARTITION,
+        this.now(),
       ],
     );
   }
@@ -386,87 +407,93 @@ export class PgMemoryStore implements MemoryStore {
     await this.sql(`releaseReservation ${reservationId}`, 'DELETE FROM aqe_budget_reservations WHERE id = $1', [reservationId]);
   }
 
-  async budgetUsage(name: 'daily' | 'monthly', period: string): Promise<{ spent: number; reserved: number }> {
+  async budgetUsage(name: 'daily' | 'monthly', period: string): Promise<BudgetUsage> {
     const column = name === 'daily' ? 'day' : 'month';
-    const { rows } = await this.sql<{ spent: number | null; reserved: number }>(
+    const { rows } = await this.sql<{ spent: number | null; simulated: number | null; reserved: number }>(
       `budgetUsage ${name} ${period}`,
-      `SELECT (SELECT spent FROM aqe_budget_totals WHERE kind = $1 AND period = $2) AS spent,
-              (SELECT coalesce(sum(amount), 0) FROM aqe_budget_reservations WHERE ${column} = $2 AND created_at > $3) AS reserved`,
-      [name, period, this.now() - this.reservationTtlMs],
+      `SELECT t.spent, t.simulated,
+              (SELECT coalesce(sum(amount), 0) FROM aqe_budget_reservations WHERE ${column} = $2) AS reserved
+       FROM (SELECT 1) one LEFT JOIN aqe_budget_totals t ON t.kind = $1 AND t.period = $2`,
+      [name, period],
     );
-    return { spent: rows[0].spent ?? 0, reserved: rows[0].reserved };
+    return { spent: rows[0].spent ?? 0, reserved: rows[0].reserved, simulated: rows[0].simulated ?? 0 };
   }
 
   async costRecords(sinceMs: number): Promise<CostRecord[]> {
-    const { rows } = await this.sql<{
-      task_id: string;
-      model_name: string;
-      agent_type: string;
-      input_tokens: number;
-      output_tokens: number;
-      cost: number;
-      estimated: boolean;
-      at: number;
-      day: string;
-      month: string;
-    }>(
+    const { rows } = await this.sql<CostRow>(
       'costRecords',
-      `SELECT task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month
+      `SELECT task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status
        FROM aqe_cost_records WHERE at >= $1 ORDER BY at, id`,
       [sinceMs],
     );
-    return rows.map((r) => ({
-      taskId: r.task_id,
-      modelName: r.model_name,
-      agentType: r.agent_type,
-      inputTokens: r.input_tokens,
-      outputTokens: r.output_tokens,
-      cost: r.cost,
-      estimated: r.estimated,
-      at: r.at,
-      day: r.day,
-      month: r.month,
-    }));
+    return rows.map(costFromRow);
   }
 
-  /** Renew this replica's lease in the owner registry. */
-  private async renewLease(): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO aqe_store_owners (owner_id, label, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT (owner_id) DO UPDATE SET expires_at = excluded.expires_at`,
-      [this.ownerId, this.replica, this.now() + this.leaseTtlMs],
+  async bookOrphanedReservations(): Promise<CostRecord[]> {
+    const { rows } = await this.sql<CostRow>('bookOrphanedReservations', 'SELECT * FROM aqe_book_orphans()');
+    return rows.map(costFromRow);
+  }
+
+  async registerOwner(info: OwnerInfo): Promise<string> {
+    if (typeof info.role !== 'string' || !info.role || !Number.isInteger(info.pid) || typeof info.host !== 'string') {
+      throw new AqeError(ErrorCodes.MEMORY_INVALID, 'registerOwner: role and host must be strings and pid an integer', { role: info.role });
+    }
+    const id = randomUUID();
+    const now = this.now();
+    await this.sql(
+      'registerOwner',
+      `INSERT INTO aqe_process_owners (id, role, pid, host, started_at, heartbeat_at, state) VALUES ($1, $2, $3, $4, $5, $5, 'alive')`,
+      [id, info.role, info.pid, info.host, now],
+    );
+    return id;
+  }
+
+  async heartbeatOwner(ownerId: string): Promise<boolean> {
+    const { rowCount } = await this.sql(
+      `heartbeatOwner ${ownerId}`,
+      `UPDATE aqe_process_owners SET heartbeat_at = $1 WHERE id = $2 AND state = 'alive'`,
+      [this.now(), ownerId],
+    );
+    return rowCount === 1;
+  }
+
+  async releaseOwner(ownerId: string): Promise<void> {
+    await this.sql(
+      `releaseOwner ${ownerId}`,
+      `UPDATE aqe_process_owners SET state = 'stopped', ended_at = $1 WHERE id = $2 AND state = 'alive'`,
+      [this.now(), ownerId],
     );
   }
 
-  /**
-   * Renew the lease, then release the reservations of owners whose lease expired (a replica that died
-   * between reserve and settle). Returns how many reservations were released.
-   */
-  async heartbeat(): Promise<number> {
-    try {
-      await this.init();
-      await this.renewLease();
-      const now = this.now();
-      const { rowCount } = await this.pool.query(
-        `DELETE FROM aqe_budget_reservations r WHERE r.owner_id <> $1 AND NOT EXISTS
-           (SELECT 1 FROM aqe_store_owners o WHERE o.owner_id = r.owner_id AND o.expires_at > $2)`,
-        [this.ownerId, now],
-      );
-      // owners gone for an hour have nothing left to resolve
-      await this.pool.query('DELETE FROM aqe_store_owners WHERE expires_at < $1', [now - 3_600_000]);
-      this.lastHeartbeatError = undefined;
-      return rowCount ?? 0;
-    } catch (err) {
-      this.lastHeartbeatError = (err as Error).message;
-      throw this.storeError('heartbeat', err);
-    }
+  async getOwner(ownerId: string): Promise<OwnerRecord | undefined> {
+    const { rows } = await this.sql<OwnerRow>(`getOwner ${ownerId}`, 'SELECT * FROM aqe_process_owners WHERE id = $1', [ownerId]);
+    return rows[0] ? ownerFromRow(rows[0]) : undefined;
   }
 
-  /** Deletes expired entries and aged-out reservations; returns how many entries went. */
-  async purgeExpired(): Promise<number> {
+  async deadOwners(staleAfterMs: number): Promise<OwnerRecord[]> {
+    const { rows } = await this.sql<OwnerRow>(
+      'deadOwners',
+      `SELECT * FROM aqe_process_owners WHERE state = 'dead' OR (state = 'alive' AND heartbeat_at < $1) ORDER BY heartbeat_at, id`,
+      [this.now() - staleAfterMs],
+    );
+    return rows.map(ownerFromRow);
+  }
+
+  /** One UPDATE: a row another claimer already took is re-checked after its lock and skipped, so each goes to one claimer. */
+  async claimDeadOwners(claimerId: string, staleAfterMs: number): Promise<OwnerRecord[]> {
     const now = this.now();
-    await this.sql('purgeExpired', 'DELETE FROM aqe_budget_reservations WHERE created_at <= $1', [now - this.reservationTtlMs]);
-    const { rowCount } = await this.sql('purgeExpired', 'DELETE FROM aqe_entries WHERE expires_at IS NOT NULL AND expires_at <= $1', [now]);
+    const { rows } = await this.sql<OwnerRow>(
+      'claimDeadOwners',
+      `UPDATE aqe_process_owners SET state = 'dead', ended_at = $1, claimed_by = $2
+       WHERE state = 'alive' AND heartbeat_at < $3 AND id <> $2 RETURNING *`,
+      [now, claimerId, now - staleAfterMs],
+    );
+    return rows.map(ownerFromRow).sort((a, b) => a.heartbeatAt - b.heartbeatAt || a.id.localeCompare(b.id));
+  }
+
+  /** Deletes expired entries; returns how many went. Reservations never age out: see bookOrphanedReservations. */
+  async purgeExpired(): Promise<number> {
+    const { rowCount } = await this.sql('purgeExpired', 'DELETE FROM aqe_entries WHERE expires_at IS NOT NULL AND expires_at <= $1', [this.now()]);
     return rowCount ?? 0;
   }
 
@@ -493,19 +520,12 @@ export class PgMemoryStore implements MemoryStore {
     }
   }
 
-  /** Ends the pool. This owner's lease is dropped so its (already settled or released) reservations need no wait. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
-    try {
-      if (this.readyPromise) {
-        await this.readyPromise.catch(() => undefined);
-        await this.pool.query('DELETE FROM aqe_store_owners WHERE owner_id = $1', [this.ownerId]).catch(() => undefined);
-      }
-    } finally {
-      await this.pool.end();
-    }
+    if (this.readyPromise) await this.readyPromise.catch(() => undefined);
+    await this.pool.end();
   }
 }
 
@@ -523,4 +543,20 @@ function fromRow(row: EntryRow): MemoryEntry {
   if (row.swarm_id !== null) entry.swarmId = row.swarm_id;
   if (row.expires_at !== null) entry.expiresAt = row.expires_at;
   return entry;
+}
+
+function costFromRow(r: CostRow): CostRecord {
+  return {
+    taskId: r.task_id,
+    modelName: r.model_name,
+    agentType: r.agent_type,
+    inputTokens: r.input_tokens,
+    outputTokens: r.output_tokens,
+    cost: r.cost,
+    estimated: r.estimated,
+    at: r.at,
+    day: r.day,
+    month: r.month,
+    status: r.status,
+  };
 }

@@ -150,7 +150,7 @@ function pgBackend(): Backend {
       return db!.url;
     },
     cleanup: () => undefined,
-    open: (url) => new PgMemoryStore({ url, purgeIntervalMs: 0, heartbeatMs: 0 }),
+    open: (url) => new PgMemoryStore({ url, purgeIntervalMs: 0 }),
     async recordedCost(url, day) {
       const rows = await one<{ s: number }>(url, 'SELECT COALESCE(SUM(cost), 0)::float8 AS s FROM aqe_cost_records WHERE day = $1', [day]);
       return rows[0].s;

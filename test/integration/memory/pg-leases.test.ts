@@ -1,83 +1,80 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OwnerLease } from '../../../src/memory/owner-lease.js';
 import { PgMemoryStore } from '../../../src/memory/pg-store.js';
-import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, type TestDatabase } from '../../helpers/pg.js';
+import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, truncateAll, type TestDatabase } from '../../helpers/pg.js';
 
-// Reservation leases: a replica's reservations stay held while it renews its lease; once the lease runs out,
-// any surviving replica releases them (the budget they held is free again).
+// Owner leases on PostgreSQL across processes: a replica killed while holding a reservation has it booked
+// (as unsettled, at the reserved amount) by a survivor; with several survivors booking at once, exactly once.
 
 const FIXTURES = resolve(__dirname, '../../fixtures/memory');
-const T0 = Date.UTC(2026, 10, 25, 12);
-const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
 
-describe.skipIf(PG_SKIP)(`PostgreSQL reservation leases${PG_SKIP_NOTE}`, () => {
+describe.skipIf(PG_SKIP)(`PostgreSQL owner leases across replicas${PG_SKIP_NOTE}`, () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase('aqe_lease');
   });
   afterAll(() => db.drop());
 
-  it("survivors keep a live owner's reservations and release a dead owner's once its lease expires", async () => {
-    let clock = T0;
-    const now = () => clock;
-    const a = new PgMemoryStore({ url: db.url, now, heartbeatMs: 0, purgeIntervalMs: 0, leaseTtlMs: 15_000, replica: 'a' });
-    const b = new PgMemoryStore({ url: db.url, now, heartbeatMs: 0, purgeIntervalMs: 0, leaseTtlMs: 15_000, replica: 'b' });
+  it('a replica killed with SIGKILL holding a reservation has it booked by a survivor', async () => {
+    const survivor = new PgMemoryStore({ url: db.url, purgeIntervalMs: 0 });
+    await survivor.init();
+    await truncateAll(db.url);
+    const child = spawn(process.execPath, [join(FIXTURES, 'hold-worker.mjs'), db.url, '200'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lease = await OwnerLease.start(survivor, { role: 'survivor', manual: true, staleAfterMs: 1_000 });
     try {
-      await a.init();
-      await b.init();
-      expect((await a.reserveBudget(windows, 0.6, { taskId: 'a1' })).ok).toBe(true);
-      expect((await b.reserveBudget(windows, 0.3, { taskId: 'b1' })).ok).toBe(true);
-      clock = T0 + 14_000;
-      expect(await b.heartbeat()).toBe(0); // a's lease still runs
-      expect(await a.heartbeat()).toBe(0); // a renews: lease until T0 + 29 s
-      clock = T0 + 28_000;
-      expect(await b.heartbeat()).toBe(0);
-      // a stops renewing (dies); b keeps beating
-      clock = T0 + 29_001;
-      expect(await b.heartbeat()).toBe(1);
-      expect(await b.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.3 });
-      // b's own reservation is never released by its own heartbeat
-      clock = T0 + 100_000;
-      expect(await b.heartbeat()).toBe(0);
-      expect((await b.budgetUsage('daily', '2026-11-25')).reserved).toBeCloseTo(0.3, 9);
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  });
-
-  it('a replica killed with SIGKILL holding a reservation has it released by a survivor', async () => {
-    const survivor = new PgMemoryStore({ url: db.url, heartbeatMs: 0, purgeIntervalMs: 0 });
-    await survivor.heartbeat(); // the closed stores of the test above left their reservations ownerless: resolve them first
-    const child = spawn(process.execPath, [join(FIXTURES, 'hold-worker.mjs'), db.url, '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const held = await new Promise<string>((res, rej) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /held (\S+)\n/.exec(out);
-        if (m) res(m[1]);
+      const held = await new Promise<string>((res, rej) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /held (\S+)\n/.exec(out);
+          if (m) res(m[1]);
+        });
+        child.on('exit', (code) => rej(new Error(`hold-worker exited ${code} before reserving`)));
       });
-      child.on('exit', (code) => rej(new Error(`hold-worker exited ${code} before reserving`)));
-    });
-    try {
       const day = new Date().toISOString().slice(0, 10);
-      expect(await survivor.heartbeat()).toBe(0); // the worker is alive and renewing
+      await new Promise((r) => setTimeout(r, 1_500)); // longer than staleAfterMs: only the heartbeat keeps it alive
+      await lease.tick();
+      expect(await survivor.bookOrphanedReservations()).toEqual([]);
       expect((await survivor.budgetUsage('daily', day)).reserved).toBeCloseTo(0.5, 9);
+
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
-      let released = 0;
+      let booked: Awaited<ReturnType<PgMemoryStore['bookOrphanedReservations']>> = [];
       const deadline = Date.now() + 20_000;
-      while (released === 0 && Date.now() < deadline) {
+      while (booked.length === 0 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250));
-        released = await survivor.heartbeat();
+        await lease.tick();
+        booked = await survivor.bookOrphanedReservations();
       }
-      expect(released).toBe(1);
-      expect((await survivor.budgetUsage('daily', day)).reserved).toBe(0);
+      expect(booked).toMatchObject([{ taskId: 'held-by-a-dying-replica', cost: 0.5, status: 'unsettled', modelName: 'claude-sonnet-4.5' }]);
+      expect(await survivor.budgetUsage('daily', day)).toEqual({ spent: 0.5, reserved: 0, simulated: 0 });
       expect(held).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       child.kill('SIGKILL');
+      await lease.stop();
       await survivor.close();
+    }
+  });
+
+  it("four survivors booking a dead owner's 200 reservations at once book each exactly once", async () => {
+    const stores = [0, 1, 2, 3].map(() => new PgMemoryStore({ url: db.url, purgeIntervalMs: 0, poolMax: 2 }));
+    try {
+      await stores[0].init();
+      await truncateAll(db.url);
+      const dead = await stores[0].registerOwner({ role: 'aqe serve', pid: 1, host: 'gone' });
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1_000 }];
+      for (let i = 0; i < 200; i++) await stores[0].reserveBudget(windows, 0.01, { taskId: `t${i}`, ownerId: dead });
+      await stores[0].releaseOwner(dead);
+      const results = await Promise.all(stores.map((s) => s.bookOrphanedReservations()));
+      expect(results.reduce((n, r) => n + r.length, 0)).toBe(200);
+      const usage = await stores[1].budgetUsage('daily', '2026-11-25');
+      expect(usage.reserved).toBe(0);
+      expect(usage.spent).toBeCloseTo(2, 9);
+      expect(await stores[2].costRecords(0)).toHaveLength(200);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
     }
   });
 });

@@ -140,9 +140,9 @@ describe('schema migrations', () => {
 
     const store = new SqliteMemoryStore(file, { purgeIntervalMs: 0 });
     expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.75, reserved: 0 });
-    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0 });
-    expect(store.budgetUsage('monthly', '2026-10')).toEqual({ spent: 1, reserved: 0 });
+    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.75, reserved: 0, simulated: 0 });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0, simulated: 0 });
+    expect(store.budgetUsage('monthly', '2026-10')).toEqual({ spent: 1, reserved: 0, simulated: 0 });
     expect(store.reserveBudget([{ name: 'monthly', period: '2026-11', limit: 1 }], 0.3, { taskId: 'x' })).toEqual({
       ok: false,
       budget: 'monthly',

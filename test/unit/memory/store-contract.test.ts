@@ -35,7 +35,7 @@ interface Backend {
   setup(): Promise<void>;
   teardown(): Promise<void>;
   /** A store on this test's (fresh) data; `open` again within a test reopens the same data. */
-  open(opts: { now: () => number; reservationTtlMs?: number }): TestStore;
+  open(opts: { now: () => number }): TestStore;
   /** Rows in the entries table, expired or not (to observe purges). */
   rawKeys(): Promise<string[]>;
   reset(): Promise<void>;
@@ -54,8 +54,7 @@ function sqliteBackend(): Backend {
       dir = mkdtempSync(join(tmpdir(), 'aqe-contract-'));
       file = join(dir, 'fleet.db');
     },
-    open: ({ now, reservationTtlMs }) =>
-      new SqliteMemoryStore(file, { now, purgeIntervalMs: 0, purgeEveryWrites: 0, ...(reservationTtlMs ? { reservationTtlMs } : {}) }),
+    open: ({ now }) => new SqliteMemoryStore(file, { now, purgeIntervalMs: 0, purgeEveryWrites: 0 }),
     async rawKeys() {
       const { default: Database } = await import('better-sqlite3');
       const db = new Database(file, { readonly: true });
@@ -81,13 +80,12 @@ function pgBackend(): Backend {
     },
     async reset() {
       if (!db) return;
-      const probe = new PgMemoryStore({ url: db.url, heartbeatMs: 0, purgeIntervalMs: 0 });
+      const probe = new PgMemoryStore({ url: db.url, purgeIntervalMs: 0 });
       await probe.init(); // the first test migrates
       await probe.close();
       await truncateAll(db.url);
     },
-    open: ({ now, reservationTtlMs }) =>
-      new PgMemoryStore({ url: db!.url, now, heartbeatMs: 0, purgeIntervalMs: 0, poolMax: 4, ...(reservationTtlMs ? { reservationTtlMs } : {}) }),
+    open: ({ now }) => new PgMemoryStore({ url: db!.url, now, purgeIntervalMs: 0, poolMax: 4 }),
     async rawKeys() {
       const { default: pg } = await import('pg');
       const c = new pg.Client({ connectionString: db!.url });
@@ -223,22 +221,22 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       const r1 = await store.reserveBudget(windows, 0.4, { taskId: 't1' });
       const r2 = await store.reserveBudget(windows, 0.4, { taskId: 't2' });
       expect(r1.ok && r2.ok).toBe(true);
-      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.8 });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.8, simulated: 0 });
 
       expect(await store.reserveBudget(windows, 0.3, { taskId: 't3' })).toEqual({ ok: false, budget: 'daily', spent: 0.8, limit: 1 });
 
       if (!r1.ok || !r2.ok) throw new Error('unreachable');
       await store.settleReservation(r1.reservationId, cost('t1', 0.25));
-      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0.4 });
-      expect(await store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.25, reserved: 0.4 });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
+      expect(await store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
       // settling twice records the cost once
       await store.settleReservation(r1.reservationId, cost('t1', 0.25));
       expect(await store.costRecords(0)).toHaveLength(1);
       // the settled record is also readable in the seed's routing/costs partition
-      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.value)).toEqual([cost('t1', 0.25)]);
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.value)).toEqual([{ ...cost('t1', 0.25), status: 'settled' }]);
 
       await store.releaseReservation(r2.reservationId);
-      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0 });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0, simulated: 0 });
       expect((await store.reserveBudget(windows, 0.75, { taskId: 't4' })).ok).toBe(true);
       expect(await store.reserveBudget(windows, 0.01, { taskId: 't5' })).toMatchObject({ ok: false, budget: 'daily' });
     });
@@ -268,14 +266,81 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.budgetUsage('daily', '2026-11-25')).reserved).toBeCloseTo(1, 9);
     });
 
-    it('stale reservations stop holding budget after reservationTtlMs', async () => {
-      await store.close();
-      store = backend.open({ now, reservationTtlMs: 60_000 });
+    it('reservations never age out: an orphan is booked as unsettled at the reserved amount, exactly once', async () => {
       const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
-      expect((await store.reserveBudget(windows, 1, { taskId: 'crashed' })).ok).toBe(true);
+      const owner = await store.registerOwner({ role: 'aqe run', pid: 42, host: 'h' });
+      const held = await store.reserveBudget(windows, 0.6, { taskId: 'crashed', ownerId: owner, modelName: 'sonnet', agentType: 'test-generator' });
+      expect(held).toMatchObject({ ok: true, amount: 0.6 });
+      clock = T0 + 86_400_000 * 0.4;
       expect((await store.reserveBudget(windows, 0.5, { taskId: 'next' })).ok).toBe(false);
-      clock = T0 + 60_001;
-      expect((await store.reserveBudget(windows, 0.5, { taskId: 'next' })).ok).toBe(true);
+      // the owner is alive: nothing to book
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      const survivor = await store.registerOwner({ role: 'aqe run', pid: 43, host: 'h' });
+      expect((await store.claimDeadOwners(survivor, 20_000)).map((o) => o.id)).toEqual([owner]);
+      const booked = await store.bookOrphanedReservations();
+      expect(booked).toMatchObject([{ taskId: 'crashed', modelName: 'sonnet', cost: 0.6, status: 'unsettled', day: '2026-11-25' }]);
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.6, reserved: 0, simulated: 0 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'unsettled', cost: 0.6 }]);
+      // the owner was only paused: its late settlement corrects the booked amount to the real cost
+      if (!held.ok) throw new Error('unreachable');
+      await store.settleReservation(held.reservationId, { ...cost('crashed', 0.2), modelName: 'sonnet' });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.2, reserved: 0, simulated: 0 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'settled', cost: 0.2 }]);
+    });
+
+    it('reserves what is left (at least minAmount) when the full amount does not fit', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      expect(await store.reserveBudget(windows, 0.7, { taskId: 'a' })).toMatchObject({ ok: true, amount: 0.7 });
+      expect(await store.reserveBudget(windows, 0.5, { taskId: 'b', minAmount: 0.2 })).toMatchObject({ ok: true, amount: expect.closeTo(0.3, 9) });
+      expect(await store.reserveBudget(windows, 0.5, { taskId: 'c', minAmount: 0.01 })).toMatchObject({ ok: false, budget: 'daily' });
+    });
+
+    it('keeps simulated spend apart; it counts toward limits only when asked', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      await store.settleReservation('sim-1', { ...cost('sim', 5), status: 'simulated' });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0, simulated: 5 });
+      expect((await store.reserveBudget(windows, 0.5, { taskId: 'real' })).ok).toBe(true);
+      expect(await store.reserveBudget(windows, 0.1, { taskId: 'counted', countSimulated: true })).toMatchObject({ ok: false, spent: 5.5 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'sim', status: 'simulated' }]);
+    });
+
+    it('putIfAbsent inserts once across callers; an expired entry can be replaced', async () => {
+      expect(await store.putIfAbsent(entry('alert', 1, { expiresAt: T0 + 10 }))).toBe(true);
+      expect(await store.putIfAbsent(entry('alert', 2))).toBe(false);
+      expect((await store.get('p', 'alert'))?.value).toBe(1);
+      clock = T0 + 11;
+      expect(await store.putIfAbsent(entry('alert', 3))).toBe(true);
+      expect((await store.get('p', 'alert'))?.value).toBe(3);
+    });
+
+    it('owner registry: registers, heartbeats, lists stale owners read-only and lets exactly one claimer take each', async () => {
+      const a = await store.registerOwner({ role: 'aqe run', pid: 1, host: 'h1' });
+      const b = await store.registerOwner({ role: 'aqe serve', pid: 2, host: 'h1' });
+      expect(await store.getOwner(a)).toMatchObject({ id: a, role: 'aqe run', pid: 1, state: 'alive', startedAt: T0, heartbeatAt: T0 });
+      clock = T0 + 15_000;
+      expect(await store.heartbeatOwner(b)).toBe(true);
+      clock = T0 + 21_000;
+      expect((await store.deadOwners(20_000)).map((o) => o.id)).toEqual([a]);
+      expect((await store.getOwner(a))?.state).toBe('alive'); // listing changed nothing
+      expect(await store.claimDeadOwners(b, 20_000)).toMatchObject([{ id: a, state: 'dead', claimedBy: b, endedAt: T0 + 21_000 }]);
+      expect(await store.claimDeadOwners(b, 20_000)).toEqual([]);
+      expect((await store.deadOwners(20_000)).map((o) => o.id)).toEqual([a]);
+      // a declared-dead owner cannot come back: it must register again
+      expect(await store.heartbeatOwner(a)).toBe(false);
+      await store.releaseOwner(b);
+      expect(await store.getOwner(b)).toMatchObject({ state: 'stopped', endedAt: T0 + 21_000 });
+      expect(await store.heartbeatOwner(b)).toBe(false);
+      expect(await store.getOwner('nope')).toBeUndefined();
+      // a claimer never claims itself
+      const c = await store.registerOwner({ role: 'aqe run', pid: 3, host: 'h' });
+      clock = T0 + 90_000;
+      expect((await store.claimDeadOwners(c, 20_000)).map((o) => o.id)).not.toContain(c);
+    });
+
+    it('refuses a malformed owner', async () => {
+      await expect(async () => store.registerOwner({ role: '', pid: 1, host: 'h' })).rejects.toThrow(/registerOwner/);
+      await expect(async () => store.registerOwner({ role: 'x', pid: 1.5, host: 'h' })).rejects.toThrow(/registerOwner/);
     });
 
     it('rejects a negative or non-finite reservation amount', async () => {
@@ -290,7 +355,7 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
         await store.settleReservation(r.reservationId, cost(`t${i}`, 0.01 * (i + 1), at));
       }
       expect((await store.costRecords(T0 + 15)).map((c) => c.taskId)).toEqual(['t2', 't0']);
-      expect((await store.costRecords(0))[0]).toEqual(cost('t1', 0.02, T0 + 10));
+      expect((await store.costRecords(0))[0]).toEqual({ ...cost('t1', 0.02, T0 + 10), status: 'settled' });
     });
 
     it('ping is true while open and false after close; later calls fail with a store error', async () => {
