@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { FleetConfig } from '../config/schema.js';
@@ -51,7 +52,10 @@ export interface HealthReport {
   version: string;
   features: { multiModelRouter: boolean; streaming: boolean };
   uptimeSeconds: number;
-  store: { kind: string; status: 'ok' | 'unreachable' };
+  /** kind and reachability, plus what the store says about itself (PostgreSQL: database without password, pool). */
+  store: { kind: string; status: 'ok' | 'unreachable'; [detail: string]: unknown };
+  /** This process's replica name (fleet.replica, else HOSTNAME). */
+  replica: string;
   tasks: { running: number; queued: number };
   draining: boolean;
 }
@@ -321,6 +325,16 @@ export class FleetManager extends EventEmitter {
     return true;
   }
 
+  /** This replica's name as configured: fleet.replica (AQE_REPLICA), else HOSTNAME (the pod name); else undefined. */
+  replicaLabel(): string | undefined {
+    return this.config.fleet.replica ?? (this.env.HOSTNAME || undefined);
+  }
+
+  /** replicaLabel(), else the host name. */
+  replica(): string {
+    return this.replicaLabel() ?? hostname();
+  }
+
   isDraining(): boolean {
     return this.draining;
   }
@@ -342,7 +356,8 @@ export class FleetManager extends EventEmitter {
       version: VERSION,
       features: { multiModelRouter: this.flags.isEnabled('multiModelRouter'), streaming: this.flags.isEnabled('streaming') },
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-      store: { kind: this.memory.getStore().kind, status: storeOk ? 'ok' : 'unreachable' },
+      store: { ...this.memory.getStore().describe?.(), kind: this.memory.getStore().kind, status: storeOk ? 'ok' : 'unreachable' },
+      replica: this.replica(),
       tasks: this.runningTasks(),
       draining: this.draining,
     };

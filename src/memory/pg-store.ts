@@ -509,6 +509,14 @@ export class PgMemoryStore implements MemoryStore {
 
   static readonly LATEST_SCHEMA_VERSION = PG_LATEST_SCHEMA_VERSION;
 
+  describe(): Record<string, unknown> {
+    return {
+      database: this.label,
+      schemaVersion: PG_LATEST_SCHEMA_VERSION,
+      pool: { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount },
+    };
+  }
+
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {

@@ -139,6 +139,8 @@ export interface MemoryStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Connect and migrate now (a networked store); without it the first operation does. */
   init?(): Promise<void>;
+  /** What /health shows about the store beyond kind and reachability (never a secret). */
+  describe?(): Record<string, unknown>;
   put(entry: MemoryEntry): void | Promise<void>;
   putMany(entries: MemoryEntry[]): void | Promise<void>;
   get(partition: string, key: string): MemoryEntry | undefined | Promise<MemoryEntry | undefined>;
