@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { FleetConfig } from '../config/schema.js';
+import type { FeatureName, FleetConfig } from '../config/schema.js';
 import { ConfigWatcher } from '../config/watch.js';
 import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../errors.js';
 import { FeatureFlags } from '../flags/FeatureFlags.js';
+import { FlagSync, type FlagAuditRecord } from '../flags/flag-sync.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
 import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
@@ -79,6 +80,7 @@ export class FleetManager extends EventEmitter {
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
   private lease!: OwnerLease;
+  private flagSync!: FlagSync;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
@@ -111,6 +113,11 @@ export class FleetManager extends EventEmitter {
     this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
     this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
+    this.flagSync = new FlagSync(store, this.flags, {
+      replica: this.replica(),
+      onError: (err) => this.logger.warn(`could not re-read flag overrides from the store: ${errorMessage(err)}`),
+    });
+    await this.flagSync.start();
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
@@ -215,6 +222,21 @@ export class FleetManager extends EventEmitter {
 
   getConfig(): FleetConfig {
     return this.config;
+  }
+
+  /**
+   * Runtime flag overrides for the whole fleet: applied here, kept in the store (they survive restarts) with an
+   * audit record, and pushed to every replica on the same PostgreSQL database.
+   */
+  setFlagOverrides(values: Partial<Record<FeatureName, boolean | null>>, caller: string): Promise<FlagAuditRecord> {
+    this.assertInitialized();
+    return this.flagSync.setOverrides(values, caller);
+  }
+
+  /** Flag override changes, newest first (shared by every replica on the store). */
+  flagAudit(limit = 100): Promise<FlagAuditRecord[]> {
+    this.assertInitialized();
+    return this.flagSync.audit(limit);
   }
 
   getFeatureFlags(): FeatureFlags {
@@ -381,6 +403,7 @@ export class FleetManager extends EventEmitter {
       await Promise.allSettled([...this.inflight]);
     }
     await this.lease.stop().catch(() => undefined);
+    await this.flagSync.close().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { AqeError, ErrorCodes } from '../errors.js';
+import { type ChangeSubscription, listen } from './pg-listener.js';
 import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migrations.js';
 import { checkCostRecord, checkMoney, checkName, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
@@ -509,11 +510,29 @@ export class PgMemoryStore implements MemoryStore {
 
   static readonly LATEST_SCHEMA_VERSION = PG_LATEST_SCHEMA_VERSION;
 
+  /** LISTEN on a dedicated connection (reconnects with backoff; onResync after each reconnect). */
+  async subscribe(channel: string, onMessage: (payload: string) => void, onResync: () => void): Promise<ChangeSubscription> {
+    await this.init();
+    try {
+      return await listen(this.connectionConfig(), channel, onMessage, onResync, { onError: (err) => (this.lastListenError = err.message) });
+    } catch (err) {
+      throw this.storeError(`subscribe ${channel}`, err);
+    }
+  }
+
+  /** The last error a LISTEN connection reported (shown by describe()). */
+  private lastListenError?: string;
+
+  async publish(channel: string, payload: string): Promise<void> {
+    await this.sql(`publish ${channel}`, 'SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
   describe(): Record<string, unknown> {
     return {
       database: this.label,
       schemaVersion: PG_LATEST_SCHEMA_VERSION,
       pool: { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount },
+      ...(this.lastListenError ? { lastListenError: this.lastListenError } : {}),
     };
   }
 

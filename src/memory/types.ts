@@ -139,6 +139,13 @@ export interface MemoryStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Connect and migrate now (a networked store); without it the first operation does. */
   init?(): Promise<void>;
+  /**
+   * Change notifications between processes sharing the store (PostgreSQL: LISTEN/NOTIFY). subscribe calls
+   * onMessage per notification and onResync after a lost connection came back (notifications may have been
+   * missed: re-read the state). Stores without it (SQLite) share state only through what they persist.
+   */
+  subscribe?(channel: string, onMessage: (payload: string) => void, onResync: () => void): Promise<{ close(): Promise<void> }>;
+  publish?(channel: string, payload: string): Promise<void>;
   /** What /health shows about the store beyond kind and reachability (never a secret). */
   describe?(): Record<string, unknown>;
   put(entry: MemoryEntry): void | Promise<void>;

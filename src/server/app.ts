@@ -63,7 +63,6 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
     hub: new StreamHub(opts.replay),
     draining: false,
     heartbeatMs: opts.heartbeatMs ?? 15_000,
-    flagChanges: [],
   };
   const detachStart = attachStartEvents(fleet, state.hub);
 
