@@ -37,6 +37,7 @@ export function openMemoryStore(
       url: database.url,
       tls: database.ssl,
       poolMax: database.poolMax,
+      synchronousCommit: database.synchronousCommit,
       replica: opts?.replica,
       ...(opts?.now ? { now: opts.now } : {}),
       ...(opts?.purgeIntervalMs !== undefined ? { purgeIntervalMs: opts.purgeIntervalMs } : {}),
