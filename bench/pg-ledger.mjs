@@ -6,6 +6,8 @@
 // prints {"skipped": ...} without one. Run `npm run build` first. Prints one JSON object.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import pg from 'pg';
