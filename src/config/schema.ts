@@ -44,6 +44,8 @@ export const CostTrackingSchema = z.strictObject({
   enforce: z.boolean().default(true),
   /** Above an alert threshold, route one tier down where the score allows. */
   preferCheaperUnderPressure: z.boolean().default(false),
+  /** Count the offline engine's simulated spend toward the budgets (default: recorded and shown apart only). */
+  countSimulated: z.boolean().default(false),
 });
 
 export const RoutingSchema = z.strictObject({
@@ -58,6 +60,7 @@ export const RoutingSchema = z.strictObject({
     alertThresholds: { dailyPercent: 80, monthlyPercent: 90 },
     enforce: true,
     preferCheaperUnderPressure: false,
+    countSimulated: false,
   }),
   /** Where complexity ranges overlap: 'cheapest' (default) or 'capable' (most expensive). */
   tieBreak: z.enum(['cheapest', 'capable']).default('cheapest'),

@@ -123,6 +123,9 @@ export class FleetManager extends EventEmitter {
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
     this.buildRoutingAndProviders();
+    // Reservations of processes that died are booked as unsettled, by a survivor or at the next start.
+    this.lease.onSweep(async () => void (await this.costs.sweepOrphans()));
+    await this.lease.tick();
     if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
       config: () => this.config,
@@ -180,7 +183,7 @@ export class FleetManager extends EventEmitter {
     this.router = undefined;
     this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
-    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
       streaming: this.config.streaming,
@@ -402,7 +405,10 @@ export class FleetManager extends EventEmitter {
       for (const id of this.controllers.keys()) this.cancelTask(id);
       await Promise.allSettled([...this.inflight]);
     }
+    await this.costs.flush().catch(() => undefined);
     await this.lease.stop().catch(() => undefined);
+    // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
+    await this.costs.sweepOrphans().catch(() => undefined);
     await this.flagSync.close().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;

@@ -89,6 +89,12 @@ export class OwnerLease extends EventEmitter {
         this.emit('lost', { previous: old, current: this.ownerId });
       }
       const claimed = await this.store.claimDeadOwners(this.ownerId, this.staleAfterMs);
+      // Same host, process gone: no need to wait for its heartbeat to go stale (a pid reused by another
+      // process only delays this to the staleness rule).
+      const gone = (await this.store.deadOwners(0))
+        .filter((o) => o.state === 'alive' && o.id !== this.ownerId && o.host === hostname() && !processExists(o.pid))
+        .map((o) => o.id);
+      if (gone.length) claimed.push(...(await this.store.claimDeadOwners(this.ownerId, this.staleAfterMs, gone)));
       for (const h of this.handlers) {
         try {
           await h(claimed, this);
@@ -110,5 +116,15 @@ export class OwnerLease extends EventEmitter {
     if (this.stopped) return;
     this.stopped = true;
     await this.store.releaseOwner(this.ownerId);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

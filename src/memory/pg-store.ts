@@ -79,6 +79,8 @@ interface EntryRow {
   expires_at: number | null;
 }
 
+/** Stopped or dead owners are kept this long (for reports and late settlements), then pruned (as in SQLite). */
+const OWNER_RETENTION_MS = 7 * 86_400_000;
 const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
 const UPSERT = `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -487,20 +489,39 @@ export class PgMemoryStore implements MemoryStore {
     return rows.map(ownerFromRow);
   }
 
-  /** One UPDATE: a row another claimer already took is re-checked after its lock and skipped, so each goes to one claimer. */
-  async claimDeadOwners(claimerId: string, staleAfterMs: number): Promise<OwnerRecord[]> {
+  /**
+   * One UPDATE: a row another claimer took meanwhile is re-checked after its lock and skipped, so each owner
+   * goes to exactly one claimer. With `ids`, those owners whatever their heartbeat age.
+   */
+  async claimDeadOwners(claimerId: string, staleAfterMs: number, ids?: string[]): Promise<OwnerRecord[]> {
     const now = this.now();
-    const { rows } = await this.sql<OwnerRow>(
-      'claimDeadOwners',
-      `UPDATE aqe_process_owners SET state = 'dead', ended_at = $1, claimed_by = $2
-       WHERE state = 'alive' AND heartbeat_at < $3 AND id <> $2 RETURNING *`,
-      [now, claimerId, now - staleAfterMs],
-    );
+    const { rows } = ids
+      ? await this.sql<OwnerRow>(
+          'claimDeadOwners',
+          `UPDATE aqe_process_owners SET state = 'dead', ended_at = $1, claimed_by = $2
+           WHERE state = 'alive' AND id = ANY($3::text[]) AND id <> $2 RETURNING *`,
+          [now, claimerId, ids],
+        )
+      : await this.sql<OwnerRow>(
+          'claimDeadOwners',
+          `UPDATE aqe_process_owners SET state = 'dead', ended_at = $1, claimed_by = $2
+           WHERE state = 'alive' AND heartbeat_at < $3 AND id <> $2 RETURNING *`,
+          [now, claimerId, now - staleAfterMs],
+        );
     return rows.map(ownerFromRow).sort((a, b) => a.heartbeatAt - b.heartbeatAt || a.id.localeCompare(b.id));
   }
 
-  /** Deletes expired entries; returns how many went. Reservations never age out: see bookOrphanedReservations. */
+  /**
+   * Deletes expired entries (returns how many) and owners that ended over a week ago holding nothing.
+   * Reservations never age out: see bookOrphanedReservations.
+   */
   async purgeExpired(): Promise<number> {
+    await this.sql(
+      'purgeExpired',
+      `DELETE FROM aqe_process_owners o WHERE o.state <> 'alive' AND o.ended_at < $1
+         AND NOT EXISTS (SELECT 1 FROM aqe_budget_reservations r WHERE r.owner_id = o.id)`,
+      [this.now() - OWNER_RETENTION_MS],
+    );
     const { rowCount } = await this.sql('purgeExpired', 'DELETE FROM aqe_entries WHERE expires_at IS NOT NULL AND expires_at <= $1', [this.now()]);
     return rowCount ?? 0;
   }

@@ -85,6 +85,8 @@ export interface OwnerRow {
   claimed_by: string | null;
 }
 
+/** Stopped or dead owners are kept this long (for reports and late settlements), then pruned. */
+const OWNER_RETENTION_MS = 7 * 86_400_000;
 /** Money is REAL; sums of many small floats drift, so a window is full only beyond this tolerance. */
 const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
@@ -213,6 +215,14 @@ export class SqliteMemoryStore implements MemoryStore {
       claimDeadOwners: db.prepare(
         `UPDATE process_owners SET state = 'dead', ended_at = @now, claimed_by = @claimer
          WHERE state = 'alive' AND heartbeat_at < @staleBefore AND id <> @claimer RETURNING *`,
+      ),
+      claimOwner: db.prepare(
+        `UPDATE process_owners SET state = 'dead', ended_at = @now, claimed_by = @claimer
+         WHERE state = 'alive' AND id = @id AND id <> @claimer RETURNING *`,
+      ),
+      pruneOwners: db.prepare(
+        `DELETE FROM process_owners WHERE state <> 'alive' AND ended_at < ?
+           AND NOT EXISTS (SELECT 1 FROM budget_reservations r WHERE r.owner_id = process_owners.id)`,
       ),
       ping: db.prepare('SELECT 1 AS one'),
     };
@@ -517,11 +527,17 @@ export class SqliteMemoryStore implements MemoryStore {
     return rows.map(ownerFromRow);
   }
 
-  claimDeadOwners(claimerId: string, staleAfterMs: number): OwnerRecord[] {
+  claimDeadOwners(claimerId: string, staleAfterMs: number, ids?: string[]): OwnerRecord[] {
     const now = this.now();
-    const claim = this.db.transaction(
-      () => this.stmt.claimDeadOwners.all({ now, claimer: claimerId, staleBefore: now - staleAfterMs }) as OwnerRow[],
-    );
+    const claim = this.db.transaction((): OwnerRow[] => {
+      if (!ids) return this.stmt.claimDeadOwners.all({ now, claimer: claimerId, staleBefore: now - staleAfterMs }) as OwnerRow[];
+      const rows: OwnerRow[] = [];
+      for (const id of ids) {
+        const row = this.stmt.claimOwner.get({ now, claimer: claimerId, id }) as OwnerRow | undefined;
+        if (row) rows.push(row);
+      }
+      return rows;
+    });
     return this.guard('claimDeadOwners', () => claim.immediate()).map(ownerFromRow);
   }
 
@@ -542,11 +558,17 @@ export class SqliteMemoryStore implements MemoryStore {
     }));
   }
 
-  /** Deletes expired entries; returns how many went. Reservations never age out: see bookOrphanedReservations. */
+  /**
+   * Deletes expired entries (returns how many) and owners that ended over a week ago holding nothing.
+   * Reservations never age out: see bookOrphanedReservations.
+   */
   purgeExpired(): number {
     this.writesSincePurge = 0;
     const now = this.now();
-    return this.guard('purgeExpired', () => this.stmt.purgeEntries.run(now).changes);
+    return this.guard('purgeExpired', () => {
+      this.stmt.pruneOwners.run(now - OWNER_RETENTION_MS);
+      return this.stmt.purgeEntries.run(now).changes;
+    });
   }
 
   /** The schema version recorded in the file. */

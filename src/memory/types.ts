@@ -193,8 +193,10 @@ export interface MemoryStore {
   /**
    * Atomically declare dead every alive owner whose heartbeat is older than staleAfterMs, recording
    * `claimerId`; returns only the owners this call claimed, so exactly one survivor handles each.
+   * With `ids`, only those owners are considered, whatever their heartbeat age (the caller saw their
+   * process is gone: same host, pid not running).
    */
-  claimDeadOwners(claimerId: string, staleAfterMs: number): OwnerRecord[] | Promise<OwnerRecord[]>;
+  claimDeadOwners(claimerId: string, staleAfterMs: number, ids?: string[]): OwnerRecord[] | Promise<OwnerRecord[]>;
   ping(): boolean | Promise<boolean>;
   close(): void | Promise<void>;
 }

@@ -338,6 +338,15 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.claimDeadOwners(c, 20_000)).map((o) => o.id)).not.toContain(c);
     });
 
+    it('claims named owners whatever their heartbeat age, never the claimer, each once', async () => {
+      const gone = await store.registerOwner({ role: 'aqe run', pid: 7, host: 'h' });
+      const alive = await store.registerOwner({ role: 'aqe run', pid: 8, host: 'h' });
+      const me = await store.registerOwner({ role: 'aqe serve', pid: 9, host: 'h' });
+      expect((await store.claimDeadOwners(me, 20_000, [gone, me])).map((o) => o.id)).toEqual([gone]);
+      expect(await store.claimDeadOwners(me, 20_000, [gone])).toEqual([]);
+      expect((await store.getOwner(alive))?.state).toBe('alive');
+    });
+
     it('refuses a malformed owner', async () => {
       await expect(async () => store.registerOwner({ role: '', pid: 1, host: 'h' })).rejects.toThrow(/registerOwner/);
       await expect(async () => store.registerOwner({ role: 'x', pid: 1.5, host: 'h' })).rejects.toThrow(/registerOwner/);
