@@ -1,7 +1,7 @@
 /* global structuredClone */
 /**
  * Routing benchmark (build first: `npm run build`). Prints one JSON object:
- * - accuracy on the dev set (default ../shared/tasks/routing-dev.jsonl; override with ROUTING_DEV_SET or argv[2])
+ * - accuracy on the dev set (default tasks/routing-dev.jsonl; override with ROUTING_DEV_SET or argv[2])
  *   and on test/fixtures/routing/extra.jsonl;
  * - decision time (ModelRouter.select) p50/p99 for a 400-line task, uncached (content changes every call)
  *   and cached (same content);
@@ -145,7 +145,7 @@ function routeThousand(devTasks) {
   }
 }
 
-const devPath = resolve(process.argv[2] ?? process.env.ROUTING_DEV_SET ?? join(root, '../shared/tasks/routing-dev.jsonl'));
+const devPath = resolve(process.argv[2] ?? process.env.ROUTING_DEV_SET ?? join(root, 'tasks/routing-dev.jsonl'));
 const extraPath = join(root, 'test/fixtures/routing/extra.jsonl');
 const dev = existsSync(devPath) ? readTasks(devPath) : [];
 const base = fourHundredLineTask();
