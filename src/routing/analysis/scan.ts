@@ -77,7 +77,7 @@ const STRING = /`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g
 const IDENT = /[A-Za-z_$][\w$]*/g;
 const DATA_LINE = /^(?:[[{(]\s*)?(?:(?:['"`][^'"`]*['"`]|-?\d[\d_.]*(?:e-?\d+)?|true|false|null|None|nil|[A-Za-z_$][\w$]*)\s*(?:[:=]>?|,)\s*)*(?:['"`][^'"`]*['"`]|-?\d[\d_.]*|true|false|null|None|nil)\s*[\]})]*\s*,?\s*$/;
 const PARKED = /new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)[^)]*\)?\s*=>\s*\{?[^;]*?this\.\w+(?:\.(?:push|unshift|set|add)\(\s*\1\b|\s*=\s*\1\b)/g;
-const STATE_ASSIGN = /\b(?:this\.|self\.|\w+\.)?(state|status|phase|mode)\s*=(?!=)/g;
+const STATE_ASSIGN = /\b(state|status|phase|mode)\s*=(?!=)/g;
 const FIELD_WRITE = /\b(?:this|self)\.(\w+)\s*(?:[+\-*/]?=(?!=)|\+\+|--|\.(?:push|add|set|delete|pop|shift|append|remove|clear)\()/g;
 
 function blankStringsAndComments(content: string, lang: Lang): { code: string; strings: Array<{ text: string; interpolated: boolean }> } {
@@ -85,7 +85,7 @@ function blankStringsAndComments(content: string, lang: Lang): { code: string; s
   let code = content.replace(STRING, (s) => {
     const body = s.slice(1, -1);
     if (body.length > 2) strings.push({ text: body, interpolated: /\$\{|\{\w+\}|%s|%d/.test(body) || (s[0] === '`' && body.includes('${')) });
-    return s[0] + ' '.repeat(Math.max(0, s.length - 2)).replace(/ /g, '_') + s[0];
+    return s[0] + '_'.repeat(Math.max(0, s.length - 2)) + s[0];
   });
   if (HASH_COMMENTS.has(lang)) code = code.replace(/#.*$/gm, '');
   else code = code.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/\/\/.*$/gm, '');
@@ -115,7 +115,7 @@ export function scanCode(path: string, content: string): CodeFacts {
     const t = l.trim();
     if (!t) continue;
     // Constant data (table rows, literal lists) is not logic; the raw line decides, strings intact.
-    if (DATA_LINE.test(rawLines[i].trim()) && !/\(/.test(t)) continue;
+    if (!t.includes('(') && DATA_LINE.test(rawLines[i].trim())) continue;
     logicLines++;
     if (fnStart.test(l)) {
       functions++;
@@ -129,17 +129,19 @@ export function scanCode(path: string, content: string): CodeFacts {
     if (isPython) {
       const indent = (/^\s*/.exec(rawLines[i])?.[0].replace(/\t/g, '    ').length ?? 0) / 4;
       maxDepth = Math.max(maxDepth, Math.floor(indent));
-    } else {
-      for (const ch of l) {
-        if (ch === '{') maxDepth = Math.max(maxDepth, ++depth);
-        else if (ch === '}') depth = Math.max(0, depth - 1);
+    } else if (l.includes('{') || l.includes('}')) {
+      for (let c = 0; c < l.length; c++) {
+        const ch = l.charCodeAt(c);
+        if (ch === 123) maxDepth = Math.max(maxDepth, ++depth);
+        else if (ch === 125) depth = Math.max(0, depth - 1);
       }
     }
   }
   if (inFn) maxFnCc = Math.max(maxFnCc, fnCc);
   cyclomatic += Math.max(1, functions);
 
-  const io = IO.filter(([, re]) => re.test(code) || strings.some((s) => re.test(s.text))).map(([n]) => n);
+  const stringText = strings.map((s) => s.text).join('\n');
+  const io = IO.filter(([, re]) => re.test(code) || re.test(stringText)).map(([n]) => n);
   // Imports are strings: look at import lines in the raw text too.
   const importLines = rawLines.filter((l) => /^\s*(import|from|require|use|using|#include)\b|require\(/.test(l)).join('\n');
   for (const [n, re] of IO) if (!io.includes(n) && re.test(importLines)) io.push(n);
