@@ -366,7 +366,7 @@ export class ComplexityAnalyzer {
     else if (distributed.length === 1 && (i.distributed.length || i.concurrency.length || (asyncCode && a.timers > 0 && a.sharedState.length > 0))) {
       fromCode(`distributed coordination: ${distributed[0]} with ${i.distributed[0] ?? i.concurrency[0] ?? 'timed async state'}`);
     }
-    if (i.distributed.length >= 2) complex(`asks for ${i.distributed.join(', ')}`);
+    if (i.distributed.length >= 2 && !i.mechanical.length) complex(`asks for ${i.distributed.join(', ')}`);
     // Complex: security-critical code. Performance and execution tasks only exercise it.
     // SQL assembled by interpolation is an injection risk only when security is the question.
     const sqlInjection = a.sqlInterpolated && (type === 'security-scan' || i.security.length > 0);
@@ -389,7 +389,8 @@ export class ComplexityAnalyzer {
 
     // Medium from the request.
     const intent = (reason: string) => out.push({ tier: 'medium', kind: 'intent', reason });
-    if (i.flaky.length) intent(`diagnose ${i.flaky.join(', ')}`);
+    // Running a test N times, or listing flaky tests, is mechanical however often "flaky" appears.
+    if (i.flaky.length && !i.mechanical.length) intent(`diagnose ${i.flaky.join(', ')}`);
     else if (type === 'flaky-test-analysis' && !i.mechanical.length) intent('diagnose a flaky test');
     if (i.prioritise.length) intent('prioritise by risk');
     if (i.testInfrastructure.length) intent(i.testInfrastructure.join(', '));
@@ -397,6 +398,7 @@ export class ComplexityAnalyzer {
     // A security word next to plain code ("used on the login page") is context, not a security task.
     if (i.security.length && (type === 'security-scan' || a.authWords.length > 0 || a.codeFiles === 0)) intent(`security question (${i.security.join(', ')})`);
     if (i.concurrency.length && i.mechanical.length) intent(`mentions ${i.concurrency.join(', ')}`);
+    if (i.distributed.length >= 2 && i.mechanical.length) intent(`mentions ${i.distributed.join(', ')}`);
     if (i.systemScope.length && i.mechanical.length) intent(`mentions ${i.systemScope.join(', ')}`);
 
     // Simple: mechanical requests.

@@ -74,7 +74,7 @@ const TEST_INFRA: Family = [
   ['test doubles', /\bmock\w*|\bstub\w*|\bfakes?\b|\bspy\b|\btest doubles?\b/],
   ['integration tests', /\bintegration (tests?|suite)\b|\bcontract tests?\b/],
   ['benchmark/load test', /\bbenchmark\w*|\bload[- ]test\w*|\bautocannon\b|\bk6\b|\bgatling\b|\bjmeter\b|\bartillery\b|\bstress test\w*/],
-  ['retry and triage runs', /\bretry failures?\b|\brerun\w* failures?\b|\bseparat\w* real failures\b/],
+  ['retry and triage runs', /\bretry (failed|failing|failures?)\b|\brerun\w* failures?\b|\bseparat\w* real failures\b/],
 ];
 const JUDGEMENT: Family = [
   ['diagnosis', /\bexplain\b|\bdiagnos\w*|\binvestigat\w*|\broot cause\b|\bfind out why\b/],
@@ -98,6 +98,7 @@ const MECHANICAL: Family = [
   ['summarise', /^(please )?summari[sz]e\b|\bin (one|two|three) sentences\b|\bprint the summary\b/],
   ['convert/reformat', /^(please )?(convert|turn|reformat|translate|format|rename|sort)\b|\bone[- ]line\b|\bpass\/fail line\b/],
   ['look up/count', /^(please )?(list|count|extract)\b|^which\b[^?.]{0,40}\b(has|have|had|failed|took|is|are|was|appears?)\b|^how many\b/],
+  ['run and report', /^(please )?(re-?run|run|execute)\b[^.]{0,80}\b(\d+ times|and (tell|report|post|paste|say|print|give)\w*)\b/],
   ['yes/no answer', /\byes or no\b|\bpass or fail\b|\bpass\/fail\?/],
   ['yes/no threshold check', /^(did|does|do|is|are|has|have|was|were)\b[^?]{0,60}\b(pass(es|ed)?|meets?|above|below|exceed\w*|under|over|reach\w*)\b[^?]{0,40}\b(gate|threshold|target|limit|budget|\d+(\.\d+)?%)/],
   ['explain an error message', /^what does (this|the) (error|message|warning)\b/],
