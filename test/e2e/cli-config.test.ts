@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +54,11 @@ describe('aqe init', () => {
       'AQE_CONFIG',
       'AQE_API_TOKEN',
     ]) {
-      expect(envExample).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(envExample).toMatch(new RegExp(`^# ${name}=`, 'm'));
     }
+    // sets nothing by default: every non-blank line is a comment, and init says so
+    expect(envExample.split('\n').filter((l) => l.trim() && !l.startsWith('#'))).toEqual([]);
+    expect(first.stdout).toContain('.env.example sets nothing: every line is commented out');
 
     writeFileSync(join(dir, 'config/fleet.yaml'), '# mine\n');
     const second = aqe(['init'], { cwd: dir });
@@ -68,6 +71,18 @@ describe('aqe init', () => {
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ written: ['config/fleet.yaml', '.env.example'], skipped: [] });
     expect(readFileSync(join(dir, 'config/fleet.yaml'), 'utf8')).toBe(EXAMPLE);
+  });
+
+  it('a .env copied from .env.example leaves the config file in charge', () => {
+    const dir = tmp();
+    expect(aqe(['init'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'config/fleet.yaml'), EXAMPLE.replace(/^features:\n(\s+)multiModelRouter: false/m, 'features:\n$1multiModelRouter: true'));
+    const before = aqe(['flags', '--json'], { cwd: dir });
+    copyFileSync(join(dir, '.env.example'), join(dir, '.env'));
+    const after = aqe(['flags', '--json'], { cwd: dir });
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    expect(JSON.parse(after.stdout).multiModelRouter.source).toBe('config');
   });
 
   it('--dir writes into another directory', () => {
