@@ -104,12 +104,12 @@ describe('aqe init', () => {
 });
 
 describe('aqe config validate on a directory', () => {
-  it('exit 1 with one problem naming the path, not a bare EISDIR', () => {
+  it('exit 2 (missing input) with one problem naming the path, not a bare EISDIR', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'dir.yaml'));
     const r = aqe(['config', 'validate', 'dir.yaml'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('dir.yaml: expected a config file, found a directory');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dir.yaml: expected a config file, found a directory');
     expect(r.stderr).not.toContain('EISDIR');
   });
 });
@@ -172,8 +172,8 @@ describe('aqe config validate', () => {
     expect(aqe(['--config', 'other.yaml', 'config', 'validate'], { cwd: dir }).stdout).toMatch(/^other\.yaml: valid/);
     expect(aqe(['config', 'validate'], { cwd: dir, env: { AQE_CONFIG: 'other.yaml' } }).stdout).toMatch(/^other\.yaml: valid/);
     const missing = aqe(['config', 'validate', 'nope.yaml'], { cwd: dir });
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('nope.yaml: expected a config file, found nothing');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml: expected a config file, found nothing');
   });
 
   it('npm run validate-config -- FILE works', () => {
