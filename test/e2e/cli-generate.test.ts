@@ -61,6 +61,17 @@ describe('aqe generate on the example project', () => {
     expect(r.stdout).toMatch(/module\s+tests\s+passed\s+failed/);
     expect(r.stdout).toMatch(/total: 1 modules, \d+ tests, \d+ passed, 0 failed/);
     expect(readFileSync(join(out, 'stats.test.ts'), 'utf8')).toContain(`from 'node:test'`);
+    // paths as the user gave them: an absolute --out stays absolute (not ../../tmp/...)
+    expect(r.stdout).toContain(`${join(calc, 'src', 'stats.ts')} `);
+    expect(r.stdout).toContain(`${out}/stats.test.ts`);
+  });
+
+  it('prints relative paths as typed, under --out as typed', () => {
+    const r = aqe(['generate', 'src/stats.ts', '--out', './typed-out/', '--no-run'], calc);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^src\/stats\.ts\s.*\s\.\/typed-out\/stats\.test\.ts\s*$/m);
+    expect(r.stderr).toContain('[1/1] src/stats.ts');
+    expect(existsSync(join(calc, 'typed-out', 'stats.test.ts'))).toBe(true);
   });
 
   it('refuses bad input with a clear message and exit code 2', () => {
