@@ -13,7 +13,7 @@ export interface TaskFileProblem {
   message: string;
 }
 
-/** Parses a JSON Lines task file (tasks/FORMAT.md). Bad lines are reported with their number, not fatal. */
+/** Parses a JSON Lines task file (docs/tasks.md). Bad lines are reported with their number, not fatal. */
 export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: TaskFileProblem[] } {
   const tasks: TaskFileLine[] = [];
   const problems: TaskFileProblem[] = [];

@@ -1,4 +1,4 @@
-/** QETask: the task file format (../shared/tasks/FORMAT.md) maps onto it one to one. */
+/** QETask: the task file format (docs/tasks.md) maps onto it one to one. */
 export const TASK_TYPES = [
   'test-generation',
   'test-execution',

@@ -17,7 +17,7 @@ export function register(program: Command): void {
   program
     .command('route')
     .description('show the model the router picks for each task of a task file, with score and reasons (writes nothing)')
-    .argument('<file>', 'task file, one JSON task per line (see tasks/FORMAT.md)')
+    .argument('<file>', 'task file, one JSON task per line (see docs/tasks.md)')
     .option('--json', 'one JSON object per task: id, model, score, components, reasons (with --eval: one report object)')
     .option('--eval', 'score against expected.tier: accuracy, confusion matrix, misrouted tasks, cost of the routed mix')
     .option('--map <tiers>', 'tier -> model for --eval, e.g. simple=claude-haiku-4,medium=claude-sonnet-4.5,complex=claude-opus-4')
