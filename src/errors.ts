@@ -16,6 +16,7 @@ export const ErrorCodes = {
   TASK_INVALID: 'AQE_ERR_TASK_INVALID',
   UNKNOWN_AGENT: 'AQE_ERR_UNKNOWN_AGENT',
   FLEET_SHUTTING_DOWN: 'AQE_ERR_FLEET_SHUTTING_DOWN',
+  FLEET_OVERLOADED: 'AQE_ERR_FLEET_OVERLOADED',
   NO_MODEL: 'AQE_ERR_NO_MODEL',
   MIGRATION: 'AQE_ERR_MIGRATION',
   BACKUP: 'AQE_ERR_BACKUP',
@@ -25,6 +26,7 @@ export const ErrorCodes = {
   BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
   CONFLICT: 'AQE_ERR_CONFLICT',
+  SANDBOX_UNAVAILABLE: 'AQE_ERR_SANDBOX_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -69,6 +71,15 @@ export class BudgetExceededError extends AqeError {
     this.spent = spent;
     this.limit = limit;
     this.requested = requested;
+  }
+}
+
+/** The service's admission control refused a task (HTTP 503 with Retry-After). */
+export class FleetOverloadedError extends AqeError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, details: { limit: string; value: number; retryAfterSeconds: number }) {
+    super(ErrorCodes.FLEET_OVERLOADED, message, details);
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 

@@ -15,6 +15,7 @@ import { registerEnvSecrets } from '../secrets.js';
 import { ModelCaller } from '../streaming/ModelCaller.js';
 import { registerBuiltinAgents } from '../agents/index.js';
 import type { BaseAgent } from './BaseAgent.js';
+import { AdmissionControl } from './admission.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { agentTypeFor, createAgent } from './registry.js';
 import { TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
@@ -75,6 +76,7 @@ export class FleetManager extends EventEmitter {
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
   private limiter: ConcurrencyLimiter;
+  private readonly admission = new AdmissionControl();
   private readonly agents = new Map<string, BaseAgent>();
   private readonly records = new Map<string, TaskRecord>();
   private readonly controllers = new Map<string, AbortController>();
@@ -269,6 +271,14 @@ export class FleetManager extends EventEmitter {
     const agentType = options.agentType ?? agentTypeFor(task.type);
     if (!agentType) throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `no agent type handles task type "${task.type}"`);
     const agent = this.agentFor(agentType);
+    if (options.bounded) {
+      try {
+        this.admission.check(this.runningTasks(), this.config.fleet);
+      } catch (err) {
+        this.emit('task:rejected', { agentType, reason: 'overloaded' });
+        throw err;
+      }
+    }
     const controller = new AbortController();
     options.signal?.addEventListener('abort', () => controller.abort(new TaskCancelledError(task.id)), { once: true });
     const record: TaskRecord = { id: task.id, type: task.type, agentType, status: 'queued', submittedAt: Date.now() };
@@ -278,8 +288,10 @@ export class FleetManager extends EventEmitter {
 
     const done = (async () => {
       let release: (() => void) | undefined;
+      let runStart: number | undefined;
       try {
         release = await this.limiter.acquire(controller.signal);
+        runStart = Date.now();
         record.status = 'running';
         const result = await agent.executeTask(task, { ...options, signal: controller.signal });
         record.status = result.status;
@@ -294,6 +306,7 @@ export class FleetManager extends EventEmitter {
         throw err;
       } finally {
         release?.();
+        if (runStart !== undefined) this.admission.observe(Date.now() - runStart);
         this.controllers.delete(task.id);
         this.trimRecords();
       }

@@ -22,6 +22,8 @@ export interface ExecuteOptions {
   callbacks?: StreamCallbacks;
   signal?: AbortSignal;
   agentType?: string;
+  /** Admission control (the service): refuse with FleetOverloadedError when fleet.maxQueuedTasks already wait. */
+  bounded?: boolean;
 }
 
 export interface RunnerServices {

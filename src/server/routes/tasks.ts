@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AqeError, ErrorCodes, type ErrorCode } from '../../errors.js';
+import { AqeError, ErrorCodes, errorMessage, type ErrorCode } from '../../errors.js';
+import { acceptEdgeTask } from '../../fleet/edge-task.js';
 import { agentTypeFor } from '../../fleet/registry.js';
+import { assertTaskId } from '../../fleet/task-schema.js';
 import { SYSTEM_CALLER } from '../../memory/SwarmMemoryManager.js';
-import { validateTask } from '../../fleet/task-validation.js';
 import type { TaskResult } from '../../fleet/types.js';
 import { errorBody, httpStatusFor } from '../http-errors.js';
 import type { TaskRecord } from '../../fleet/FleetManager.js';
@@ -46,22 +46,32 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
   const streamLog = async (request: FastifyRequest, reply: FastifyReply, log: TaskEventLog, lastEventId?: number) => {
     reply.hijack();
     state.metrics.sseOpened();
-    await pipeTaskEvents(reply.raw, log, {
-      lastEventId,
-      heartbeatMs: state.heartbeatMs,
-      extraHeaders: { 'x-task-id': log.taskId },
-      onClose: () => state.metrics.sseClosed(),
-    });
+    let open = true;
+    const closed = () => {
+      if (open) state.metrics.sseClosed();
+      open = false;
+    };
+    try {
+      await pipeTaskEvents(reply.raw, log, {
+        lastEventId,
+        heartbeatMs: state.heartbeatMs,
+        extraHeaders: { 'x-task-id': log.taskId },
+        onClose: closed,
+      });
+    } catch (err) {
+      // Hijacked: Fastify's error handler cannot answer any more, so this must, or the client waits forever.
+      state.logger.error(`task stream failed: ${errorMessage(err)}`);
+      if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(err)));
+      else reply.raw.destroy();
+    } finally {
+      closed();
+    }
   };
 
   app.post<{ Querystring: TaskQuery; Body: unknown }>('/v1/tasks', async (request, reply) => {
-    const body = request.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new AqeError(ErrorCodes.TASK_INVALID, `body: expected a task object (the task file format), found ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
-    }
-    const input = body as Record<string, unknown>;
-    const task = validateTask(input.id === undefined ? { ...input, id: randomUUID() } : input, 'body');
     const agentType = request.query.agentType;
+    // strict fields, a safe id, paths inside api.workspaceRoot: 400 before anything runs or is recorded
+    const task = acceptEdgeTask(request.body, 'body', { agentType, workspaceRoot: fleet.getConfig().api.workspaceRoot });
     if (agentType === undefined && !agentTypeFor(task.type)) {
       throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `type: no agent handles task type "${task.type}"`);
     }
@@ -84,14 +94,14 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     if (state.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the server is shutting down and accepts no new tasks');
 
     if (stream) {
-      const { log } = submitStreamedTask(fleet, hub, task, { agentType });
+      const { log } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true });
       return streamLog(request, reply, log);
     }
 
-    const { taskId, done } = fleet.submitTask(task, { stream: false, agentType });
+    const { taskId, done } = fleet.submitTask(task, { stream: false, agentType, bounded: true });
     if (request.query.wait !== undefined && !TRUE.has(request.query.wait.toLowerCase())) {
       done.catch(() => undefined);
-      return reply.code(202).header('location', `/v1/tasks/${taskId}`).send({ taskId, status: 'queued' });
+      return reply.code(202).header('location', `/v1/tasks/${encodeURIComponent(taskId)}`).send({ taskId, status: 'queued' });
     }
     try {
       return await done;
@@ -103,6 +113,7 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
 
   app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id', async (request, reply) => {
     const { id } = request.params;
+    assertTaskId(id);
     if ((request.headers.accept ?? '').includes('text/event-stream')) return eventsOf(request, reply, id);
     const record = fleet.getTask(id);
     if (record) return record;
@@ -125,12 +136,14 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     return streamLog(request, reply, log, lastEventId);
   };
 
-  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) =>
-    eventsOf(request, reply, request.params.id),
-  );
+  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) => {
+    assertTaskId(request.params.id);
+    return eventsOf(request, reply, request.params.id);
+  });
 
   app.delete<{ Params: { id: string } }>('/v1/tasks/:id', async (request, reply) => {
     const { id } = request.params;
+    assertTaskId(id);
     if (fleet.cancelTask(id)) return reply.code(202).send({ taskId: id, status: 'cancelling' });
     const record = fleet.getTask(id);
     if (record) throw new AqeError(ErrorCodes.CONFLICT, `task ${id} already ${record.status}; nothing to cancel`);
