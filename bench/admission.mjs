@@ -129,5 +129,5 @@ if (process.argv[2] === '--server') {
       await server.stop();
     }
   }
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(out) + '\n');
 }
