@@ -29,6 +29,8 @@ export const DEFAULT_LIMITS: SandboxLimits = { wallMs: 60_000, cpuSeconds: 60, m
 export interface SandboxPolicy {
   setting: SandboxSetting;
   limits: SandboxLimits;
+  /** The task's signal: a cancelled or timed-out task kills its running sandboxes. */
+  signal?: AbortSignal;
 }
 
 export type SandboxLayer = 'bwrap' | 'permission';
@@ -48,7 +50,7 @@ export function isServiceProcess(): boolean {
 
 /** Runs fn with this policy for every sandboxed run it starts (the test-generator sets it from its config). */
 export function withSandboxPolicy<T>(policy: Partial<SandboxPolicy> | undefined, fn: () => T): T {
-  const p: SandboxPolicy = { setting: policy?.setting ?? 'auto', limits: { ...DEFAULT_LIMITS, ...policy?.limits } };
+  const p: SandboxPolicy = { setting: policy?.setting ?? 'auto', limits: { ...DEFAULT_LIMITS, ...policy?.limits }, signal: policy?.signal };
   return current.run(p, fn);
 }
 

@@ -185,9 +185,12 @@ export function runSandboxed(opts: SandboxRunOptions): SandboxHandle {
     timedOut = true;
     kill();
   }, limits.wallMs);
+  policy.signal?.addEventListener('abort', kill, { once: true });
+  if (policy.signal?.aborted) kill();
   const done = new Promise<SandboxResult>((resolve) => {
     const finish = (code: number | null, signal: NodeJS.Signals | null, extra = ''): void => {
       clearTimeout(timer);
+      policy.signal?.removeEventListener('abort', kill);
       // a runner's own children (vitest's forks) go with it, whatever way it ended
       killGroup(child);
       live.delete(child);

@@ -74,7 +74,7 @@ export async function offlineTestGeneration(task: QETask): Promise<string> {
 export class TestGeneratorAgent extends BaseAgent {
   protected override async performTaskImpl(task: QETask, _selection?: ModelSelection): Promise<ModuleReport & { testCode?: string }> {
     const security = this.config.security;
-    return withSandboxPolicy({ setting: security.sandbox, limits: security.sandboxLimits }, async () => {
+    return withSandboxPolicy({ setting: security.sandbox, limits: security.sandboxLimits, signal: this.signal }, async () => {
       // refused here, before the source is written anywhere or any of it runs
       sandboxLayer();
       const located = locateSource(task);
