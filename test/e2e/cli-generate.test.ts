@@ -76,7 +76,7 @@ describe('aqe generate on the example project', { timeout: 120_000 }, () => {
   });
 });
 
-describe('aqe coverage', () => {
+describe('aqe coverage', { timeout: 90_000 }, () => {
   it('ranks uncovered functions and branches from an lcov report', () => {
     const dir = join(work, 'cov');
     cpSync(join(repo, 'examples', 'calc'), dir, { recursive: true });
