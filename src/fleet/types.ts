@@ -53,8 +53,8 @@ export interface ComplexityResult {
 /** The stages of a routing decision: weighted score (stage 1), evidence rules (stage 2), fitted model (stage 3). */
 export interface RoutingDecision {
   tier: 'simple' | 'medium' | 'complex';
-  /** 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say; 'llm': the cheapest model was asked (near a boundary). */
-  decidedBy: 'model' | 'rules' | 'weighted' | 'llm';
+  /** 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say. */
+  decidedBy: 'model' | 'rules' | 'weighted';
   /** The seed's weighted score (token/structure/context), which places the score inside the tier's band. */
   weighted: number;
   rules: { tier: 'simple' | 'medium' | 'complex' | null; reasons: string[] };
@@ -65,7 +65,6 @@ export interface RoutingDecision {
     margin: number;
     drivers: Array<{ feature: string; value: number; push: number }>;
   };
-  llm?: { model: string; tier: 'simple' | 'medium' | 'complex'; cached: boolean; cost: number };
   /** Distance from the score to the nearest tier boundary (0.4 / 0.8). */
   boundaryMargin: number;
 }
