@@ -124,7 +124,7 @@ describe('test-generator with a model provider (fake Anthropic server)', () => {
     expect(text).toContain('engine: model:');
     expect(result.cost).toBeGreaterThan(0);
     // the prompt carries the analysis and the offline engine's tests as a base
-    const prompt = JSON.stringify(server.requests[0]!.body.messages);
+    const prompt = JSON.stringify(server.requests.find((r) => r.path === '/v1/messages')!.body.messages);
     expect(prompt).toContain('function add(a, b)');
     expect(prompt).toContain('expect(add(0, 1)).toBe(1);');
   });
@@ -138,11 +138,14 @@ describe('test-generator with a model provider (fake Anthropic server)', () => {
     const out = result.output as ModuleReport;
     expect(out.attempts).toBe(3);
     expect(out).toMatchObject({ passed: 2, failed: 0 });
-    expect(server.requests).toHaveLength(3);
-    const repairPrompt = JSON.stringify(server.requests[1]!.body.messages);
+    // each call's input is counted first (count_tokens) to reserve its upper bound; the calls themselves:
+    const calls = server.requests.filter((r) => r.path === '/v1/messages');
+    expect(calls).toHaveLength(3);
+    expect(server.requests.filter((r) => r.path === '/v1/messages/count_tokens')).toHaveLength(3);
+    const repairPrompt = JSON.stringify(calls[1]!.body.messages);
     expect(repairPrompt).toContain('subtract');
     expect(repairPrompt).toContain('syntax error');
-    const models = server.requests.map((r) => r.body.model as string);
+    const models = calls.map((r) => r.body.model as string);
     expect(models[1]).toBe(models[0]);
     expect(models[2]).not.toBe(models[0]);
     expect(out.notes?.some((n) => n.includes('was invalid'))).toBe(true);
