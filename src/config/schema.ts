@@ -117,16 +117,25 @@ export const FeaturesSchema = z.strictObject({
     .optional(),
 });
 
+/** A browser origin as the Origin header carries it: scheme://host[:port], no path; or "*". */
+const OriginSchema = z.string().regex(/^(\*|[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+)$/i, 'expected an origin such as https://app.example.com (scheme://host[:port], no path or trailing slash) or "*"');
+
 export const FleetConfigSchema = z.strictObject({
   fleet: z
     .strictObject({
       id: z.string().min(1).default('aqe-fleet'),
+      /** This process's name in /metrics and the owner registry; default the HOSTNAME env var (the pod name). */
+      replica: z.string().min(1).optional(),
       name: z.string().min(1).default('Agentic QE Fleet'),
       maxConcurrentTasks: z.number().int().positive().default(16),
       taskTimeoutMs: z.number().int().positive().default(300_000),
       shutdownGraceMs: z.number().int().min(0).default(10_000),
+      /** How long task records (GET /v1/tasks/:id) are kept after their last change; pruned in the background. */
+      taskRetentionDays: z.number().positive().default(7),
+      /** Service admission: tasks waiting behind maxConcurrentTasks; one more is refused with 503 + Retry-After. */
+      maxQueuedTasks: z.number().int().min(0).default(64),
     })
-    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000 }),
+    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000, taskRetentionDays: 7, maxQueuedTasks: 64 }),
   agents: z
     .array(
       z.strictObject({
@@ -141,7 +150,19 @@ export const FleetConfigSchema = z.strictObject({
     .strictObject({
       type: z.enum(['sqlite', 'postgres']).default('sqlite'),
       path: z.string().min(1).default('data/fleet.db'),
-      url: z.string().optional(),
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
+      /** PostgreSQL pool size per replica (default 10). */
+      poolMax: z.number().int().positive().optional(),
+      /** PostgreSQL: false trades the last ~0.6 s of commits on a database crash for throughput (default true). */
+      synchronousCommit: z.boolean().optional(),
+      ssl: z
+        .strictObject({
+          mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+          caFile: z.string().min(1).optional(),
+          certFile: z.string().min(1).optional(),
+          keyFile: z.string().min(1).optional(),
+        })
+        .optional(),
     })
     .default({ type: 'sqlite', path: 'data/fleet.db' }),
   logging: z
@@ -158,15 +179,36 @@ export const FleetConfigSchema = z.strictObject({
       token: z.string().optional(),
       metricsRequireAuth: z.boolean().default(false),
       bodyLimitBytes: z.number().int().positive().default(1_048_576),
+      /** Folder that server-side payload paths (sourcePath, outDir, ...) must stay inside; unset = such fields refused. */
+      workspaceRoot: z.string().min(1).optional(),
+      /** An MCP session (Streamable HTTP at /mcp) with no request for this long is closed. */
+      mcpSessionIdleMs: z.number().int().positive().default(300_000),
+      /** At most this many MCP sessions; at the cap the longest-idle one is closed, or a new one refused. */
+      mcpMaxSessions: z.number().int().positive().default(100),
     })
-    .default({ host: '127.0.0.1', port: 3000, metricsRequireAuth: false, bodyLimitBytes: 1_048_576 }),
+    .default({ host: '127.0.0.1', port: 3000, metricsRequireAuth: false, bodyLimitBytes: 1_048_576, mcpSessionIdleMs: 300_000, mcpMaxSessions: 100 }),
   security: z
     .strictObject({
       redactSecrets: z.boolean().default(true),
       /** Generated tests run in a child process that may write only to a temp dir and open no sockets. */
       sandboxGeneratedCode: z.boolean().default(true),
+      /** How code under test is contained (src/sandbox, docs/security.md): auto | required | permission-only. */
+      sandbox: z.enum(['auto', 'required', 'permission-only']).default('auto'),
+      /** Limits of one sandboxed process: wall time, CPU seconds, memory, time for a module to load. */
+      sandboxLimits: z
+        .strictObject({
+          wallMs: z.number().int().positive().default(60_000),
+          cpuSeconds: z.number().int().positive().default(60),
+          memoryMb: z.number().int().min(128).default(1024),
+          importTimeoutMs: z.number().int().positive().default(10_000),
+        })
+        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }),
+      /** v1.0.4: browser origins allowed by CORS and at /mcp ("*" = any); empty = none. A single string is one origin. */
+      allowedOrigins: z.union([OriginSchema, z.array(OriginSchema)]).transform((v) => (typeof v === 'string' ? [v] : v)).default([]),
+      /** v1.0.4: true = the HTTP API requires a token (start-up refuses without one); false = auth off; unset = on when a token is set. */
+      enableAuth: z.boolean().optional(),
     })
-    .default({ redactSecrets: true, sandboxGeneratedCode: true }),
+    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }, allowedOrigins: [] }),
   features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { registerBuiltinAgents } from '../agents/index.js';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
+import { edgeTaskProblems } from './task-schema.js';
 import { validateTask } from './task-validation.js';
 import type { QETask } from './types.js';
 
@@ -13,11 +15,12 @@ export interface TaskFileProblem {
   message: string;
 }
 
-/** Parses a JSON Lines task file (tasks/FORMAT.md). Bad lines are reported with their number, not fatal. */
+/** Parses a JSON Lines task file (docs/tasks.md). Bad lines are reported with their number, not fatal. */
 export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: TaskFileProblem[] } {
   const tasks: TaskFileLine[] = [];
   const problems: TaskFileProblem[] = [];
   const seen = new Set<string>();
+  registerBuiltinAgents(); // which payload fields a task may carry depends on the agent type its type maps to
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const trimmed = raw.trim();
@@ -27,6 +30,12 @@ export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: 
       parsed = JSON.parse(trimmed);
     } catch (err) {
       problems.push({ line, message: `not valid JSON: ${errorMessage(err)}` });
+      return;
+    }
+    // the strict schema of the edges: an unknown field is a typo or a field no agent reads
+    const strict = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? edgeTaskProblems(parsed as Record<string, unknown>) : [];
+    if (strict.length) {
+      problems.push({ line, message: `task: ${strict.join('; ')}` });
       return;
     }
     try {

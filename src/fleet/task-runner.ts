@@ -3,8 +3,7 @@ import type { FleetConfig, ModelConfig } from '../config/schema.js';
 import { AqeError, BudgetExceededError, ErrorCodes, TaskCancelledError, TaskTimeoutError, errorMessage } from '../errors.js';
 import type { FeatureFlags } from '../flags/FeatureFlags.js';
 import type { Logger } from '../logging.js';
-import { SYSTEM_CALLER, type SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
-import { AccessLevel } from '../memory/types.js';
+import type { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import type { CostTracker } from '../routing/CostTracker.js';
 import { meterProvider } from '../routing/metered-provider.js';
@@ -15,6 +14,7 @@ import type { ModelCaller } from '../streaming/ModelCaller.js';
 import type { StreamCallbacks, StreamChunk } from '../streaming/types.js';
 import type { BaseAgent, ModelReply } from './BaseAgent.js';
 import { runStorage, type TaskRun } from './run-context.js';
+import { outcomeOf, type TaskRecords } from './task-records.js';
 import { validateTask } from './task-validation.js';
 import type { ModelSelection, QETask, TaskResult } from './types.js';
 
@@ -24,6 +24,8 @@ export interface ExecuteOptions {
   callbacks?: StreamCallbacks;
   signal?: AbortSignal;
   agentType?: string;
+  /** Admission control (the service): refuse with FleetOverloadedError when fleet.maxQueuedTasks already wait. */
+  bounded?: boolean;
 }
 
 export interface RunnerServices {
@@ -35,6 +37,8 @@ export interface RunnerServices {
   memory: SwarmMemoryManager;
   logger: Logger;
   events: EventEmitter;
+  /** The task records (running, progress, terminal state) in the store. */
+  records: TaskRecords;
 }
 
 
@@ -55,9 +59,14 @@ export class TaskRunner {
     const flags = this.s.flags.snapshot({ agentType: agent.type, key: task.id });
     const stream = flags.streaming && options.stream !== false;
     const base = { taskId: task.id, agentType: agent.type };
+    const ref = { id: task.id, type: task.type, agentType: agent.type };
 
     const abort = new AbortController();
-    const onOuterAbort = () => abort.abort(new TaskCancelledError(task.id));
+    // Keep the canceller's reason (client, shutdown): it decides the record's reason and the HTTP answer.
+    const onOuterAbort = () => {
+      const why: unknown = options.signal?.reason;
+      abort.abort(why instanceof TaskCancelledError ? why : new TaskCancelledError(task.id));
+    };
     if (options.signal?.aborted) onOuterAbort();
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const timer = setTimeout(() => abort.abort(new TaskTimeoutError(task.id, config.fleet.taskTimeoutMs)), config.fleet.taskTimeoutMs);
@@ -75,6 +84,7 @@ export class TaskRunner {
         cost: 0, metered: config.routing.costTracking.enabled, settling: new Set(),
       };
       this.s.events.emit('task:started', { ...base, modelName: selection.modelName, flags, stream });
+      void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream });
       work = runStorage.run(run, () => agent.runPerformTask(task, flags.multiModelRouter ? selection : undefined));
       const output = await raceAbort(work, abort.signal);
       const cost = await this.taskCost(run);
@@ -86,26 +96,28 @@ export class TaskRunner {
         startedAt, endedAt: Date.now(),
       };
       this.s.events.emit('task:completed', { ...base, result, ttfcMs: run.ttfcMs });
-      await this.record(result);
+      await this.s.records.finish(ref, { result, status: 'completed' });
       return result;
     } catch (err) {
       // A cancelled stream settles as it unwinds: give the work a moment to stop before reading the task's cost.
       if (work) await settledWithin(work, 5_000);
       const spent = run ? await this.taskCost(run).catch(() => undefined) : undefined;
       const reason = abort.signal.aborted ? abort.signal.reason : err;
-      const cancelled = reason instanceof TaskCancelledError;
+      const outcome = outcomeOf(reason);
+      const cancelled = outcome.status === 'cancelled';
       const error = reason instanceof AqeError ? reason : new AqeError(ErrorCodes.PROVIDER, errorMessage(reason), undefined, { cause: reason });
       const result: TaskResult = {
-        taskId: task.id, agentType: agent.type, status: cancelled ? 'cancelled' : 'failed', output: undefined,
+        taskId: task.id, agentType: agent.type, status: outcome.status, output: undefined,
         modelName: run?.modelName ?? selection?.modelName,
         usage: run ? { ...run.usage, estimated: run.attempts.some((a) => a.estimated) } : undefined,
         ...(spent !== undefined && spent > 0 ? { cost: spent } : {}),
         streamed: run?.streamed ?? false, fellBackToSync: run?.fellBackToSync,
         startedAt, endedAt: Date.now(), error: { code: error.code, message: error.message },
+        ...(outcome.reason ? { reason: outcome.reason } : {}),
       };
       this.s.logger.info({ taskId: task.id, code: error.code }, `task ${task.id} ${result.status}: ${error.message}`);
       this.s.events.emit(cancelled ? 'task:cancelled' : 'task:failed', { ...base, result, error });
-      await this.record(result);
+      await this.s.records.finish(ref, { result, status: result.status });
       (error as AqeError & { result?: TaskResult }).result = result;
       throw error;
     } finally {
@@ -154,6 +166,7 @@ export class TaskRunner {
       onChunk: (chunk: StreamChunk) => {
         run.chunks++;
         tokensSoFar += countTokens(chunk.text);
+        this.s.records.progress(run.task.id, run.chunks, run.usage.outputTokens + tokensSoFar);
         this.s.events.emit('task:chunk', {
           taskId: run.task.id, agentType: run.agentType, modelName: selection.modelName, chunk, tokensSoFar,
           costSoFar: costs.costOf(selection.modelName, 0, tokensSoFar),
@@ -224,15 +237,6 @@ export class TaskRunner {
       return run.cost;
     }
     return run.attempts.reduce((sum, a) => sum + costs.costOf(a.modelName, a.inputTokens, a.outputTokens), 0);
-  }
-
-  private async record(result: TaskResult): Promise<void> {
-    const { output: _output, ...summary } = result;
-    try {
-      await this.s.memory.store(result.taskId, summary, { partition: 'fleet/tasks', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER });
-    } catch (err) {
-      this.s.logger.error({ taskId: result.taskId }, `could not record task ${result.taskId}: ${errorMessage(err)}`);
-    }
   }
 }
 

@@ -1,4 +1,6 @@
-/** QETask: the task file format (../shared/tasks/FORMAT.md) maps onto it one to one. */
+import type { CancelReason } from '../errors.js';
+
+/** QETask: the task file format (docs/tasks.md) maps onto it one to one. */
 export const TASK_TYPES = [
   'test-generation',
   'test-execution',
@@ -44,6 +46,28 @@ export interface ComplexityResult {
   score: number;
   components: ComplexityComponents;
   reasons: string[];
+  /** How the tier was decided (absent when the router is off). */
+  decision?: RoutingDecision;
+}
+
+/** The stages of a routing decision: weighted score (stage 1), evidence rules (stage 2), fitted model (stage 3). */
+export interface RoutingDecision {
+  tier: 'simple' | 'medium' | 'complex';
+  /** 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say; 'llm': the cheapest model was asked (near a boundary). */
+  decidedBy: 'model' | 'rules' | 'weighted' | 'llm';
+  /** The seed's weighted score (token/structure/context), which places the score inside the tier's band. */
+  weighted: number;
+  rules: { tier: 'simple' | 'medium' | 'complex' | null; reasons: string[] };
+  model?: {
+    probabilities: Record<'simple' | 'medium' | 'complex', number>;
+    runnerUp: 'simple' | 'medium' | 'complex';
+    /** Probability gap between the chosen tier and the runner-up. */
+    margin: number;
+    drivers: Array<{ feature: string; value: number; push: number }>;
+  };
+  llm?: { model: string; tier: 'simple' | 'medium' | 'complex'; cached: boolean; cost: number };
+  /** Distance from the score to the nearest tier boundary (0.4 / 0.8). */
+  boundaryMargin: number;
 }
 
 export interface ModelSelection {
@@ -60,7 +84,8 @@ export interface ModelSelection {
   fallbacks: string[];
 }
 
-export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/** `interrupted`: the process running the task died before it ended (set by recovery in a surviving or restarted process). */
+export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface TaskUsage {
   inputTokens: number;
@@ -84,4 +109,6 @@ export interface TaskResult {
   startedAt: number;
   endedAt: number;
   error?: { code: string; message: string };
+  /** Why a cancelled task was cancelled (client, timeout, shutdown, budget). */
+  reason?: CancelReason;
 }

@@ -18,7 +18,7 @@ function lastJson(stdout: string) {
   return JSON.parse(lines[lines.length - 1]!);
 }
 
-describe('aqe generate on the example project', () => {
+describe('aqe generate on the example project', { timeout: 120_000 }, () => {
   const calc = join(work, 'calc');
   cpSync(join(repo, 'examples', 'calc'), calc, { recursive: true });
 
@@ -56,11 +56,14 @@ describe('aqe generate on the example project', () => {
 
   it('prints a table without --json and honours --framework node:test and --out', () => {
     const out = join(work, 'out-node');
-    const r = aqe(['generate', join(calc, 'src', 'stats.ts'), '--framework', 'node:test', '--out', out]);
+    // relative PATH and --out, run from `work`: the table shows them as typed, not normalised
+    const r = aqe(['generate', 'calc/src/stats.ts', '--framework', 'node:test', '--out', './out-node/']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/module\s+tests\s+passed\s+failed/);
     expect(r.stdout).toMatch(/total: 1 modules, \d+ tests, \d+ passed, 0 failed/);
     expect(readFileSync(join(out, 'stats.test.ts'), 'utf8')).toContain(`from 'node:test'`);
+    expect(r.stdout).toMatch(/^calc\/src\/stats\.ts\s.*\s\.\/out-node\/stats\.test\.ts\s*$/m);
+    expect(r.stderr).toContain('[1/1] calc/src/stats.ts');
   });
 
   it('refuses bad input with a clear message and exit code 2', () => {

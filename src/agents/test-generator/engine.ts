@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { analyzeSource, type ClassInfo, type FunctionInfo, type ModuleAnalysis } from './analysis.js';
-import { characterize, isTypeScriptFile, mergeRuns, type CallSpec, type ThrownInfo } from './characterize.js';
+import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type ThrownInfo } from './characterize.js';
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
@@ -140,15 +141,19 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   const outDir = opts.outDir ?? defaultOutDir(abs, projectRoot);
   const framework = opts.framework ?? 'vitest';
   const max = opts.maxCasesPerFunction ?? DEFAULT_MAX_CASES;
+  // the code under test may read its project and the dependencies Node would resolve from it, nothing else
+  const readPaths = [projectRoot, dirname(abs), ...dependencyPaths(dirname(abs)), ...runnerPackagePaths()];
 
   const planned: PlannedCall[] = [];
   const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
   const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
   for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare)));
+  let hung: CharacterizeRun | undefined;
   if (analysis.classes.length) {
     // a first pass over the constructors finds arguments that construct, for the instances the methods run on
     const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max));
-    const probe = await characterize({ modulePath: abs, format, calls: ctors });
+    const probe = await characterize({ modulePath: abs, format, calls: ctors, readPaths });
+    if (probe.loadError?.code === IMPORT_HANG) hung = probe; // no second wait for a module that never loads
     for (const c of analysis.classes) {
       const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
       planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max)[0]?.args ?? []));
@@ -158,9 +163,9 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
 
   // run A also records V8 coverage: when every call ends up in the test file, that is the test's coverage
   const v8Dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-v8cov-')));
-  const [a, b] = await Promise.all([
-    characterize({ modulePath: abs, format, calls, coverageDir: v8Dir }),
-    characterize({ modulePath: abs, format, calls }),
+  const [a, b] = hung ? [hung, hung] : await Promise.all([
+    characterize({ modulePath: abs, format, calls, coverageDir: v8Dir, readPaths }),
+    characterize({ modulePath: abs, format, calls, readPaths }),
   ]).catch((e: unknown) => {
     rmSync(v8Dir, { recursive: true, force: true });
     throw e;

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AqeError, ErrorCodes } from '../../errors.js';
 import type { ModuleReport } from '../../agents/test-generator/pipeline.js';
@@ -44,7 +45,7 @@ export function register(program: Command): void {
 
 async function generate(path: string, opts: GenerateCliOptions, configPath?: string): Promise<number> {
   const { existsSync, statSync } = await import('node:fs');
-  const { basename, dirname, relative, resolve } = await import('node:path');
+  const { basename, dirname, resolve } = await import('node:path');
   const { FRAMEWORKS, findModules } = await import('../../agents/test-generator/index.js');
   if (!(FRAMEWORKS as readonly string[]).includes(opts.framework)) {
     throw new AqeError(ErrorCodes.USAGE, `--framework must be one of ${FRAMEWORKS.join(', ')}, got "${opts.framework}"`);
@@ -55,10 +56,25 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const modules = findModules(root, { exclude: out ? [out] : [] });
   if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)`);
   const baseDir = statSync(root).isFile() ? dirname(root) : root;
+  // Paths are printed the way the user typed them: under --out as given, modules under PATH as given.
+  const shown = (p: string): string => {
+    if (out && opts.out && isWithin(out, p)) return joinTyped(opts.out, relative(out, p));
+    if (isWithin(root, p)) return joinTyped(path, relative(root, p));
+    return relative(process.cwd(), p) || p;
+  };
 
   const { readFileSync } = await import('node:fs');
   const { openCommandFleet } = await import('../open-fleet.js');
   const fleet = await openCommandFleet(configPath);
+  // the sandbox decision once, before any module: a refusal (security.sandbox required, no bubblewrap) is exit 2
+  const { sandboxLayer, withSandboxPolicy } = await import('../../sandbox/index.js');
+  const security = fleet.getConfig().security;
+  try {
+    withSandboxPolicy({ setting: security.sandbox, limits: security.sandboxLimits }, () => sandboxLayer());
+  } catch (err) {
+    await fleet.shutdown();
+    throw err;
+  }
   // progress goes to stderr in every mode: with --json, stdout carries only the report
   const progress = (s: string): void => {
     process.stderr.write(s);
@@ -70,7 +86,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const worker = async (): Promise<void> => {
     for (let i = next++; i < modules.length; i = next++) {
       const source = modules[i]!;
-      const rel = relative(process.cwd(), source) || basename(source);
+      const rel = shown(source);
       const t0 = Date.now();
       progress(`  [${i + 1}/${modules.length}] ${rel} ...\n`);
       try {
@@ -132,13 +148,24 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
     const { renderTable } = await import('../format.js');
     const table = renderTable(
       ['module', 'tests', 'passed', 'failed', 'lines before', 'lines after', 'branches after', 'test file'],
-      rows.map((r) => [relative(process.cwd(), r.source), r.tests, r.passed, r.failed, fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? relative(process.cwd(), r.testFile) : '(not written)']),
+      rows.map((r) => [shown(r.source), r.tests, r.passed, r.failed, fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? shown(r.testFile) : '(not written)']),
     );
     const t = report.totals;
     process.stdout.write(`${table}\n\ntotal: ${t.modules} modules, ${t.tests} tests, ${t.passed} passed, ${t.failed} failed; line coverage ${fmt(t.lineCoverageBefore)} -> ${fmt(t.lineCoverageAfter)} (mean over modules)\n`);
   }
   const bad = rows.some((r) => r.failed > 0 || r.error);
   return bad ? EXIT.FAILED : EXIT.OK;
+}
+
+function isWithin(dir: string, p: string): boolean {
+  const rel = relative(dir, p);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** `typed` exactly as the user wrote it (./out, ../x, /abs), then the rest: out/a/b.test.ts, not a normalised path. */
+function joinTyped(typed: string, rest: string): string {
+  if (!rest) return typed;
+  return `${typed.replace(/[/\\]+$/, '')}/${rest.split(sep).join('/')}`;
 }
 
 function fmt(n: number | null | undefined): string {

@@ -90,7 +90,8 @@ describe('test-generator with a model provider (fake Anthropic server)', () => {
     const { dir, cleanup } = tempDir();
     const config = testConfig({
       features: { multiModelRouter: true, streaming: true },
-      routing: { enabled: true, models: seedModels().map((m) => ({ ...m, baseURL: server.url })) } as never,
+      // the seed's Sonnet id is on the SDK's deprecated list, which warns on every request: a current id here
+      routing: { enabled: true, models: seedModels().map((m) => ({ ...m, baseURL: server.url, model: m.model === 'claude-sonnet-4-5-20250929' ? 'claude-sonnet-4-6' : m.model })) } as never,
     }, dir);
     const fleet = new FleetManager(config, { env: { ANTHROPIC_API_KEY: 'sk-ant-test-0123456789abcdef' }, logger: silentLogger(), cwd: dir });
     await fleet.initialize();
