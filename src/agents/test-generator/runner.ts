@@ -43,7 +43,7 @@ export function findRunner(framework: Framework, projectRoot: string): string | 
   return process.execPath;
 }
 
-function exec(cmd: string, args: string[], cwd: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+export function exec(cmd: string, args: string[], cwd: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const childEnv = { ...(env ?? process.env) };
     delete childEnv.NODE_OPTIONS;
