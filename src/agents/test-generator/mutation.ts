@@ -110,7 +110,7 @@ function strykerConfig(framework: Framework, runDir: string, mutate: string[], t
     reporters: ['json'],
     jsonReporter: { fileName: join(runDir, 'report.json') },
     concurrency,
-    timeoutMS: 3000,
+    timeoutMS: 10_000, // above the test timeout below: a mutant that hangs a test fails that test (killed) without a worker restart
     logLevel: 'error',
     fileLogLevel: 'off',
     disableTypeChecks: true,
@@ -119,7 +119,7 @@ function strykerConfig(framework: Framework, runDir: string, mutate: string[], t
     checkers: [],
   };
   if (framework === 'vitest') {
-    writeFileSync(join(runDir, 'vitest.config.mjs'), `export default { test: { include: ${JSON.stringify(tests)}, exclude: [], watch: false } };\n`);
+    writeFileSync(join(runDir, 'vitest.config.mjs'), `export default { test: { include: ${JSON.stringify(tests)}, exclude: [], watch: false, testTimeout: 2000, hookTimeout: 2000 } };\n`);
     return { ...base, testRunner: 'vitest', plugins: ['@stryker-mutator/vitest-runner'], coverageAnalysis: 'perTest', vitest: { configFile: join(runDir, 'vitest.config.mjs'), related: false } };
   }
   if (framework === 'jest') {
