@@ -131,7 +131,7 @@ export function packageEntries(pkgDir: string): PackageEntries {
     const plain = files.filter((f) => !isMinified(f));
     const pick = plain[0] ?? files[0];
     if (!pick) return;
-    for (const f of files) if (f !== pick && !entries.includes(f)) skipped.push({ file: f, reason: `${isMinified(f) ? 'minified ' : ''}duplicate build of ${what} (tested: ${relative(dir, pick)})` });
+    for (const f of files) if (f !== pick && !entries.includes(f) && !skipped.some((s) => s.file === f)) skipped.push({ file: f, reason: `${isMinified(f) ? 'minified ' : ''}duplicate build of ${what} (tested: ${relative(dir, pick)})` });
     if (!entries.includes(pick)) entries.push(pick);
   };
   const exp = pkg.exports;

@@ -49,15 +49,17 @@ export function register(program: Command): void {
 async function generate(path: string, opts: GenerateCliOptions, configPath?: string): Promise<number> {
   const { existsSync, statSync } = await import('node:fs');
   const { basename, dirname, relative, resolve } = await import('node:path');
-  const { FRAMEWORKS, findModules } = await import('../../agents/test-generator/index.js');
+  const { FRAMEWORKS } = await import('../../agents/test-generator/index.js');
+  const { discoverModules } = await import('../../agents/test-generator/discover.js');
   if (!(FRAMEWORKS as readonly string[]).includes(opts.framework)) {
     throw new AqeError(ErrorCodes.USAGE, `--framework must be one of ${FRAMEWORKS.join(', ')}, got "${opts.framework}"`);
   }
   const root = resolve(path);
   if (!existsSync(root)) throw new AqeError(ErrorCodes.USAGE, `PATH ${path} does not exist`);
   const out = opts.out ? resolve(opts.out) : undefined;
-  const modules = findModules(root, { exclude: out ? [out] : [] });
-  if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)`);
+  const { modules, skipped } = discoverModules(root, { exclude: out ? [out] : [] });
+  for (const s of skipped) process.stderr.write(`  skipped ${relative(process.cwd(), s.file) || s.file}: ${s.reason}\n`);
+  if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)${skipped.length ? `; skipped: ${skipped.map((s) => `${relative(process.cwd(), s.file)} (${s.reason})`).join(', ')}` : ''}`);
   const baseDir = statSync(root).isFile() ? dirname(root) : root;
 
   const { readFileSync } = await import('node:fs');
@@ -113,6 +115,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const mutationTotal = opts.mutation ? (await import('../../agents/test-generator/mutation.js')).totalMutation(rows.map((r) => r.mutation)) : null;
 
   const report = {
+    ...(skipped.length ? { skipped: skipped.map((s) => ({ file: s.file, reason: s.reason })) } : {}),
     modules: rows.map((r) => ({
       source: r.source,
       testFile: r.testFile,
