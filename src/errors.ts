@@ -16,6 +16,7 @@ export const ErrorCodes = {
   TASK_INVALID: 'AQE_ERR_TASK_INVALID',
   UNKNOWN_AGENT: 'AQE_ERR_UNKNOWN_AGENT',
   FLEET_SHUTTING_DOWN: 'AQE_ERR_FLEET_SHUTTING_DOWN',
+  FLEET_OVERLOADED: 'AQE_ERR_FLEET_OVERLOADED',
   NO_MODEL: 'AQE_ERR_NO_MODEL',
   MIGRATION: 'AQE_ERR_MIGRATION',
   BACKUP: 'AQE_ERR_BACKUP',
@@ -25,6 +26,8 @@ export const ErrorCodes = {
   BAD_REQUEST: 'AQE_ERR_BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'AQE_ERR_PAYLOAD_TOO_LARGE',
   CONFLICT: 'AQE_ERR_CONFLICT',
+  TASK_INTERRUPTED: 'AQE_ERR_TASK_INTERRUPTED',
+  SANDBOX_UNAVAILABLE: 'AQE_ERR_SANDBOX_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -72,9 +75,31 @@ export class BudgetExceededError extends AqeError {
   }
 }
 
+/** Why a task was cancelled: its client asked, it ran out of time, the process shut down, or the budget refused it. */
+export type CancelReason = 'client' | 'timeout' | 'shutdown' | 'budget';
+
+/** The service's admission control refused a task (HTTP 503 with Retry-After). */
+export class FleetOverloadedError extends AqeError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, details: { limit: string; value: number; retryAfterSeconds: number }) {
+    super(ErrorCodes.FLEET_OVERLOADED, message, details);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+/**
+ * A cancelled task. Cancelled by a shutdown it carries AQE_ERR_FLEET_SHUTTING_DOWN (HTTP 503, retryable: the
+ * task never finished and another process, or this one after its restart, can run it).
+ */
 export class TaskCancelledError extends AqeError {
-  constructor(taskId: string, reason = 'cancelled') {
-    super(ErrorCodes.TASK_CANCELLED, `task ${taskId} ${reason}`, { taskId });
+  readonly reason: CancelReason;
+  constructor(taskId: string, reason: CancelReason = 'client') {
+    super(
+      reason === 'shutdown' ? ErrorCodes.FLEET_SHUTTING_DOWN : ErrorCodes.TASK_CANCELLED,
+      reason === 'shutdown' ? `task ${taskId} cancelled: the server is shutting down; submit it again` : `task ${taskId} cancelled`,
+      { taskId, reason },
+    );
+    this.reason = reason;
   }
 }
 

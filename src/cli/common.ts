@@ -20,7 +20,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
 }
 
-const USAGE_CODES = new Set<string>([ErrorCodes.USAGE, ErrorCodes.ENV_INVALID, ErrorCodes.CONFIG_NOT_FOUND]);
+const USAGE_CODES = new Set<string>([ErrorCodes.USAGE, ErrorCodes.ENV_INVALID, ErrorCodes.CONFIG_NOT_FOUND, ErrorCodes.SANDBOX_UNAVAILABLE]);
 
 /** 2 for usage and environment errors (bad arguments, a missing file named on the command line, bad env vars), else 1. */
 export function exitCodeFor(err: unknown): number {

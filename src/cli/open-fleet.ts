@@ -7,10 +7,10 @@ import { createLogger } from '../logging.js';
  * path, and a log that keeps to warnings unless the config asks for more, since the command's own report says
  * how each task went.
  */
-export async function openCommandFleet(configPath: string | undefined): Promise<FleetManager> {
+export async function openCommandFleet(configPath: string | undefined, role = 'aqe'): Promise<FleetManager> {
   const loaded = loadConfig({ path: configPath });
   const level = loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level;
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger: createLogger({ ...loaded.config.logging, level }) });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger: createLogger({ ...loaded.config.logging, level }), owner: { role } });
   await fleet.initialize();
   return fleet;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
 import { readTaskFile } from '../fleet/task-file.js';
+import type { FleetManager } from '../fleet/FleetManager.js';
 import type { TaskResult } from '../fleet/types.js';
 import { redactSecrets } from '../secrets.js';
 import { printJson } from './common.js';
@@ -14,15 +15,33 @@ export interface RunOptions {
   out?: string;
   stream: boolean;
   configPath?: string;
+  /** Skip tasks whose id the store records as completed (a rerun after an interruption runs exactly the rest). */
+  resume?: boolean;
 }
 
-/** Runs a task file through the fleet. Returns true when any line was bad or any task failed. */
+/** Runs a task file through the fleet. Returns true when any line was bad or any task was not done. */
 export async function runTaskFile(file: string, opts: RunOptions): Promise<boolean> {
-  const { tasks, problems } = readTaskFile(file);
+  const { tasks: all, problems } = readTaskFile(file);
   // before the fleet starts: a bad --out must not cost a run whose outputs cannot be written
   if (opts.out) makeOutDir(opts.out);
-  const fleet = await openCommandFleet(opts.configPath);
+  const fleet = await openCommandFleet(opts.configPath, 'aqe run');
   const emit = (event: Record<string, unknown>) => printJson({ ...event, at: new Date().toISOString() });
+  const skipped = opts.resume ? await completedEarlier(fleet, all.map((t) => t.task.id)) : new Set<string>();
+  const tasks = all.filter((t) => !skipped.has(t.task.id));
+  if (skipped.size) {
+    if (opts.json) emit({ event: 'skipped', reason: 'completed in an earlier run (--resume)', taskIds: [...skipped] });
+    else process.stderr.write(`--resume: skipping ${skipped.size} task(s) already completed: ${[...skipped].join(', ')}\n`);
+  }
+  // SIGINT / SIGTERM: drain (running tasks get fleet.shutdownGraceMs, then they and the queued ones are
+  // cancelled and recorded as such) and report what was not done; a second signal exits at once.
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.stderr.write(`${signal}: no new tasks; running ones get ${fleet.getConfig().fleet.shutdownGraceMs} ms to finish (again to stop now)\n`);
+    stopping = fleet.shutdown();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   for (const p of problems) {
     if (opts.json) emit({ event: 'invalid', line: p.line, message: p.message });
@@ -49,9 +68,11 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
       try {
         result = await fleet.executeTask(task, { stream: opts.stream });
       } catch (err) {
+        const record = fleet.getTask(task.id);
         result = (err as { result?: TaskResult }).result ?? {
-          taskId: task.id, agentType: '-', status: 'failed', output: undefined, streamed: false,
+          taskId: task.id, agentType: record?.agentType ?? '-', status: record?.status ?? 'failed', output: undefined, streamed: false,
           startedAt: Date.now(), endedAt: Date.now(), error: { code: (err as { code?: string }).code ?? 'AQE_ERR', message: errorMessage(err) },
+          ...(record?.reason ? { reason: record.reason } : {}),
         };
       }
       results.push(result);
@@ -63,7 +84,9 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
     }),
   );
   live?.stop();
-  await fleet.shutdown();
+  await (stopping ?? fleet.shutdown());
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
 
   const order = new Map(tasks.map((t, i) => [t.task.id, i]));
   results.sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)!);
@@ -72,6 +95,9 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
     completed: results.filter((r) => r.status === 'completed').length,
     failed: results.filter((r) => r.status !== 'completed').length,
     invalidLines: problems.length,
+    skipped: skipped.size,
+    /** Ids to submit again (failed, cancelled); `aqe run FILE --resume` runs exactly these. */
+    notDone: results.filter((r) => r.status !== 'completed').map((r) => r.taskId),
     inputTokens: results.reduce((s, r) => s + (r.usage?.inputTokens ?? 0), 0),
     outputTokens: results.reduce((s, r) => s + (r.usage?.outputTokens ?? 0), 0),
     cost: results.reduce((s, r) => s + (r.cost ?? 0), 0),
@@ -83,15 +109,27 @@ export async function runTaskFile(file: string, opts: RunOptions): Promise<boole
   } else {
     const rows = results.map((r) => {
       const s = summarise(r);
-      return [r.taskId, s.model ?? '-', `${s.inputTokens}/${s.outputTokens}`, money(s.cost) + (s.costEstimated ? '*' : ''), ms(s.durationMs), r.status + (r.error ? `: ${r.error.message.slice(0, 60)}` : '')];
+      const status = r.status + (r.reason ? ` (${r.reason})` : '');
+      return [r.taskId, s.model ?? '-', `${s.inputTokens}/${s.outputTokens}`, money(s.cost) + (s.costEstimated ? '*' : ''), ms(s.durationMs), status + (r.error ? `: ${r.error.message.slice(0, 60)}` : '')];
     });
     process.stdout.write(renderTable(['task', 'model', 'tokens in/out', 'cost', 'duration', 'outcome'], rows) + '\n');
     process.stdout.write(
       `total: ${totals.completed} completed, ${totals.failed} failed${problems.length ? `, ${problems.length} invalid line(s)` : ''}; ` +
         `${totals.inputTokens}/${totals.outputTokens} tokens; ${money(totals.cost)}${totals.costEstimated ? ' (* estimated: offline engine)' : ''}; ${ms(totals.durationMs)}\n`,
     );
+    if (skipped.size) process.stdout.write(`skipped: ${skipped.size} task(s) completed in an earlier run\n`);
+    if (totals.notDone.length) {
+      process.stdout.write(`not done (${totals.notDone.length}): ${totals.notDone.join(', ')}\nrun them again with: aqe run ${file} --resume\n`);
+    }
   }
   return totals.failed > 0 || problems.length > 0;
+}
+
+/** Ids the store records as completed (by any earlier run on this store, within fleet.taskRetentionDays). */
+async function completedEarlier(fleet: FleetManager, ids: string[]): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (const id of ids) if ((await fleet.findTask(id))?.status === 'completed') done.add(id);
+  return done;
 }
 
 function summarise(r: TaskResult) {

@@ -1,13 +1,17 @@
 import { FleetConfigSchema, type FleetConfig, type FleetConfigInput, type ModelConfig } from './schema.js';
 
-/** The seed's three Anthropic tiers (section 2.1), used by `aqe init`, migration and tests. */
+/**
+ * The seed's three Anthropic tiers (section 2.1), used by `aqe init`, migration and tests. Prices are the
+ * list prices per 1,000 tokens (Opus 4 $15/$75, Sonnet 4.5 $3/$15, Haiku $0.80/$4 per million): the seed's
+ * text wrote the per-million figures under costPer1kTokens, which overstated every cost 1,000-fold.
+ */
 export function seedModels(): ModelConfig[] {
   return [
     {
       name: 'claude-opus-4',
       provider: 'anthropic',
       model: 'claude-opus-4-20250514',
-      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 15, output: 75 } },
+      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 0.015, output: 0.075 } },
       complexityRange: { min: 0.7, max: 1.0 },
       enabled: true,
     },
@@ -15,7 +19,7 @@ export function seedModels(): ModelConfig[] {
       name: 'claude-sonnet-4.5',
       provider: 'anthropic',
       model: 'claude-sonnet-4-5-20250929',
-      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 3, output: 15 } },
+      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 0.003, output: 0.015 } },
       complexityRange: { min: 0.3, max: 0.8 },
       enabled: true,
     },
@@ -23,7 +27,7 @@ export function seedModels(): ModelConfig[] {
       name: 'claude-haiku-4',
       provider: 'anthropic',
       model: 'claude-haiku-4-20250110',
-      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 0.8, output: 4 } },
+      capabilities: { maxTokens: 200000, supportsStreaming: true, costPer1kTokens: { input: 0.0008, output: 0.004 } },
       complexityRange: { min: 0.0, max: 0.4 },
       enabled: true,
     },

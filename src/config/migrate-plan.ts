@@ -53,6 +53,12 @@ function seedStreaming() {
   };
 }
 
+/** Why the migrated prices are not the seed's figures (a comment above routing). */
+const PRICE_NOTE = [
+  'Prices are dollars per 1,000 tokens (costPer1kTokens): Anthropic list prices, Opus 4 $15/$75, Sonnet 4.5 $3/$15,',
+  'Haiku $0.80/$4 per million. The seed wrote those per-million figures under costPer1kTokens (1,000x too high).',
+].join('\n');
+
 /** The seed's routing section for a migrated config: disabled, cost tracking off with budgets 100/2000. */
 function seedRouting(defaultModel: string) {
   return {
@@ -154,7 +160,7 @@ export function planConfigMigration(oldText: string, opts: PlanOptions = {}): Co
     }
     const pair = doc.createPair(name, value);
     const key = pair.key as Scalar;
-    key.commentBefore = ` ${comment}`;
+    key.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
     key.spaceBefore = true;
     newPairs.push(pair);
     added.push(name);
@@ -171,9 +177,9 @@ export function planConfigMigration(oldText: string, opts: PlanOptions = {}): Co
     } else if (derived.name !== ai.model && !opts.defaultModel) {
       notes.push(`ai.model "${ai.model}" is the provider id of ${derived.name}; routing.defaultModel is ${derived.name}`);
     }
-    addSection('routing', seedRouting(defaultModel), `Multi-model routing (added by aqe config migrate from ai.model); disabled until you enable it`);
+    addSection('routing', seedRouting(defaultModel), `Multi-model routing (added by aqe config migrate from ai.model); disabled until you enable it.\n${PRICE_NOTE}`);
   } else if (opts.defaultModel) {
-    addSection('routing', seedRouting(opts.defaultModel), 'Multi-model routing (added by aqe config migrate); disabled until you enable it');
+    addSection('routing', seedRouting(opts.defaultModel), `Multi-model routing (added by aqe config migrate); disabled until you enable it.\n${PRICE_NOTE}`);
   }
   addSection('streaming', seedStreaming(), 'Streaming (added by aqe config migrate) with the seed defaults; disabled until you enable it');
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
  * Cross-field rules live in ./rules.ts so each can name the field it is about.
  */
 const nonNegMoney = z.number().min(0);
+const PriceSchema = z.strictObject({ input: nonNegMoney, output: nonNegMoney });
 
 export const ModelSchema = z.strictObject({
   name: z.string().min(1),
@@ -14,11 +15,26 @@ export const ModelSchema = z.strictObject({
   baseURL: z.string().url().optional(),
   /** Name of the env var holding this model's key; defaults per provider (ANTHROPIC_API_KEY, OPENAI_API_KEY). */
   apiKeyEnv: z.string().min(1).optional(),
-  capabilities: z.strictObject({
-    maxTokens: z.number().int().positive(),
-    supportsStreaming: z.boolean().default(true),
-    costPer1kTokens: z.strictObject({ input: nonNegMoney, output: nonNegMoney }),
-  }),
+  capabilities: z
+    .strictObject({
+      maxTokens: z.number().int().positive(),
+      supportsStreaming: z.boolean().default(true),
+      /** Dollars per 1,000 tokens. */
+      costPer1kTokens: PriceSchema.optional(),
+      /** Dollars per million tokens (how price lists state them); give this or costPer1kTokens, not both. */
+      costPerMTokens: PriceSchema.optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.costPer1kTokens && c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPerMTokens'], message: 'exactly one of costPer1kTokens or costPerMTokens (both are given)' });
+      } else if (!c.costPer1kTokens && !c.costPerMTokens) {
+        ctx.addIssue({ code: 'custom', path: ['costPer1kTokens'], message: 'a price: costPer1kTokens { input, output } (or costPerMTokens)' });
+      }
+    })
+    .transform(({ costPerMTokens, costPer1kTokens, ...rest }) => ({
+      ...rest,
+      costPer1kTokens: costPer1kTokens ?? { input: costPerMTokens!.input / 1000, output: costPerMTokens!.output / 1000 },
+    })),
   complexityRange: z.strictObject({ min: z.number(), max: z.number() }),
   enabled: z.boolean().default(true),
 });
@@ -44,6 +60,8 @@ export const CostTrackingSchema = z.strictObject({
   enforce: z.boolean().default(true),
   /** Above an alert threshold, route one tier down where the score allows. */
   preferCheaperUnderPressure: z.boolean().default(false),
+  /** Count the offline engine's simulated spend toward the budgets (default: recorded and shown apart only). */
+  countSimulated: z.boolean().default(false),
 });
 
 export const RoutingSchema = z.strictObject({
@@ -58,6 +76,7 @@ export const RoutingSchema = z.strictObject({
     alertThresholds: { dailyPercent: 80, monthlyPercent: 90 },
     enforce: true,
     preferCheaperUnderPressure: false,
+    countSimulated: false,
   }),
   /** Where complexity ranges overlap: 'cheapest' (default) or 'capable' (most expensive). */
   tieBreak: z.enum(['cheapest', 'capable']).default('cheapest'),
@@ -98,6 +117,9 @@ export const FeaturesSchema = z.strictObject({
     .optional(),
 });
 
+/** A browser origin as the Origin header carries it: scheme://host[:port], no path; or "*". */
+const OriginSchema = z.string().regex(/^(\*|[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+)$/i, 'expected an origin such as https://app.example.com (scheme://host[:port], no path or trailing slash) or "*"');
+
 export const FleetConfigSchema = z.strictObject({
   fleet: z
     .strictObject({
@@ -106,8 +128,12 @@ export const FleetConfigSchema = z.strictObject({
       maxConcurrentTasks: z.number().int().positive().default(16),
       taskTimeoutMs: z.number().int().positive().default(300_000),
       shutdownGraceMs: z.number().int().min(0).default(10_000),
+      /** How long task records (GET /v1/tasks/:id) are kept after their last change; pruned in the background. */
+      taskRetentionDays: z.number().positive().default(7),
+      /** Service admission: tasks waiting behind maxConcurrentTasks; one more is refused with 503 + Retry-After. */
+      maxQueuedTasks: z.number().int().min(0).default(64),
     })
-    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000 }),
+    .default({ id: 'aqe-fleet', name: 'Agentic QE Fleet', maxConcurrentTasks: 16, taskTimeoutMs: 300_000, shutdownGraceMs: 10_000, taskRetentionDays: 7, maxQueuedTasks: 64 }),
   agents: z
     .array(
       z.strictObject({
@@ -139,15 +165,36 @@ export const FleetConfigSchema = z.strictObject({
       token: z.string().optional(),
       metricsRequireAuth: z.boolean().default(false),
       bodyLimitBytes: z.number().int().positive().default(1_048_576),
+      /** Folder that server-side payload paths (sourcePath, outDir, ...) must stay inside; unset = such fields refused. */
+      workspaceRoot: z.string().min(1).optional(),
+      /** An MCP session (Streamable HTTP at /mcp) with no request for this long is closed. */
+      mcpSessionIdleMs: z.number().int().positive().default(300_000),
+      /** At most this many MCP sessions; at the cap the longest-idle one is closed, or a new one refused. */
+      mcpMaxSessions: z.number().int().positive().default(100),
     })
-    .default({ host: '127.0.0.1', port: 3000, metricsRequireAuth: false, bodyLimitBytes: 1_048_576 }),
+    .default({ host: '127.0.0.1', port: 3000, metricsRequireAuth: false, bodyLimitBytes: 1_048_576, mcpSessionIdleMs: 300_000, mcpMaxSessions: 100 }),
   security: z
     .strictObject({
       redactSecrets: z.boolean().default(true),
       /** Generated tests run in a child process that may write only to a temp dir and open no sockets. */
       sandboxGeneratedCode: z.boolean().default(true),
+      /** How code under test is contained (src/sandbox, docs/security.md): auto | required | permission-only. */
+      sandbox: z.enum(['auto', 'required', 'permission-only']).default('auto'),
+      /** Limits of one sandboxed process: wall time, CPU seconds, memory, time for a module to load. */
+      sandboxLimits: z
+        .strictObject({
+          wallMs: z.number().int().positive().default(60_000),
+          cpuSeconds: z.number().int().positive().default(60),
+          memoryMb: z.number().int().min(128).default(1024),
+          importTimeoutMs: z.number().int().positive().default(10_000),
+        })
+        .default({ wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }),
+      /** v1.0.4: browser origins allowed by CORS and at /mcp ("*" = any); empty = none. A single string is one origin. */
+      allowedOrigins: z.union([OriginSchema, z.array(OriginSchema)]).transform((v) => (typeof v === 'string' ? [v] : v)).default([]),
+      /** v1.0.4: true = the HTTP API requires a token (start-up refuses without one); false = auth off; unset = on when a token is set. */
+      enableAuth: z.boolean().optional(),
     })
-    .default({ redactSecrets: true, sandboxGeneratedCode: true }),
+    .default({ redactSecrets: true, sandboxGeneratedCode: true, sandbox: 'auto', sandboxLimits: { wallMs: 60_000, cpuSeconds: 60, memoryMb: 1024, importTimeoutMs: 10_000 }, allowedOrigins: [] }),
   features: FeaturesSchema.default({}),
   featureOverrides: z
     .strictObject({ agentType: z.record(z.string(), FeatureValuesSchema).default({}) })

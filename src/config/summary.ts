@@ -25,6 +25,8 @@ export interface ConfigFileReport {
   summary?: ConfigSummary;
   /** The one-line summary the CLI prints after "valid". */
   summaryText?: string;
+  /** Valid but probably wrong (exit 0): `warning: <field> (line N): ...`. */
+  warnings?: string[];
 }
 
 function flagText(name: string, e: FlagExplanation): string {
@@ -78,7 +80,7 @@ export function validateConfigFile(opts: { file?: string; env?: NodeJS.ProcessEn
     return { file, valid: false, problems: [`${file}: expected a config file, found ${why}`] };
   }
   const result = validateConfigText(text, { env, fileName: file });
-  if (!result.ok || !result.config) return { file, valid: false, problems: result.problems };
+  if (!result.ok || !result.config) return { file, valid: false, problems: result.problems, warnings: result.warnings };
   const summary = summarize(result.config, env, result.envApplied, result.seedModelsUsed);
-  return { file, valid: true, problems: [], summary, summaryText: summaryLine(summary) };
+  return { file, valid: true, problems: [], summary, summaryText: summaryLine(summary), warnings: result.warnings };
 }

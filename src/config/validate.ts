@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import type { z } from 'zod';
 import { seedModels } from './defaults.js';
 import { parseEnv, type ConfigPath } from './env.js';
+import { priceAndModelWarnings } from './price-warnings.js';
 import { checkRules } from './rules.js';
 import { FleetConfigSchema, type FleetConfig } from './schema.js';
 
@@ -23,6 +24,8 @@ export interface ValidationResult {
   envProblems: string[];
   /** True when the file has no routing.models and the seed's three models were used. */
   seedModelsUsed: boolean;
+  /** Lines about things that are valid but probably wrong (a per-million price, a deprecated model id). */
+  warnings: string[];
 }
 
 type Raw = Record<string, unknown>;
@@ -225,7 +228,7 @@ function startsWith(path: ConfigPath, prefix: ConfigPath): boolean {
 export function validateConfigText(text: string, opts: ValidateOptions = {}): ValidationResult {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const result: ValidationResult = { ok: false, problems: [], envApplied: [], envProblems: [], seedModelsUsed: false };
+  const result: ValidationResult = { ok: false, problems: [], envApplied: [], envProblems: [], seedModelsUsed: false, warnings: [] };
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line;
@@ -273,5 +276,10 @@ export function validateConfigText(text: string, opts: ValidateOptions = {}): Va
   }
   result.ok = result.problems.length === 0;
   if (result.ok && parsed.success) result.config = parsed.data;
+  const models = isPlainObject(raw.routing) ? raw.routing.models : undefined;
+  for (const w of priceAndModelWarnings(models)) {
+    const line = result.seedModelsUsed ? undefined : lineOf(doc.contents as Node | null, counter, w.path);
+    result.warnings.push(`warning: ${formatPath(w.path)}${line !== undefined ? ` (line ${line})` : ''}: ${w.message}`);
+  }
   return result;
 }

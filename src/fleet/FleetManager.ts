@@ -6,6 +6,7 @@ import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../error
 import { FeatureFlags } from '../flags/FeatureFlags.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
+import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
 import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
@@ -15,11 +16,16 @@ import { registerEnvSecrets } from '../secrets.js';
 import { ModelCaller } from '../streaming/ModelCaller.js';
 import { registerBuiltinAgents } from '../agents/index.js';
 import type { BaseAgent } from './BaseAgent.js';
+import { AdmissionControl } from './admission.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { agentTypeFor, createAgent } from './registry.js';
+import { ownerLiveness } from './owner-liveness.js';
+import { TaskRecords, outcomeOf, type TaskRecord } from './task-records.js';
 import { TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
 import { validateTask } from './task-validation.js';
-import type { QETask, TaskResult, TaskStatus } from './types.js';
+import type { QETask, TaskResult } from './types.js';
+
+export type { TaskRecord } from './task-records.js';
 
 export const VERSION = '1.0.5';
 
@@ -31,16 +37,8 @@ export interface FleetManagerOptions {
   cwd?: string;
   store?: MemoryStore;
   logger?: Logger;
-}
-
-export interface TaskRecord {
-  id: string;
-  type: string;
-  agentType: string;
-  status: TaskStatus;
-  submittedAt: number;
-  result?: TaskResult;
-  error?: { code: string; message: string };
+  /** This process's entry in the store's owner registry (role, e.g. "aqe run"; heartbeat and staleness for tests). */
+  owner?: Partial<Pick<OwnerLeaseOptions, 'role' | 'heartbeatMs' | 'staleAfterMs' | 'manual'>>;
 }
 
 export interface HealthReport {
@@ -52,8 +50,6 @@ export interface HealthReport {
   tasks: { running: number; queued: number };
   draining: boolean;
 }
-
-const MAX_FINISHED_RECORDS = 5000;
 
 /**
  * Owns the store, flags, router, cost tracker, providers and agents; runs tasks with a fleet-wide concurrency
@@ -71,12 +67,14 @@ export class FleetManager extends EventEmitter {
   private router?: ModelRouter;
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
+  private lease!: OwnerLease;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
   private limiter: ConcurrencyLimiter;
+  private readonly admission = new AdmissionControl();
   private readonly agents = new Map<string, BaseAgent>();
-  private readonly records = new Map<string, TaskRecord>();
+  private records!: TaskRecords;
   private readonly controllers = new Map<string, AbortController>();
   private readonly inflight = new Set<Promise<unknown>>();
   private initialized = false;
@@ -99,12 +97,21 @@ export class FleetManager extends EventEmitter {
     findModel(this.config.routing.models, this.config.routing.defaultModel);
     const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
     this.memory = new SwarmMemoryManager(store);
+    this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
+    this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
+    this.records = new TaskRecords(store, { owner: () => this.lease.id, retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger });
     this.buildRoutingAndProviders();
+    // Reservations of processes that died are booked as unsettled, by a survivor or at the next start.
+    this.lease.onSweep(async () => void (await this.costs.sweepOrphans()));
+    // Then their queued and running tasks become interrupted, with what the ledger booked for them.
+    const alive = ownerLiveness(store, this.lease.staleAfterMs);
+    this.lease.onSweep(async () => void (await this.records.recoverInterrupted(alive)));
+    await this.lease.tick();
     if (this.routerMayRun()) await this.loadRouter();
     this.runner = new TaskRunner({
       config: () => this.config,
@@ -115,6 +122,7 @@ export class FleetManager extends EventEmitter {
       memory: this.memory,
       logger: this.logger,
       events: this,
+      records: this.records,
     });
     if (this.options.configPath && this.options.watchConfig) this.startWatching(this.options.configPath);
     this.initialized = true;
@@ -162,7 +170,7 @@ export class FleetManager extends EventEmitter {
     this.router = undefined;
     this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
-    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger });
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
       streaming: this.config.streaming,
@@ -260,8 +268,12 @@ export class FleetManager extends EventEmitter {
     return this.submitTask(task, options).done;
   }
 
-  /** Start a task and return at once; `done` settles with its result. */
-  submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult> } {
+  /**
+   * Start a task and return at once. The task is recorded as queued before this returns (`accepted` settles
+   * when the record is written: at once on SQLite, where a failed write throws here); `done` settles with its
+   * result. Every later state change is recorded too.
+   */
+  submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult>; accepted: Promise<void> } {
     this.assertInitialized();
     if (this.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the fleet is shutting down and accepts no new tasks');
     const task = validateTask(input.id ? input : { ...input, id: randomUUID() });
@@ -269,48 +281,75 @@ export class FleetManager extends EventEmitter {
     const agentType = options.agentType ?? agentTypeFor(task.type);
     if (!agentType) throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `no agent type handles task type "${task.type}"`);
     const agent = this.agentFor(agentType);
+    if (options.bounded) {
+      try {
+        this.admission.check(this.runningTasks(), this.config.fleet);
+      } catch (err) {
+        this.emit('task:rejected', { agentType, reason: 'overloaded' });
+        throw err;
+      }
+    }
+    const ref = { id: task.id, type: task.type, agentType };
+    const accepted = this.records.queued(ref);
     const controller = new AbortController();
-    options.signal?.addEventListener('abort', () => controller.abort(new TaskCancelledError(task.id)), { once: true });
-    const record: TaskRecord = { id: task.id, type: task.type, agentType, status: 'queued', submittedAt: Date.now() };
-    this.records.set(task.id, record);
+    options.signal?.addEventListener('abort', () => controller.abort(new TaskCancelledError(task.id, 'client')), { once: true });
     this.controllers.set(task.id, controller);
     this.emit('task:queued', { taskId: task.id, agentType });
 
+    // Take the place in the queue now, so runningTasks() (admission control) counts this task at once.
+    const slot = this.limiter.acquire(controller.signal);
+    slot.catch(() => undefined); // awaited below; an abort before that is not an unhandled rejection
     const done = (async () => {
       let release: (() => void) | undefined;
+      let runStart: number | undefined;
       try {
-        release = await this.limiter.acquire(controller.signal);
-        record.status = 'running';
-        const result = await agent.executeTask(task, { ...options, signal: controller.signal });
-        record.status = result.status;
-        record.result = result;
-        return result;
+        await accepted.catch((err: unknown) => {
+          controller.abort(err);
+          throw err;
+        });
+        release = await slot;
+        runStart = Date.now();
+        return await agent.executeTask(task, { ...options, signal: controller.signal });
       } catch (err) {
-        const result = (err as { result?: TaskResult }).result;
-        record.status = result?.status ?? (controller.signal.aborted ? 'cancelled' : 'failed');
-        record.result = result;
-        record.error = { code: (err as AqeError).code ?? ErrorCodes.PROVIDER, message: errorMessage(err) };
-        if (!result && record.status === 'cancelled') this.emit('task:cancelled', { taskId: task.id, agentType });
+        // The runner records every task it ran; one that never ran (cancelled while queued) is recorded here.
+        if (!(err as { result?: TaskResult }).result && this.records.isActive(task.id)) {
+          const outcome = controller.signal.aborted ? outcomeOf(controller.signal.reason) : outcomeOf(err);
+          await this.records.finish(ref, { ...outcome, error: { code: (err as AqeError).code ?? ErrorCodes.PROVIDER, message: errorMessage(err) } });
+          if (outcome.status === 'cancelled') this.emit('task:cancelled', { taskId: task.id, agentType });
+        }
         throw err;
       } finally {
-        release?.();
+        if (release) release();
+        else void slot.then((r) => r(), () => undefined);
+        if (runStart !== undefined) this.admission.observe(Date.now() - runStart);
         this.controllers.delete(task.id);
-        this.trimRecords();
       }
     })();
     this.inflight.add(done);
     done.then(() => this.inflight.delete(done), () => this.inflight.delete(done));
-    return { taskId: task.id, done };
+    return { taskId: task.id, done, accepted };
   }
 
+  /** This process's record of a task (active or recent); no I/O. See findTask for every task on the store. */
   getTask(id: string): TaskRecord | undefined {
+    return this.records?.peek(id);
+  }
+
+  /** Any task accepted on this store while records are kept (fleet.taskRetentionDays). */
+  findTask(id: string): Promise<TaskRecord | undefined> {
+    this.assertInitialized();
     return this.records.get(id);
+  }
+
+  getTaskRecords(): TaskRecords {
+    this.assertInitialized();
+    return this.records;
   }
 
   cancelTask(id: string): boolean {
     const c = this.controllers.get(id);
     if (!c) return false;
-    c.abort(new TaskCancelledError(id));
+    c.abort(new TaskCancelledError(id, 'client'));
     return true;
   }
 
@@ -355,19 +394,26 @@ export class FleetManager extends EventEmitter {
     ]);
     clearTimeout(timer);
     if (timedOut) {
-      for (const id of this.controllers.keys()) this.cancelTask(id);
+      // One synchronous pass: a slot freed by a cancelled running task cannot go to a queued one meanwhile.
+      for (const [id, c] of this.controllers) c.abort(new TaskCancelledError(id, 'shutdown'));
       await Promise.allSettled([...this.inflight]);
     }
+    await this.costs.flush().catch(() => undefined);
+    await this.records.flush();
+    await this.lease.stop().catch(() => undefined);
+    // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
+    await this.costs.sweepOrphans().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }
 
-  private trimRecords(): void {
-    if (this.records.size <= MAX_FINISHED_RECORDS) return;
-    for (const [id, rec] of this.records) {
-      if (this.records.size <= MAX_FINISHED_RECORDS) break;
-      if (rec.status !== 'queued' && rec.status !== 'running') this.records.delete(id);
-    }
+  /**
+   * This process's owner lease: records it holds (reservations, running tasks) carry `getOwnerLease().id`;
+   * register leftovers handlers with `onSweep` (they run every heartbeat, default 5 s).
+   */
+  getOwnerLease(): OwnerLease {
+    this.assertInitialized();
+    return this.lease;
   }
 
   private assertInitialized(): void {

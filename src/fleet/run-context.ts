@@ -27,6 +27,12 @@ export interface TaskRun {
   fellBackToSync: boolean;
   modelName?: string;
   ttfcMs?: number;
+  /** Dollars settled by this task's model calls so far. */
+  cost: number;
+  /** Model calls reserve and settle budget (routing.costTracking.enabled). */
+  metered: boolean;
+  /** Settlements in flight (a stream closed by a cancel settles a moment later). */
+  settling: Set<Promise<unknown>>;
 }
 
 export const runStorage = new AsyncLocalStorage<TaskRun>();

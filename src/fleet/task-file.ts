@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
+import { edgeTaskProblems } from './task-schema.js';
 import { validateTask } from './task-validation.js';
 import type { QETask } from './types.js';
 
@@ -27,6 +28,12 @@ export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: 
       parsed = JSON.parse(trimmed);
     } catch (err) {
       problems.push({ line, message: `not valid JSON: ${errorMessage(err)}` });
+      return;
+    }
+    // the strict schema of the edges: an unknown field is a typo or a field no agent reads
+    const strict = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? edgeTaskProblems(parsed as Record<string, unknown>) : [];
+    if (strict.length) {
+      problems.push({ line, message: `task: ${strict.join('; ')}` });
       return;
     }
     try {

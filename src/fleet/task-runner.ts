@@ -1,18 +1,20 @@
 import { EventEmitter } from 'node:events';
 import type { FleetConfig, ModelConfig } from '../config/schema.js';
-import { AqeError, ErrorCodes, TaskCancelledError, TaskTimeoutError, errorMessage } from '../errors.js';
+import { AqeError, BudgetExceededError, ErrorCodes, TaskCancelledError, TaskTimeoutError, errorMessage } from '../errors.js';
 import type { FeatureFlags } from '../flags/FeatureFlags.js';
 import type { Logger } from '../logging.js';
-import { SYSTEM_CALLER, type SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
-import { AccessLevel } from '../memory/types.js';
-import type { ProviderRequest } from '../providers/types.js';
+import type { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
+import type { Provider, ProviderRequest } from '../providers/types.js';
 import type { CostTracker } from '../routing/CostTracker.js';
+import { meterProvider } from '../routing/metered-provider.js';
 import type { ModelRouter } from '../routing/ModelRouter.js';
+import { byPrice } from '../routing/pricing.js';
 import { countTokens } from '../routing/tokenizer.js';
 import type { ModelCaller } from '../streaming/ModelCaller.js';
 import type { StreamCallbacks, StreamChunk } from '../streaming/types.js';
 import type { BaseAgent, ModelReply } from './BaseAgent.js';
 import { runStorage, type TaskRun } from './run-context.js';
+import { outcomeOf, type TaskRecords } from './task-records.js';
 import { validateTask } from './task-validation.js';
 import type { ModelSelection, QETask, TaskResult } from './types.js';
 
@@ -22,6 +24,8 @@ export interface ExecuteOptions {
   callbacks?: StreamCallbacks;
   signal?: AbortSignal;
   agentType?: string;
+  /** Admission control (the service): refuse with FleetOverloadedError when fleet.maxQueuedTasks already wait. */
+  bounded?: boolean;
 }
 
 export interface RunnerServices {
@@ -33,14 +37,17 @@ export interface RunnerServices {
   memory: SwarmMemoryManager;
   logger: Logger;
   events: EventEmitter;
+  /** The task records (running, progress, terminal state) in the store. */
+  records: TaskRecords;
 }
 
 
 /**
  * The task lifecycle shared by every agent: flags snapshot, routing (or the default model when the router
- * flag is off), budget reservation, the agent's work inside a run context, cost settlement, events and the
- * task record. With both flags off it does what v1.0.4 did: default model, synchronous, nothing under
- * routing/ or streaming/.
+ * flag is off), the agent's work inside a run context, events and the task record. With both flags off it
+ * does what v1.0.4 did: default model, synchronous, no routing or streaming. Budgets do not depend on the
+ * flags: with routing.costTracking.enabled every model call reserves its upper bound before it is made and
+ * settles what it used (see meterProvider), whatever the feature flags say.
  */
 export class TaskRunner {
   constructor(private readonly s: RunnerServices) {}
@@ -52,32 +59,35 @@ export class TaskRunner {
     const flags = this.s.flags.snapshot({ agentType: agent.type, key: task.id });
     const stream = flags.streaming && options.stream !== false;
     const base = { taskId: task.id, agentType: agent.type };
+    const ref = { id: task.id, type: task.type, agentType: agent.type };
 
     const abort = new AbortController();
-    const onOuterAbort = () => abort.abort(new TaskCancelledError(task.id));
+    // Keep the canceller's reason (client, shutdown): it decides the record's reason and the HTTP answer.
+    const onOuterAbort = () => {
+      const why: unknown = options.signal?.reason;
+      abort.abort(why instanceof TaskCancelledError ? why : new TaskCancelledError(task.id));
+    };
     if (options.signal?.aborted) onOuterAbort();
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const timer = setTimeout(() => abort.abort(new TaskTimeoutError(task.id, config.fleet.taskTimeoutMs)), config.fleet.taskTimeoutMs);
     timer.unref();
 
-    let reservation: Awaited<ReturnType<CostTracker['reserve']>> | undefined;
     let run: TaskRun | undefined;
+    let work: Promise<unknown> | undefined;
     let selection: ModelSelection | undefined;
     try {
       selection = flags.multiModelRouter ? (await this.s.router()).select(task, { stream }) : this.defaultSelection(task, config);
       if (flags.multiModelRouter) this.s.events.emit('routing:selected', { ...base, selection });
-      if (flags.multiModelRouter && config.routing.costTracking.enabled) {
-        reservation = await this.s.costs().reserve(task, selection, agent.type);
-      }
       run = {
         task, agentType: agent.type, flags, selection, stream, callbacks: options.callbacks, signal: abort.signal,
         attempts: [], usage: { inputTokens: 0, outputTokens: 0 }, chunks: 0, streamed: false, fellBackToSync: false,
+        cost: 0, metered: config.routing.costTracking.enabled, settling: new Set(),
       };
       this.s.events.emit('task:started', { ...base, modelName: selection.modelName, flags, stream });
-      const work = runStorage.run(run, () => agent.runPerformTask(task, flags.multiModelRouter ? selection : undefined));
+      void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream });
+      work = runStorage.run(run, () => agent.runPerformTask(task, flags.multiModelRouter ? selection : undefined));
       const output = await raceAbort(work, abort.signal);
-      const cost = await this.settle(reservation, run);
-      reservation = undefined;
+      const cost = await this.taskCost(run);
       const result: TaskResult = {
         taskId: task.id, agentType: agent.type, status: 'completed', output,
         modelName: run.modelName ?? selection.modelName,
@@ -86,23 +96,28 @@ export class TaskRunner {
         startedAt, endedAt: Date.now(),
       };
       this.s.events.emit('task:completed', { ...base, result, ttfcMs: run.ttfcMs });
-      await this.record(result);
+      await this.s.records.finish(ref, { result, status: 'completed' });
       return result;
     } catch (err) {
-      if (reservation) await this.settle(reservation, run).catch(() => undefined);
+      // A cancelled stream settles as it unwinds: give the work a moment to stop before reading the task's cost.
+      if (work) await settledWithin(work, 5_000);
+      const spent = run ? await this.taskCost(run).catch(() => undefined) : undefined;
       const reason = abort.signal.aborted ? abort.signal.reason : err;
-      const cancelled = reason instanceof TaskCancelledError;
+      const outcome = outcomeOf(reason);
+      const cancelled = outcome.status === 'cancelled';
       const error = reason instanceof AqeError ? reason : new AqeError(ErrorCodes.PROVIDER, errorMessage(reason), undefined, { cause: reason });
       const result: TaskResult = {
-        taskId: task.id, agentType: agent.type, status: cancelled ? 'cancelled' : 'failed', output: undefined,
+        taskId: task.id, agentType: agent.type, status: outcome.status, output: undefined,
         modelName: run?.modelName ?? selection?.modelName,
         usage: run ? { ...run.usage, estimated: run.attempts.some((a) => a.estimated) } : undefined,
+        ...(spent !== undefined && spent > 0 ? { cost: spent } : {}),
         streamed: run?.streamed ?? false, fellBackToSync: run?.fellBackToSync,
         startedAt, endedAt: Date.now(), error: { code: error.code, message: error.message },
+        ...(outcome.reason ? { reason: outcome.reason } : {}),
       };
       this.s.logger.info({ taskId: task.id, code: error.code }, `task ${task.id} ${result.status}: ${error.message}`);
       this.s.events.emit(cancelled ? 'task:cancelled' : 'task:failed', { ...base, result, error });
-      await this.record(result);
+      await this.s.records.finish(ref, { result, status: result.status });
       (error as AqeError & { result?: TaskResult }).result = result;
       throw error;
     } finally {
@@ -112,7 +127,38 @@ export class TaskRunner {
   }
 
   async callModel(run: TaskRun, request: Omit<ProviderRequest, 'model' | 'signal'>, opts: { tierUp?: boolean }): Promise<ModelReply> {
-    const selection = opts.tierUp ? this.escalate(run) : run.selection;
+    let selection = opts.tierUp ? this.escalate(run) : run.selection;
+    for (;;) {
+      const chunksBefore = run.chunks;
+      try {
+        return await this.callSelected(run, selection, request);
+      } catch (err) {
+        // preferCheaperUnderPressure: a call the budget cannot hold moves to the next cheaper model (only
+        // before anything was streamed, so the consumer never sees two answers).
+        const cheaper = err instanceof BudgetExceededError && run.chunks === chunksBefore ? this.cheaperThan(run, selection.modelName) : undefined;
+        if (!cheaper) throw err;
+        this.s.logger.info({ taskId: run.task.id, from: selection.modelName, to: cheaper.modelName }, 'budget pressure: moving to a cheaper model');
+        selection = cheaper;
+      }
+    }
+  }
+
+  private cheaperThan(run: TaskRun, modelName: string): ModelSelection | undefined {
+    const config = this.s.config();
+    if (!config.routing.costTracking.preferCheaperUnderPressure) return undefined;
+    const ordered = byPrice(config.routing.models.filter((m) => m.enabled));
+    const at = ordered.findIndex((m) => m.name === modelName);
+    const next = at > 0 ? ordered[at - 1] : undefined;
+    if (!next) return undefined;
+    run.selection = {
+      ...run.selection, modelName: next.name, provider: next.provider, model: next.model,
+      reasons: [...run.selection.reasons, `budget pressure: ${modelName} does not fit the budget left; moved to ${next.name}`],
+      fallbacks: run.selection.fallbacks.filter((f) => f !== next.name),
+    };
+    return run.selection;
+  }
+
+  private async callSelected(run: TaskRun, selection: ModelSelection, request: Omit<ProviderRequest, 'model' | 'signal'>): Promise<ModelReply> {
     const costs = this.s.costs();
     let tokensSoFar = 0;
     const callbacks: StreamCallbacks = {
@@ -120,6 +166,7 @@ export class TaskRunner {
       onChunk: (chunk: StreamChunk) => {
         run.chunks++;
         tokensSoFar += countTokens(chunk.text);
+        this.s.records.progress(run.task.id, run.chunks, run.usage.outputTokens + tokensSoFar);
         this.s.events.emit('task:chunk', {
           taskId: run.task.id, agentType: run.agentType, modelName: selection.modelName, chunk, tokensSoFar,
           costSoFar: costs.costOf(selection.modelName, 0, tokensSoFar),
@@ -129,7 +176,20 @@ export class TaskRunner {
       },
       onError: (e) => run.callbacks?.onError?.(e),
     };
-    const reply = await this.s.caller().call({ taskId: run.task.id, selection, request: { ...request, task: request.task ?? run.task }, stream: run.stream, callbacks, signal: run.signal });
+    const config = this.s.config();
+    const meter = run.metered
+      ? (provider: Provider, modelName: string) =>
+          meterProvider(provider, findModel(config.routing.models, modelName), costs, {
+            taskId: run.task.id, agentType: run.agentType, task: run.task, complexityScore: run.selection.complexity.score,
+            onSettled: (cost) => (run.cost += cost),
+            track: (p) => {
+              run.settling.add(p);
+              const done = () => run.settling.delete(p);
+              p.then(done, done);
+            },
+          })
+      : undefined;
+    const reply = await this.s.caller().call({ taskId: run.task.id, selection, request: { ...request, task: request.task ?? run.task }, stream: run.stream, callbacks, signal: run.signal, meter });
     for (const a of reply.attempts) {
       if (a.usage) run.attempts.push({ modelName: a.modelName, inputTokens: a.usage.inputTokens, outputTokens: a.usage.outputTokens, estimated: !!a.usage.estimated });
     }
@@ -166,24 +226,17 @@ export class TaskRunner {
     return run.selection;
   }
 
-  private async settle(reservation: Awaited<ReturnType<CostTracker['reserve']>> | undefined, run: TaskRun | undefined): Promise<number> {
+  /**
+   * The task's cost: what its metered calls settled (after waiting for settlements still in flight, e.g. a
+   * stream closed by a cancel), or, with cost tracking off, the attempts priced (nothing recorded).
+   */
+  private async taskCost(run: TaskRun): Promise<number> {
     const costs = this.s.costs();
-    const attempts = run?.attempts ?? [];
-    if (!reservation) return attempts.reduce((sum, a) => sum + costs.costOf(a.modelName, a.inputTokens, a.outputTokens), 0);
-    if (attempts.length === 0) {
-      await costs.release(reservation);
-      return 0;
+    if (run.metered) {
+      while (run.settling.size) await Promise.allSettled([...run.settling]);
+      return run.cost;
     }
-    return costs.settle(reservation, attempts);
-  }
-
-  private async record(result: TaskResult): Promise<void> {
-    const { output: _output, ...summary } = result;
-    try {
-      await this.s.memory.store(result.taskId, summary, { partition: 'fleet/tasks', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER });
-    } catch (err) {
-      this.s.logger.error({ taskId: result.taskId }, `could not record task ${result.taskId}: ${errorMessage(err)}`);
-    }
+    return run.attempts.reduce((sum, a) => sum + costs.costOf(a.modelName, a.inputTokens, a.outputTokens), 0);
   }
 }
 
@@ -191,6 +244,14 @@ export function findModel(models: ModelConfig[], name: string): ModelConfig {
   const m = models.find((x) => x.name === name);
   if (!m) throw new AqeError(ErrorCodes.NO_MODEL, `model "${name}" is not in routing.models (known: ${models.map((x) => x.name).join(', ') || 'none'})`);
   return m;
+}
+
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.then(() => undefined, () => undefined),
+    new Promise<void>((r) => (timer = setTimeout(r, ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

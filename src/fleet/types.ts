@@ -1,3 +1,5 @@
+import type { CancelReason } from '../errors.js';
+
 /** QETask: the task file format (../shared/tasks/FORMAT.md) maps onto it one to one. */
 export const TASK_TYPES = [
   'test-generation',
@@ -60,7 +62,8 @@ export interface ModelSelection {
   fallbacks: string[];
 }
 
-export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/** `interrupted`: the process running the task died before it ended (set by recovery in a surviving or restarted process). */
+export type TaskStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface TaskUsage {
   inputTokens: number;
@@ -84,4 +87,6 @@ export interface TaskResult {
   startedAt: number;
   endedAt: number;
   error?: { code: string; message: string };
+  /** Why a cancelled task was cancelled (client, timeout, shutdown, budget). */
+  reason?: CancelReason;
 }

@@ -18,6 +18,10 @@ import { ModelRouter } from '../routing/ModelRouter.js';
 import { redactSecrets } from '../secrets.js';
 import type { StreamChunk } from '../streaming/types.js';
 import { runTool, type BaseMCPTool } from './BaseMCPTool.js';
+import { markServiceProcess } from '../sandbox/index.js';
+import { originAllowed } from './origin.js';
+import { SessionPool, type EvictionReason } from './session-pool.js';
+import { TASK_ID_PATTERN, TASK_ID_RULE } from '../fleet/task-schema.js';
 
 export interface AqeMcpServerOptions {
   /** Extra tools (BaseMCPTool / StreamingMCPTool subclasses) offered next to the fleet's. */
@@ -37,7 +41,7 @@ function taskShape(taskTypes: readonly string[], defaultType?: string) {
     language: z.enum(['typescript', 'javascript']).optional(),
     framework: z.string().optional().describe('e.g. vitest, jest, node:test, playwright, k6'),
     requirements: z.array(z.string()).optional(),
-    id: z.string().min(1).optional().describe('Task id (default: a new UUID).'),
+    id: z.string().regex(TASK_ID_PATTERN, `expected ${TASK_ID_RULE}`).optional().describe(`Task id (default: a new UUID); ${TASK_ID_RULE}.`),
   };
 }
 
@@ -104,7 +108,7 @@ async function runTaskTool(fleet: FleetManager, task: QETask, agentType: string 
     return sent;
   };
   try {
-    const { done } = fleet.submitTask(task, { agentType, stream: true, callbacks: { onChunk }, signal: extra.signal });
+    const { done } = fleet.submitTask(task, { agentType, stream: true, callbacks: { onChunk }, signal: extra.signal, bounded: true });
     const result = await done;
     await sent;
     return { content: [{ type: 'text', text: outputText(result.output) }, { type: 'text', text: JSON.stringify(resultSummary(result)) }] };
@@ -141,7 +145,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
       {
         title: `Run the ${type} agent`,
         description: `Runs a QE task on the ${type} agent${taskTypes.length ? ` (task types: ${taskTypes.join(', ')})` : ''}, routed and costed by the fleet. Streams progress when the client sends a progressToken.`,
-        inputSchema: taskShape(taskTypes, taskTypes[0]),
+        inputSchema: z.strictObject(taskShape(taskTypes, taskTypes[0])),
       },
       async (args, extra) => {
         let task: QETask;
@@ -161,7 +165,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
     {
       title: 'Route a task',
       description: 'Which model the multi-model router selects for a task, with the complexity score, its components and the reasons. Nothing is run, charged or recorded.',
-      inputSchema: { ...taskShape([]), stream: z.boolean().optional().describe('Route for a streamed request (needs a model that can stream).') },
+      inputSchema: z.strictObject({ ...taskShape([]), stream: z.boolean().optional().describe('Route for a streamed request (needs a model that can stream).') }),
       annotations: { readOnlyHint: true },
     },
     async (args) => {
@@ -192,7 +196,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
     {
       title: 'Cost report',
       description: 'Spent, budgets and alerts (the `aqe costs` report).',
-      inputSchema: { period: z.enum(['1d', '7d', '30d']).default('7d'), by: z.enum(['model', 'agent', 'day']).optional() },
+      inputSchema: z.strictObject({ period: z.enum(['1d', '7d', '30d']).default('7d'), by: z.enum(['model', 'agent', 'day']).optional() }),
       annotations: { readOnlyHint: true },
     },
     async (args) => {
@@ -205,11 +209,31 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
   );
 
   server.registerTool(
+    'get_task',
+    {
+      title: 'Task status',
+      description: 'The record of a task this service accepted (as GET /v1/tasks/:id): status queued, running, completed, failed, cancelled (with its reason) or interrupted, model, usage, cost, error. Kept fleet.taskRetentionDays.',
+      inputSchema: { id: z.string().min(1).max(256).describe('The task id.') },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => {
+      try {
+        const record = await fleet.findTask(args.id);
+        if (!record) throw new AqeError(ErrorCodes.NOT_FOUND, `no task with id ${args.id}`);
+        const { result, ...rest } = record;
+        return jsonResult(result ? { ...rest, result: resultSummary(result) } : rest);
+      } catch (err) {
+        return errorResult(err);
+      }
+    },
+  );
+
+  server.registerTool(
     'get_flags',
     {
       title: 'Feature flags',
       description: 'Each feature flag\'s effective value and the layer that decided it (default, config, env, override, agentOverride).',
-      inputSchema: { agentType: z.string().min(1).optional().describe('Explain the flags for this agent type.') },
+      inputSchema: z.strictObject({ agentType: z.string().min(1).optional().describe('Explain the flags for this agent type.') }),
       annotations: { readOnlyHint: true },
     },
     async (args) => {
@@ -241,6 +265,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
 
 /** `aqe mcp`: the MCP server on stdin/stdout. Resolves when the client closes the connection. */
 export async function runMcpStdio(fleet: FleetManager, opts: AqeMcpServerOptions = {}): Promise<void> {
+  markServiceProcess(); // code arrives from callers: security.sandbox 'auto' means bubblewrap or refuse
   const server = createMcpServer(fleet, opts);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
@@ -257,55 +282,99 @@ interface Session {
   server: McpServer;
 }
 
-function jsonRpcError(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+export interface McpHttpOptions extends AqeMcpServerOptions {
+  /** Close a session after this long with no request (default 5 min; api.mcpSessionIdleMs). */
+  sessionIdleMs?: number;
+  /** At most this many sessions (default 100; api.mcpMaxSessions). */
+  maxSessions?: number;
+  /** Browser origins allowed to talk MCP (security.allowedOrigins; "*" = any). A request with another Origin gets 403. */
+  allowedOrigins?: readonly string[];
+  /** Clock for the idle expiry (tests). */
+  now?: () => number;
+  /** How often idle sessions are swept (ms; 0 = only when sweepIdleSessions() is called). */
+  sweepEveryMs?: number;
+  /** Called when a session is closed by the server (idle, cap, shutdown). */
+  onSessionClosed?: (reason: EvictionReason) => void;
+}
+
+function jsonRpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
 }
 
 /**
  * Streamable HTTP at /mcp (stateful sessions; SSE responses, so progress notifications reach the client:
- * enableJsonResponse would drop them). Mount handle() on POST, GET and DELETE of one path.
+ * enableJsonResponse would drop them). Mount handle() on POST, GET and DELETE of one path. Sessions expire
+ * when idle and are capped (SessionPool); a browser Origin not in allowedOrigins is refused with 403, as the
+ * MCP specification asks of servers (DNS rebinding).
  */
 export class McpHttpEndpoint {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions: SessionPool<Session>;
+  private readonly allowedOrigins: readonly string[];
 
-  constructor(private readonly fleet: FleetManager, private readonly opts: AqeMcpServerOptions = {}) {}
+  constructor(private readonly fleet: FleetManager, private readonly opts: McpHttpOptions = {}) {
+    this.allowedOrigins = opts.allowedOrigins ?? [];
+    this.sessions = new SessionPool<Session>(
+      { idleMs: opts.sessionIdleMs ?? 300_000, maxSessions: opts.maxSessions ?? 100, now: opts.now, sweepEveryMs: opts.sweepEveryMs },
+      async (s, _id, reason) => {
+        opts.onSessionClosed?.(reason);
+        await s.transport.close();
+        await s.server.close();
+      },
+    );
+  }
 
   get sessionCount(): number {
     return this.sessions.size;
   }
 
+  /** Closes the sessions idle for sessionIdleMs or longer now (the timer does this on its own). */
+  sweepIdleSessions(): Promise<number> {
+    return this.sessions.sweep();
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !originAllowed(origin, this.allowedOrigins)) {
+      return jsonRpcError(res, 403, 'forbidden: this Origin is not in security.allowedOrigins');
+    }
     const sid = req.headers['mcp-session-id'];
     if (typeof sid === 'string') {
       const session = this.sessions.get(sid);
-      if (!session) return jsonRpcError(res, 404, `unknown MCP session ${sid}: initialize a new one`);
+      if (!session) return jsonRpcError(res, 404, 'unknown or expired MCP session: initialize a new one');
+      // a GET is the client's listening stream: activity, but it does not keep the session from expiring
+      const done = this.sessions.touch(sid, req.method !== 'GET');
+      res.once('close', done);
       return session.transport.handleRequest(req, res, body);
     }
     if (req.method !== 'POST' || !isInitializeRequest(body)) {
       return jsonRpcError(res, 400, 'no mcp-session-id header: send an initialize request first');
     }
+    const reservation = this.sessions.reserve();
+    if (!reservation) {
+      return jsonRpcError(res, 503, `too many MCP sessions: all ${this.opts.maxSessions ?? 100} (api.mcpMaxSessions) are busy; retry later`, { 'retry-after': '5' });
+    }
     const server = createMcpServer(this.fleet, this.opts);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        this.sessions.set(id, { transport, server });
+        this.sessions.add(id, { transport, server });
+        reservation();
       },
     });
     transport.onclose = () => {
       if (transport.sessionId) this.sessions.delete(transport.sessionId);
     };
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(req, res, body);
+    } finally {
+      reservation();
+    }
   }
 
   /** Closes every session (their open SSE streams end). */
   async close(): Promise<void> {
-    const all = [...this.sessions.values()];
-    this.sessions.clear();
-    await Promise.allSettled(all.map(async (s) => {
-      await s.transport.close();
-      await s.server.close();
-    }));
+    await this.sessions.closeAll();
   }
 }

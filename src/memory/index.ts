@@ -7,6 +7,7 @@ import type { MemoryStore } from './types.js';
 export * from './types.js';
 export { SqliteMemoryStore, utcDay, utcMonth, type SqliteMemoryStoreOptions } from './sqlite-store.js';
 export { SwarmMemoryManager, SYSTEM_CALLER, DEFAULT_PARTITION, canAccess, type MemoryOperation } from './SwarmMemoryManager.js';
+export { OwnerLease, DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, type OwnerLeaseOptions, type SweepHandler } from './owner-lease.js';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
 /**

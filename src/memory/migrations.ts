@@ -76,6 +76,33 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO budget_totals (kind, period, spent) SELECT 'monthly', month, SUM(cost) FROM cost_records GROUP BY month;
     `,
   },
+  {
+    version: 3,
+    description: 'process owners with heartbeats; reservations carry their owner; unsettled and simulated cost records',
+    sql: `
+      CREATE TABLE process_owners (
+        id           TEXT    PRIMARY KEY,
+        role         TEXT    NOT NULL,
+        pid          INTEGER NOT NULL,
+        host         TEXT    NOT NULL,
+        started_at   INTEGER NOT NULL,
+        heartbeat_at INTEGER NOT NULL,
+        state        TEXT    NOT NULL CHECK (state IN ('alive', 'stopped', 'dead')),
+        ended_at     INTEGER,
+        claimed_by   TEXT
+      );
+      CREATE INDEX process_owners_state_heartbeat ON process_owners (state, heartbeat_at);
+
+      ALTER TABLE budget_reservations ADD COLUMN owner_id TEXT;
+      ALTER TABLE budget_reservations ADD COLUMN model_name TEXT;
+      ALTER TABLE budget_reservations ADD COLUMN agent_type TEXT;
+      CREATE INDEX budget_reservations_owner ON budget_reservations (owner_id);
+
+      ALTER TABLE cost_records ADD COLUMN status TEXT NOT NULL DEFAULT 'settled'
+        CHECK (status IN ('settled', 'unsettled', 'simulated'));
+      ALTER TABLE budget_totals ADD COLUMN simulated REAL NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,15 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AqeError, ErrorCodes } from '../errors.js';
-import { migrate, schemaVersion } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { serialiseValue } from './value.js';
 import {
   AccessLevel,
+  type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
+  type CostStatus,
   type MemoryEntry,
   type MemoryStore,
+  type OwnerInfo,
+  type OwnerRecord,
   type QueryOptions,
+  type ReserveMeta,
   type ReserveOutcome,
 } from './types.js';
 
@@ -21,15 +26,15 @@ export const COSTS_PARTITION = 'routing/costs';
 export interface SqliteMemoryStoreOptions {
   /** How long a writer waits for another process's lock before failing (SQLite busy_timeout). Default 5000. */
   busyTimeoutMs?: number;
-  /** Clock (epoch ms) for TTL and reservation ageing; tests inject one instead of sleeping. */
+  /** Clock (epoch ms) for TTL and owner heartbeats; tests inject one instead of sleeping. */
   now?: () => number;
-  /**
-   * A reservation older than this no longer holds budget (its process most likely died before settling).
-   * Settling it later still records the cost. Default 1 hour.
-   */
-  reservationTtlMs?: number;
-  /** Purge expired entries and stale reservations after this many writes. Default 1000; 0 disables. */
+  /** Purge expired entries after this many writes. Default 1000; 0 disables. */
   purgeEveryWrites?: number;
+  /**
+   * Open read-only (reports): nothing is written, not even a WAL checkpoint. The file must exist; when its
+   * schema is older than this release the store opens normally instead (migrating is a write it needs).
+   */
+  readonly?: boolean;
   /** Also purge on an unref'd timer every this many ms. Default 60000; 0 disables. */
   purgeIntervalMs?: number;
 }
@@ -58,8 +63,35 @@ interface CostRow {
   at: number;
   day: string;
   month: string;
+  status: string;
 }
 
+interface ReservationRow {
+  id: string;
+  task_id: string;
+  amount: number;
+  day: string;
+  month: string;
+  created_at: number;
+  owner_id: string | null;
+  model_name: string | null;
+  agent_type: string | null;
+}
+
+interface OwnerRow {
+  id: string;
+  role: string;
+  pid: number;
+  host: string;
+  started_at: number;
+  heartbeat_at: number;
+  state: 'alive' | 'stopped' | 'dead';
+  ended_at: number | null;
+  claimed_by: string | null;
+}
+
+/** Stopped or dead owners are kept this long (for reports and late settlements), then pruned. */
+const OWNER_RETENTION_MS = 7 * 86_400_000;
 /** Money is REAL; sums of many small floats drift, so a window is full only beyond this tolerance. */
 const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
@@ -85,7 +117,6 @@ export class SqliteMemoryStore implements MemoryStore {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly now: () => number;
-  private readonly reservationTtlMs: number;
   private readonly purgeEveryWrites: number;
   private readonly timer?: NodeJS.Timeout;
   private writesSincePurge = 0;
@@ -95,27 +126,31 @@ export class SqliteMemoryStore implements MemoryStore {
   constructor(path: string, opts: SqliteMemoryStoreOptions = {}) {
     this.path = path;
     this.now = opts.now ?? Date.now;
-    this.reservationTtlMs = opts.reservationTtlMs ?? 3_600_000;
     this.purgeEveryWrites = opts.purgeEveryWrites ?? 1000;
     const inMemory = path === ':memory:' || path === '';
     try {
-      if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-      this.db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      this.db = (!inMemory && opts.readonly && openReadonly(path, opts.busyTimeoutMs ?? 5000)) || undefined!;
+      if (!this.db) {
+        if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+        this.db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      }
     } catch (err) {
       throw new AqeError(ErrorCodes.STORE, `cannot open memory store ${path}: ${(err as Error).message}`, { path }, { cause: err });
     }
     try {
-      if (!inMemory) this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db, path);
+      if (!this.db.readonly) {
+        if (!inMemory) this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        migrate(this.db, path);
+      }
       this.stmt = this.prepareStatements();
     } catch (err) {
       this.db.close();
       if (err instanceof AqeError) throw err;
       throw new AqeError(ErrorCodes.STORE, `cannot open memory store ${path}: ${(err as Error).message}`, { path }, { cause: err });
     }
-    const interval = opts.purgeIntervalMs ?? 60_000;
+    const interval = this.db.readonly ? 0 : (opts.purgeIntervalMs ?? 60_000);
     if (interval > 0) {
       this.timer = setInterval(() => {
         try {
@@ -146,29 +181,58 @@ export class SqliteMemoryStore implements MemoryStore {
       clearLive: db.prepare(`DELETE FROM entries WHERE partition = @partition AND ${LIVE}`),
       clearAll: db.prepare('DELETE FROM entries WHERE partition = ?'),
       purgeEntries: db.prepare('DELETE FROM entries WHERE expires_at IS NOT NULL AND expires_at <= ?'),
-      purgeReservations: db.prepare('DELETE FROM budget_reservations WHERE created_at <= ?'),
-      settled: db.prepare('SELECT spent FROM budget_totals WHERE kind = ? AND period = ?'),
+      settled: db.prepare('SELECT spent, simulated FROM budget_totals WHERE kind = ? AND period = ?'),
       addSettled: db.prepare(
-        `INSERT INTO budget_totals (kind, period, spent) VALUES (?, ?, ?)
-         ON CONFLICT (kind, period) DO UPDATE SET spent = spent + excluded.spent`,
+        `INSERT INTO budget_totals (kind, period, spent, simulated) VALUES (?, ?, ?, ?)
+         ON CONFLICT (kind, period) DO UPDATE SET spent = spent + excluded.spent, simulated = simulated + excluded.simulated`,
       ),
-      reservedDay: db.prepare('SELECT COALESCE(SUM(amount), 0) AS total FROM budget_reservations WHERE day = ? AND created_at > ?'),
-      reservedMonth: db.prepare(
-        'SELECT COALESCE(SUM(amount), 0) AS total FROM budget_reservations WHERE month = ? AND created_at > ?',
-      ),
+      reservedDay: db.prepare('SELECT COALESCE(SUM(amount), 0) AS total FROM budget_reservations WHERE day = ?'),
+      reservedMonth: db.prepare('SELECT COALESCE(SUM(amount), 0) AS total FROM budget_reservations WHERE month = ?'),
       insertReservation: db.prepare(
-        'INSERT INTO budget_reservations (id, task_id, amount, day, month, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO budget_reservations (id, task_id, amount, day, month, created_at, owner_id, model_name, agent_type)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      deleteReservation: db.prepare('DELETE FROM budget_reservations WHERE id = ?'),
+      deleteReservation: db.prepare('DELETE FROM budget_reservations WHERE id = ? RETURNING amount'),
+      costByReservation: db.prepare('SELECT id, cost, status, day, month FROM cost_records WHERE reservation_id = ?'),
+      correctCost: db.prepare(
+        `UPDATE cost_records SET input_tokens = @input_tokens, output_tokens = @output_tokens, cost = @cost,
+           estimated = @estimated, status = @status, model_name = @model_name WHERE id = @id`,
+      ),
       insertCost: db.prepare(
         `INSERT INTO cost_records
-           (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month)
-         VALUES (@reservation_id, @task_id, @model_name, @agent_type, @input_tokens, @output_tokens, @cost, @estimated, @at, @day, @month)
+           (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status)
+         VALUES (@reservation_id, @task_id, @model_name, @agent_type, @input_tokens, @output_tokens, @cost, @estimated, @at, @day, @month, @status)
          ON CONFLICT (reservation_id) DO NOTHING`,
       ),
       costsSince: db.prepare(
-        `SELECT task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month
+        `SELECT task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status
          FROM cost_records WHERE at >= ? ORDER BY at, id`,
+      ),
+      orphanedReservations: db.prepare(
+        `SELECT r.id, r.task_id, r.amount, r.day, r.month, r.created_at, r.owner_id, r.model_name, r.agent_type
+         FROM budget_reservations r LEFT JOIN process_owners o ON o.id = r.owner_id
+         WHERE o.id IS NULL OR o.state <> 'alive'`,
+      ),
+      insertOwner: db.prepare(
+        `INSERT INTO process_owners (id, role, pid, host, started_at, heartbeat_at, state) VALUES (?, ?, ?, ?, ?, ?, 'alive')`,
+      ),
+      heartbeatOwner: db.prepare(`UPDATE process_owners SET heartbeat_at = ? WHERE id = ? AND state = 'alive'`),
+      releaseOwner: db.prepare(`UPDATE process_owners SET state = 'stopped', ended_at = ? WHERE id = ? AND state = 'alive'`),
+      getOwner: db.prepare('SELECT * FROM process_owners WHERE id = ?'),
+      deadOwners: db.prepare(
+        `SELECT * FROM process_owners WHERE state = 'dead' OR (state = 'alive' AND heartbeat_at < ?) ORDER BY heartbeat_at, id`,
+      ),
+      claimDeadOwners: db.prepare(
+        `UPDATE process_owners SET state = 'dead', ended_at = @now, claimed_by = @claimer
+         WHERE state = 'alive' AND heartbeat_at < @staleBefore AND id <> @claimer RETURNING *`,
+      ),
+      claimOwner: db.prepare(
+        `UPDATE process_owners SET state = 'dead', ended_at = @now, claimed_by = @claimer
+         WHERE state = 'alive' AND id = @id AND id <> @claimer RETURNING *`,
+      ),
+      pruneOwners: db.prepare(
+        `DELETE FROM process_owners WHERE state <> 'alive' AND ended_at < ?
+           AND NOT EXISTS (SELECT 1 FROM budget_reservations r WHERE r.owner_id = process_owners.id)`,
       ),
       ping: db.prepare('SELECT 1 AS one'),
     };
@@ -294,24 +358,27 @@ export class SqliteMemoryStore implements MemoryStore {
     return n;
   }
 
-  reserveBudget(windows: BudgetWindow[], amount: number, meta: { taskId: string }): ReserveOutcome {
-    if (!Number.isFinite(amount) || amount < 0) {
-      throw new AqeError(ErrorCodes.MEMORY_INVALID, `reserveBudget: amount must be a finite number >= 0, got ${amount}`, { amount });
-    }
+  reserveBudget(windows: BudgetWindow[], amount: number, meta: ReserveMeta): ReserveOutcome {
+    checkMoney('reserveBudget: amount', amount);
+    if (meta.minAmount !== undefined) checkMoney('reserveBudget: minAmount', meta.minAmount);
+    const minAmount = Math.min(amount, meta.minAmount ?? amount);
     const now = this.now();
     const day = windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
     const month = windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
-    const liveSince = now - this.reservationTtlMs;
     const reserve = this.db.transaction((): ReserveOutcome => {
+      let hold = amount;
       for (const w of windows) {
         if (!Number.isFinite(w.limit)) continue;
-        const { spent, reserved } = this.usage(w.name, w.period, liveSince);
-        const used = spent + reserved;
-        if (used + amount > w.limit + MONEY_EPSILON) return { ok: false, budget: w.name, spent: used, limit: w.limit };
+        const u = this.usage(w.name, w.period);
+        const used = u.spent + u.reserved + (meta.countSimulated ? u.simulated : 0);
+        const left = w.limit - used;
+        if (left + MONEY_EPSILON >= hold) continue;
+        if (left + MONEY_EPSILON >= minAmount && left > 0) hold = left;
+        else return { ok: false, budget: w.name, spent: used, limit: w.limit };
       }
       const id = randomUUID();
-      this.stmt.insertReservation.run(id, meta.taskId, amount, day, month, now);
-      return { ok: true, reservationId: id };
+      this.stmt.insertReservation.run(id, meta.taskId, hold, day, month, now, meta.ownerId ?? null, meta.modelName ?? null, meta.agentType ?? null);
+      return { ok: true, reservationId: id, amount: hold };
     });
     const outcome = this.guard(`reserveBudget for task ${meta.taskId}`, () => reserve.immediate());
     if (outcome.ok) this.afterWrite();
@@ -320,13 +387,15 @@ export class SqliteMemoryStore implements MemoryStore {
 
   /**
    * Deletes the reservation and records the cost in one transaction. Settling the same reservation twice
-   * records the cost once; settling a reservation that aged out still records the (real) cost.
+   * records the cost once; settling a reservation that was booked as unsettled (its owner was declared dead)
+   * corrects that record to the real cost.
    */
   settleReservation(reservationId: string, record: CostRecord): void {
     checkCostRecord(record);
+    const status: CostStatus = record.status ?? 'settled';
     const settle = this.db.transaction(() => {
-      this.stmt.deleteReservation.run(reservationId);
-      const inserted = this.stmt.insertCost.run({
+      this.stmt.deleteReservation.get(reservationId);
+      const row = {
         reservation_id: reservationId,
         task_id: record.taskId,
         model_name: record.modelName,
@@ -338,38 +407,148 @@ export class SqliteMemoryStore implements MemoryStore {
         at: record.at,
         day: record.day,
         month: record.month,
-      });
+        status,
+      };
+      const inserted = this.stmt.insertCost.run(row);
       if (inserted.changes === 1) {
-        this.stmt.addSettled.run('daily', record.day, record.cost);
-        this.stmt.addSettled.run('monthly', record.month, record.cost);
+        this.addTotals(record.day, record.month, status, record.cost);
         // The seed's routing/costs partition: the same record, readable through SwarmMemoryManager (system only).
         this.stmt.upsert.run(
           this.toRow({
-            partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: record, owner: 'system',
+            partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status }, owner: 'system',
             accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: record.at,
           }),
         );
+        return;
       }
+      const existing = this.stmt.costByReservation.get(reservationId) as
+        | { id: number; cost: number; status: CostStatus; day: string; month: string }
+        | undefined;
+      if (existing?.status !== 'unsettled') return;
+      // The owner was declared dead too early (a long pause) and a survivor booked the reserved amount: correct it.
+      this.stmt.correctCost.run({ ...row, id: existing.id });
+      this.addTotals(existing.day, existing.month, 'unsettled', -existing.cost);
+      this.addTotals(existing.day, existing.month, status, record.cost);
+      this.stmt.upsert.run(
+        this.toRow({
+          partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status, day: existing.day, month: existing.month },
+          owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: this.now(),
+        }),
+      );
     });
     this.guard(`settleReservation ${reservationId}`, () => settle.immediate());
     this.afterWrite();
   }
 
+  private addTotals(day: string, month: string, status: CostStatus, cost: number): void {
+    const spent = status === 'simulated' ? 0 : cost;
+    const simulated = status === 'simulated' ? cost : 0;
+    this.stmt.addSettled.run('daily', day, spent, simulated);
+    this.stmt.addSettled.run('monthly', month, spent, simulated);
+  }
+
   releaseReservation(reservationId: string): void {
-    this.guard(`releaseReservation ${reservationId}`, () => this.stmt.deleteReservation.run(reservationId));
+    this.guard(`releaseReservation ${reservationId}`, () => this.stmt.deleteReservation.get(reservationId));
     this.afterWrite();
   }
 
-  budgetUsage(name: 'daily' | 'monthly', period: string): { spent: number; reserved: number } {
-    return this.guard(`budgetUsage ${name} ${period}`, () => this.usage(name, period, this.now() - this.reservationTtlMs));
+  budgetUsage(name: 'daily' | 'monthly', period: string): BudgetUsage {
+    return this.guard(`budgetUsage ${name} ${period}`, () => this.usage(name, period));
   }
 
-  private usage(name: 'daily' | 'monthly', period: string, liveSince: number): { spent: number; reserved: number } {
-    const settled = this.stmt.settled.get(name, period) as { spent: number } | undefined;
-    const held = (name === 'daily' ? this.stmt.reservedDay : this.stmt.reservedMonth).get(period, liveSince) as {
-      total: number;
-    };
-    return { spent: settled?.spent ?? 0, reserved: held.total };
+  private usage(name: 'daily' | 'monthly', period: string): BudgetUsage {
+    const settled = this.stmt.settled.get(name, period) as { spent: number; simulated: number } | undefined;
+    const held = (name === 'daily' ? this.stmt.reservedDay : this.stmt.reservedMonth).get(period) as { total: number };
+    return { spent: settled?.spent ?? 0, reserved: held.total, simulated: settled?.simulated ?? 0 };
+  }
+
+  bookOrphanedReservations(): CostRecord[] {
+    const book = this.db.transaction((): CostRecord[] => {
+      const rows = this.stmt.orphanedReservations.all() as ReservationRow[];
+      const booked: CostRecord[] = [];
+      for (const r of rows) {
+        const record: CostRecord = {
+          taskId: r.task_id,
+          modelName: r.model_name ?? 'unknown',
+          agentType: r.agent_type ?? 'unknown',
+          inputTokens: 0,
+          outputTokens: 0,
+          cost: r.amount,
+          estimated: true,
+          at: r.created_at,
+          day: r.day,
+          month: r.month,
+          status: 'unsettled',
+        };
+        this.stmt.deleteReservation.get(r.id);
+        const inserted = this.stmt.insertCost.run({
+          reservation_id: r.id, task_id: record.taskId, model_name: record.modelName, agent_type: record.agentType,
+          input_tokens: 0, output_tokens: 0, cost: record.cost, estimated: 1, at: record.at, day: record.day,
+          month: record.month, status: 'unsettled',
+        });
+        if (inserted.changes !== 1) continue;
+        this.addTotals(r.day, r.month, 'unsettled', r.amount);
+        booked.push(record);
+      }
+      return booked;
+    });
+    const booked = this.guard('bookOrphanedReservations', () => book.immediate());
+    if (booked.length) this.afterWrite(booked.length);
+    return booked;
+  }
+
+  putIfAbsent(entry: MemoryEntry): boolean {
+    const row = this.toRow(entry);
+    const insert = this.db.transaction((): boolean => {
+      if (this.stmt.get.get({ partition: entry.partition, key: entry.key, now: this.now() })) return false;
+      this.stmt.upsert.run(row);
+      return true;
+    });
+    const inserted = this.guard(`putIfAbsent ${entry.partition}/${entry.key}`, () => insert.immediate());
+    if (inserted) this.afterWrite();
+    return inserted;
+  }
+
+  registerOwner(info: OwnerInfo): string {
+    if (typeof info.role !== 'string' || !info.role || !Number.isInteger(info.pid) || typeof info.host !== 'string') {
+      throw new AqeError(ErrorCodes.MEMORY_INVALID, 'registerOwner: role and host must be strings and pid an integer', { role: info.role });
+    }
+    const id = randomUUID();
+    const now = this.now();
+    this.guard('registerOwner', () => this.stmt.insertOwner.run(id, info.role, info.pid, info.host, now, now));
+    return id;
+  }
+
+  heartbeatOwner(ownerId: string): boolean {
+    return this.guard(`heartbeatOwner ${ownerId}`, () => this.stmt.heartbeatOwner.run(this.now(), ownerId).changes === 1);
+  }
+
+  releaseOwner(ownerId: string): void {
+    this.guard(`releaseOwner ${ownerId}`, () => this.stmt.releaseOwner.run(this.now(), ownerId));
+  }
+
+  getOwner(ownerId: string): OwnerRecord | undefined {
+    const row = this.guard(`getOwner ${ownerId}`, () => this.stmt.getOwner.get(ownerId)) as OwnerRow | undefined;
+    return row ? ownerFromRow(row) : undefined;
+  }
+
+  deadOwners(staleAfterMs: number): OwnerRecord[] {
+    const rows = this.guard('deadOwners', () => this.stmt.deadOwners.all(this.now() - staleAfterMs)) as OwnerRow[];
+    return rows.map(ownerFromRow);
+  }
+
+  claimDeadOwners(claimerId: string, staleAfterMs: number, ids?: string[]): OwnerRecord[] {
+    const now = this.now();
+    const claim = this.db.transaction((): OwnerRow[] => {
+      if (!ids) return this.stmt.claimDeadOwners.all({ now, claimer: claimerId, staleBefore: now - staleAfterMs }) as OwnerRow[];
+      const rows: OwnerRow[] = [];
+      for (const id of ids) {
+        const row = this.stmt.claimOwner.get({ now, claimer: claimerId, id }) as OwnerRow | undefined;
+        if (row) rows.push(row);
+      }
+      return rows;
+    });
+    return this.guard('claimDeadOwners', () => claim.immediate()).map(ownerFromRow);
   }
 
   costRecords(sinceMs: number): CostRecord[] {
@@ -385,15 +564,20 @@ export class SqliteMemoryStore implements MemoryStore {
       at: r.at,
       day: r.day,
       month: r.month,
+      status: r.status as CostStatus,
     }));
   }
 
-  /** Deletes expired entries and aged-out reservations; returns how many entries went. */
+  /**
+   * Deletes expired entries (returns how many) and owners that ended over a week ago holding nothing.
+   * Reservations never age out: see bookOrphanedReservations.
+   */
   purgeExpired(): number {
     this.writesSincePurge = 0;
+    if (this.db.readonly) return 0;
     const now = this.now();
     return this.guard('purgeExpired', () => {
-      this.stmt.purgeReservations.run(now - this.reservationTtlMs);
+      this.stmt.pruneOwners.run(now - OWNER_RETENTION_MS);
       return this.stmt.purgeEntries.run(now).changes;
     });
   }
@@ -432,6 +616,41 @@ function fromRow(row: EntryRow): MemoryEntry {
   if (row.swarm_id !== null) entry.swarmId = row.swarm_id;
   if (row.expires_at !== null) entry.expiresAt = row.expires_at;
   return entry;
+}
+
+/** A read-only connection when the file exists with this release's schema; undefined otherwise. */
+function openReadonly(path: string, timeout: number): Database.Database | undefined {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout });
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+    if (row.v === LATEST_SCHEMA_VERSION) return db;
+  } catch {
+    // missing file, no schema_version table yet, ...: open normally
+  }
+  db?.close();
+  return undefined;
+}
+
+function ownerFromRow(row: OwnerRow): OwnerRecord {
+  const owner: OwnerRecord = {
+    id: row.id,
+    role: row.role,
+    pid: row.pid,
+    host: row.host,
+    startedAt: row.started_at,
+    heartbeatAt: row.heartbeat_at,
+    state: row.state,
+  };
+  if (row.ended_at !== null) owner.endedAt = row.ended_at;
+  if (row.claimed_by !== null) owner.claimedBy = row.claimed_by;
+  return owner;
+}
+
+function checkMoney(what: string, amount: number): void {
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
+    throw new AqeError(ErrorCodes.MEMORY_INVALID, `${what} must be a finite number >= 0, got ${amount}`, { amount });
+  }
 }
 
 function checkName(what: 'partition' | 'key', value: unknown): void {

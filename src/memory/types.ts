@@ -61,9 +61,51 @@ export interface BudgetWindow {
   limit: number;
 }
 
+export interface ReserveMeta {
+  taskId: string;
+  /** The process (see registerOwner) holding the reservation; when it dies the reservation is booked as unsettled. */
+  ownerId?: string;
+  modelName?: string;
+  agentType?: string;
+  /**
+   * When `amount` does not fit, hold what is left instead, provided that is at least this much
+   * (the caller then lowers max_tokens to fit). Default: `amount` (all or nothing).
+   */
+  minAmount?: number;
+  /** Count simulated (offline engine) spend toward the limits. Default false. */
+  countSimulated?: boolean;
+}
+
 export type ReserveOutcome =
-  | { ok: true; reservationId: string }
+  | { ok: true; reservationId: string; /** What was held: `amount`, or less (>= minAmount) when only that fitted. */ amount: number }
   | { ok: false; budget: 'daily' | 'monthly'; spent: number; limit: number };
+
+/** A running process that holds leases (reservations, running tasks) in the store. */
+export interface OwnerInfo {
+  /** What the process is, e.g. "aqe run", "aqe serve". */
+  role: string;
+  pid: number;
+  host: string;
+}
+
+export interface OwnerRecord extends OwnerInfo {
+  id: string;
+  startedAt: number;
+  heartbeatAt: number;
+  /** alive: heartbeating; stopped: shut down cleanly; dead: missed its heartbeats and was claimed by `claimedBy`. */
+  state: 'alive' | 'stopped' | 'dead';
+  endedAt?: number;
+  claimedBy?: string;
+}
+
+/** How a cost record came to be. */
+export type CostStatus =
+  /** Usage reported by the provider, or the tokens received when a call ended early. */
+  | 'settled'
+  /** Its process died before settling: booked at the reserved amount (an upper bound), never released. */
+  | 'unsettled'
+  /** The offline engine's estimate of what a model would have cost; no money was spent. */
+  | 'simulated';
 
 export interface CostRecord {
   taskId: string;
@@ -77,6 +119,16 @@ export interface CostRecord {
   at: number;
   day: string;
   month: string;
+  /** Default 'settled'. */
+  status?: CostStatus;
+}
+
+export interface BudgetUsage {
+  /** Settled plus unsettled spend (money). */
+  spent: number;
+  reserved: number;
+  /** Offline-engine estimates (no money). */
+  simulated: number;
 }
 
 /**
@@ -91,15 +143,49 @@ export interface MemoryStore {
   query(options: QueryOptions): MemoryEntry[] | Promise<MemoryEntry[]>;
   delete(partition: string, key: string): boolean | Promise<boolean>;
   clear(partition: string): number | Promise<number>;
-  /** Atomically: refuse if spent+reserved+amount exceeds any window's limit, else hold `amount`. */
-  reserveBudget(windows: BudgetWindow[], amount: number, meta: { taskId: string }): ReserveOutcome | Promise<ReserveOutcome>;
-  /** Replace a reservation with the real cost record (one transaction). */
+  /**
+   * Atomically: refuse if spent+reserved+amount exceeds any window's limit, else hold `amount` (or, with
+   * meta.minAmount, the most that fits if that is at least minAmount). Simulated spend counts only with
+   * meta.countSimulated.
+   */
+  reserveBudget(windows: BudgetWindow[], amount: number, meta: ReserveMeta): ReserveOutcome | Promise<ReserveOutcome>;
+  /**
+   * Replace a reservation with the real cost record (one transaction). A reservation already booked as
+   * unsettled (its owner was declared dead) is corrected to the real cost. A record with status 'simulated'
+   * adds to the simulated totals, not to spent. An id that holds nothing just records the cost.
+   */
   settleReservation(reservationId: string, record: CostRecord): void | Promise<void>;
   /** Drop a reservation without spending (the call never happened). */
   releaseReservation(reservationId: string): void | Promise<void>;
-  /** Spent (settled) plus held (reserved) for a period key of a window kind. */
-  budgetUsage(name: 'daily' | 'monthly', period: string): { spent: number; reserved: number } | Promise<{ spent: number; reserved: number }>;
+  /** Spent (settled + unsettled), held (reserved) and simulated for a period key of a window kind. */
+  budgetUsage(name: 'daily' | 'monthly', period: string): BudgetUsage | Promise<BudgetUsage>;
   costRecords(sinceMs: number): CostRecord[] | Promise<CostRecord[]>;
+  /**
+   * Book every reservation whose owner is not alive (state 'dead' or 'stopped', or no owner row) as an
+   * 'unsettled' cost record at the reserved amount, in the reservation's day and month. Each reservation is
+   * booked exactly once, whoever calls. Returns the records booked.
+   */
+  bookOrphanedReservations(): CostRecord[] | Promise<CostRecord[]>;
+  /** Insert the entry only when no live entry has its key; true when inserted (once-only markers across processes). */
+  putIfAbsent(entry: MemoryEntry): boolean | Promise<boolean>;
+
+  // Process owners: a lease registry that other records (reservations, running tasks) point at.
+  /** Record a live process; returns its owner id. */
+  registerOwner(info: OwnerInfo): string | Promise<string>;
+  /** Refresh the heartbeat. False when the owner is no longer alive (declared dead or stopped): stop acting for it. */
+  heartbeatOwner(ownerId: string): boolean | Promise<boolean>;
+  /** Clean shutdown: state 'stopped'. Its leftovers are then anybody's to book. */
+  releaseOwner(ownerId: string): void | Promise<void>;
+  getOwner(ownerId: string): OwnerRecord | undefined | Promise<OwnerRecord | undefined>;
+  /** Read-only: owners declared dead, and alive ones whose heartbeat is older than staleAfterMs. */
+  deadOwners(staleAfterMs: number): OwnerRecord[] | Promise<OwnerRecord[]>;
+  /**
+   * Atomically declare dead every alive owner whose heartbeat is older than staleAfterMs, recording
+   * `claimerId`; returns only the owners this call claimed, so exactly one survivor handles each.
+   * With `ids`, only those owners are considered, whatever their heartbeat age (the caller saw their
+   * process is gone: same host, pid not running).
+   */
+  claimDeadOwners(claimerId: string, staleAfterMs: number, ids?: string[]): OwnerRecord[] | Promise<OwnerRecord[]>;
   ping(): boolean | Promise<boolean>;
   close(): void | Promise<void>;
 }

@@ -56,6 +56,17 @@ export class AnthropicProvider implements Provider {
     };
   }
 
+  /** POST /v1/messages/count_tokens: free, and the count /v1/messages will bill. */
+  async countInputTokens(request: ProviderRequest): Promise<number> {
+    try {
+      const { max_tokens: _max, temperature: _t, ...params } = this.params(request);
+      const res = await (await this.client()).messages.countTokens(params, { signal: request.signal });
+      return res.input_tokens;
+    } catch (err) {
+      throw toProviderError(err, this.ctx, request.signal);
+    }
+  }
+
   async complete(request: ProviderRequest): Promise<CompletionResult> {
     try {
       const msg = await (await this.client()).messages.create({ ...this.params(request), stream: false }, { signal: request.signal });

@@ -44,6 +44,8 @@ export interface Provider {
   readonly kind: 'anthropic' | 'openai-compatible' | 'local';
   complete(request: ProviderRequest): Promise<CompletionResult>;
   stream(request: ProviderRequest): AsyncIterable<ProviderEvent>;
+  /** The provider's own count of the request's input tokens (e.g. Anthropic's count-tokens endpoint), where it has one. */
+  countInputTokens?(request: ProviderRequest): Promise<number>;
 }
 
 export type ProviderErrorKind =

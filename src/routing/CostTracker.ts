@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { RoutingConfig } from '../config/schema.js';
 import { AqeError, BudgetExceededError, ErrorCodes } from '../errors.js';
 import type { ModelSelection, QETask } from '../fleet/types.js';
-import { AccessLevel, type CostRecord, type MemoryStore } from '../memory/types.js';
+import { OwnerLease } from '../memory/owner-lease.js';
+import { AccessLevel, type CostRecord, type CostStatus, type MemoryStore } from '../memory/types.js';
 import { alertThresholdPercent, budgetWindows, limitOf, startOfUtcDay, utcDayKey, utcMonthKey, type BudgetName } from './budget.js';
 import { PERIOD_DAYS, summariseLedger, type LedgerSummary, type ReportGrouping, type ReportPeriod } from './costReport.js';
 import { priceOf } from './pricing.js';
@@ -17,6 +19,51 @@ export interface CostLogger {
 export interface CostTrackerOptions {
   now?: () => number;
   logger?: CostLogger;
+  /**
+   * The owner (process) id reservations carry (FleetManager passes its OwnerLease's). Without one the tracker
+   * registers its own lease on first use; call close() to stop it.
+   */
+  ownerId?: () => string;
+}
+
+/** An upper bound for one model call, reserved before the call (first attempt, retry, fallback, escalation). */
+export interface CallBound {
+  modelName: string;
+  /** Input tokens counted by the provider, or by our tokenizer with its margin. */
+  inputTokens: number;
+  /** The max_tokens asked for. */
+  maxTokens: number;
+  /** The least max_tokens worth calling with; the reservation may lower max_tokens down to this, not below. */
+  minTokens: number;
+  /** The offline engine: its cost is simulated (no money), held against budgets only with countSimulated. */
+  simulated: boolean;
+}
+
+export interface CallReservation {
+  /** The store's reservation id (also the cost record's). */
+  id: string;
+  taskId: string;
+  agentType: string;
+  modelName: string;
+  inputTokens: number;
+  /** max_tokens the call may use: the asked one, or lower to fit the budget. */
+  maxTokens: number;
+  /** Dollars held: the cap on what this call is recorded at. */
+  amount: number;
+  simulated: boolean;
+  /** false when cost tracking is off (nothing held or recorded). */
+  tracked: boolean;
+  /** true when budget is held in the store (tracked and not an uncounted simulation). */
+  held: boolean;
+  at: number;
+  state: 'held' | 'settled' | 'released';
+}
+
+export interface CallUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Counted by our tokenizer (tokens received) rather than reported by the provider. */
+  estimated: boolean;
 }
 
 export interface Reservation {
@@ -53,8 +100,11 @@ export interface BudgetAlert {
 export interface BudgetWindowStatus {
   period: string;
   limit: number;
+  /** Money: settled plus unsettled (booked at the reserved amount for a process that died). */
   spent: number;
   reserved: number;
+  /** Offline-engine estimates; counted in `left` only with costTracking.countSimulated. */
+  simulated: number;
   left: number;
   /** Spent as a percentage of the limit (reservations excluded). */
   percent: number;
@@ -64,6 +114,8 @@ export interface BudgetWindowStatus {
 export interface BudgetStatus {
   enabled: boolean;
   enforce: boolean;
+  /** Simulated (offline engine) spend counts toward the limits. */
+  countSimulated: boolean;
   daily: BudgetWindowStatus;
   monthly: BudgetWindowStatus;
   /** Fraction of the tightest budget used, spent plus held (what the router's budgetPressure reads). */
@@ -71,6 +123,8 @@ export interface BudgetStatus {
 }
 
 export interface CostReport extends LedgerSummary {
+  /** The offline engine's estimates over the same period, apart from money spent. */
+  simulated: LedgerSummary;
   period: ReportPeriod;
   by?: ReportGrouping;
   /** Epoch ms of the first day included (UTC midnight). */
@@ -90,9 +144,13 @@ function defaultLogger(): CostLogger {
 
 /**
  * Prices, reserves, settles and reports model spend against the daily and monthly budgets.
- * The estimate is reserved atomically in the store before a model is called (so concurrent tasks cannot
- * overspend together) and replaced by the real cost afterwards. Alerts fire once per window period and
- * threshold; the marker lives in the store (partition routing/alerts) so restarts do not repeat them.
+ *
+ * Every model call (first attempt, retry, fallback, escalation) reserves an upper bound first (reserveCall:
+ * input tokens x input price + max_tokens x output price, atomically in the store, so any number of processes
+ * on one store cannot overspend together) and settles the provider's usage after (settleCall), capped at what
+ * was held. Reservations carry this process's owner id; a survivor books a dead owner's reservations as
+ * unsettled at the reserved amount (sweepOrphans). Alerts are raised by the process that settles, once per
+ * window period and threshold across processes (a putIfAbsent marker in routing/alerts). Reports only read.
  */
 export class CostTracker extends EventEmitter {
   private routing: RoutingConfig;
@@ -101,6 +159,9 @@ export class CostTracker extends EventEmitter {
   private readonly logger: CostLogger;
   private alertChain: Promise<void> = Promise.resolve();
   private lastPressure = 0;
+  private ownerId?: () => string;
+  private ownLease?: Promise<OwnerLease>;
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(routing: RoutingConfig, store: MemoryStore, opts: CostTrackerOptions = {}) {
     super();
@@ -108,6 +169,7 @@ export class CostTracker extends EventEmitter {
     this.store = store;
     this.now = opts.now ?? Date.now;
     this.logger = opts.logger ?? defaultLogger();
+    this.ownerId = opts.ownerId;
   }
 
   updateConfig(routing: RoutingConfig): void {
@@ -116,9 +178,13 @@ export class CostTracker extends EventEmitter {
 
   /** Dollars for tokens on a configured model. */
   costOf(modelName: string, inputTokens: number, outputTokens: number): number {
+    return priceOf(this.modelConfig(modelName), inputTokens, outputTokens);
+  }
+
+  private modelConfig(modelName: string) {
     const m = this.routing.models.find((x) => x.name === modelName);
     if (!m) throw new AqeError(ErrorCodes.NO_MODEL, `cannot price model "${modelName}": not in routing.models`, { modelName });
-    return priceOf(m, inputTokens, outputTokens);
+    return m;
   }
 
   /** Last known budget pressure (spent + held over limit, tightest window); sync for the router. */
@@ -126,24 +192,138 @@ export class CostTracker extends EventEmitter {
     return this.lastPressure;
   }
 
+  private async owner(): Promise<string> {
+    if (this.ownerId) return this.ownerId();
+    this.ownLease ??= OwnerLease.start(this.store, { role: 'cost-tracker' });
+    return (await this.ownLease).id;
+  }
+
+  /**
+   * Holds the upper bound of one model call. When the whole bound does not fit, holds what is left if that
+   * covers `minTokens` of output (and lowers maxTokens to match); otherwise throws BudgetExceededError.
+   */
+  async reserveCall(ctx: { taskId: string; agentType: string }, bound: CallBound): Promise<CallReservation> {
+    const at = this.now();
+    const model = this.modelConfig(bound.modelName);
+    const price = model.capabilities.costPer1kTokens;
+    const inputCost = (bound.inputTokens / 1000) * price.input;
+    const perOutput = price.output / 1000;
+    const maxTokens = Math.max(0, Math.floor(bound.maxTokens));
+    const minTokens = Math.min(maxTokens, Math.max(0, Math.ceil(bound.minTokens)));
+    const amount = inputCost + maxTokens * perOutput;
+    const base = {
+      taskId: ctx.taskId, agentType: ctx.agentType, modelName: bound.modelName, inputTokens: bound.inputTokens,
+      maxTokens, amount, simulated: bound.simulated, at, state: 'held' as const,
+    };
+    const ct = this.routing.costTracking;
+    if (!ct.enabled) return { ...base, id: randomUUID(), tracked: false, held: false };
+    if (bound.simulated && !ct.countSimulated) return { ...base, id: randomUUID(), tracked: true, held: false };
+    const minAmount = inputCost + minTokens * perOutput;
+    const outcome = await this.store.reserveBudget(budgetWindows(ct, at), amount, {
+      taskId: ctx.taskId, ownerId: await this.owner(), modelName: bound.modelName, agentType: ctx.agentType,
+      minAmount, countSimulated: ct.countSimulated,
+    });
+    if (!outcome.ok) {
+      this.lastPressure = Math.max(this.lastPressure, outcome.limit > 0 ? outcome.spent / outcome.limit : 1);
+      throw new BudgetExceededError(outcome.budget, outcome.spent, outcome.limit, minAmount);
+    }
+    const granted = outcome.amount;
+    const fits = perOutput > 0 ? Math.floor((granted - inputCost) / perOutput + 1e-9) : maxTokens;
+    return { ...base, id: outcome.reservationId, amount: granted, maxTokens: Math.max(minTokens, Math.min(maxTokens, fits)), tracked: true, held: true };
+  }
+
+  /**
+   * Records what one call used (the provider's report, or the tokens received when it ended early), capped
+   * at the reservation, and raises any alert it crosses. Returns the cost recorded.
+   */
+  settleCall(r: CallReservation, usage: CallUsage): Promise<number> {
+    return this.track(this.doSettleCall(r, usage));
+  }
+
+  private async doSettleCall(r: CallReservation, usage: CallUsage): Promise<number> {
+    if (r.state !== 'held') return 0;
+    r.state = 'settled';
+    const full = this.costOf(r.modelName, usage.inputTokens, usage.outputTokens);
+    // Output cannot pass max_tokens, and input was counted before the call: the bound holds; the cap only
+    // absorbs a tokenizer margin that was too small.
+    const cost = r.held ? Math.min(full, r.amount) : full;
+    if (!r.tracked) return cost;
+    const status: CostStatus = r.simulated ? 'simulated' : 'settled';
+    await this.store.settleReservation(r.id, {
+      taskId: r.taskId, modelName: r.modelName, agentType: r.agentType, inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens, cost, estimated: usage.estimated, at: r.at, day: utcDayKey(r.at),
+      month: utcMonthKey(r.at), status,
+    });
+    if (status !== 'simulated' || this.routing.costTracking.countSimulated) await this.checkAlerts();
+    return cost;
+  }
+
+  /** The call never reached the provider (or it refused before doing any work): nothing to bill. */
+  releaseCall(r: CallReservation): Promise<void> {
+    if (r.state !== 'held') return Promise.resolve();
+    r.state = 'released';
+    if (!r.held) return Promise.resolve();
+    return this.track(Promise.resolve(this.store.releaseReservation(r.id)));
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    const done = () => this.pending.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  /** Waits for settlements in flight (shutdown calls this before closing the store). */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  /**
+   * Books the reservations of processes that died (or stopped) without settling as unsettled cost at the
+   * reserved amount. Safe to call from every process at once: each reservation is booked exactly once.
+   */
+  async sweepOrphans(): Promise<CostRecord[]> {
+    const booked = await this.store.bookOrphanedReservations();
+    for (const r of booked) {
+      this.logger.warn(
+        { event: 'cost.unsettled', taskId: r.taskId, modelName: r.modelName, cost: r.cost },
+        `task ${r.taskId}: its process ended before settling a ${r.modelName} call; booked the reserved $${r.cost.toFixed(4)} as unsettled`,
+      );
+      this.emit('unsettled', r);
+    }
+    if (booked.length) await this.checkAlerts();
+    return booked;
+  }
+
+  /** Stops the tracker's own owner lease, if it started one. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.ownLease) await (await this.ownLease).stop();
+  }
+
+  /**
+   * Task-level reservation of a fixed amount (the seed's API). The fleet reserves per model call
+   * (reserveCall); this remains for callers that hold a budget for a whole piece of work.
+   */
   async reserve(task: QETask, selection: ModelSelection, agentType: string): Promise<Reservation> {
     const at = this.now();
     const base = { taskId: task.id, agentType, modelName: selection.modelName, estimatedCost: selection.estimatedCost, at };
     const ct = this.routing.costTracking;
     if (!ct.enabled) return { ...base, id: null, tracked: false, state: 'held' };
     const amount = Math.max(0, selection.estimatedCost);
-    const outcome = await this.store.reserveBudget(budgetWindows(ct, at), amount, { taskId: task.id });
+    const outcome = await this.store.reserveBudget(budgetWindows(ct, at), amount, {
+      taskId: task.id, ownerId: await this.owner(), modelName: selection.modelName, agentType, countSimulated: ct.countSimulated,
+    });
     if (!outcome.ok) {
       this.lastPressure = Math.max(this.lastPressure, outcome.limit > 0 ? outcome.spent / outcome.limit : 1);
       throw new BudgetExceededError(outcome.budget, outcome.spent, outcome.limit, amount);
     }
-    void this.budgetStatus().catch(() => undefined);
     return { ...base, id: outcome.reservationId, tracked: true, state: 'held' };
   }
 
   /**
-   * Replaces the reservation with the real cost. One ledger record per model actually used (a fallback
-   * after a failed attempt is billed to its own model). Returns the total cost.
+   * Replaces a task-level reservation with the real cost. One ledger record per model actually used.
+   * Returns the total cost.
    */
   async settle(reservation: Reservation, actual: ActualUsage[]): Promise<number> {
     if (reservation.state !== 'held') throw new AqeError(ErrorCodes.STORE, `reservation for task ${reservation.taskId} is already ${reservation.state}`);
@@ -168,12 +348,8 @@ export class CostTracker extends EventEmitter {
     }
     const [first, ...rest] = records;
     await this.store.settleReservation(reservation.id, first);
-    for (const r of rest) {
-      // The money is already spent: hold nothing (infinite limits) and settle straight away.
-      const windows = budgetWindows({ ...this.routing.costTracking, enforce: false }, reservation.at);
-      const extra = await this.store.reserveBudget(windows, 0, { taskId: reservation.taskId });
-      if (extra.ok) await this.store.settleReservation(extra.reservationId, r);
-    }
+    // The money is already spent: record the other models' usage under fresh ids (nothing held).
+    for (const r of rest) await this.store.settleReservation(randomUUID(), r);
     await this.checkAlerts();
     return total;
   }
@@ -184,27 +360,30 @@ export class CostTracker extends EventEmitter {
     if (reservation.tracked && reservation.id !== null) await this.store.releaseReservation(reservation.id);
   }
 
+  /** Read-only. */
   async budgetStatus(): Promise<BudgetStatus> {
     const ct = this.routing.costTracking;
     const now = this.now();
     const window = async (name: BudgetName, period: string): Promise<BudgetWindowStatus> => {
       const limit = limitOf(ct, name);
-      const { spent, reserved } = await this.store.budgetUsage(name, period);
+      const { spent, reserved, simulated } = await this.store.budgetUsage(name, period);
+      const counted = spent + (ct.countSimulated ? simulated : 0);
       return {
         period,
         limit,
         spent,
         reserved,
-        left: Math.max(0, limit - spent - reserved),
-        percent: limit > 0 ? (spent / limit) * 100 : spent > 0 ? 100 : 0,
+        simulated,
+        left: Math.max(0, limit - counted - reserved),
+        percent: limit > 0 ? (counted / limit) * 100 : counted > 0 ? 100 : 0,
         alertThresholdPercent: alertThresholdPercent(ct, name),
       };
     };
     const daily = await window('daily', utcDayKey(now));
     const monthly = await window('monthly', utcMonthKey(now));
-    const used = (w: BudgetWindowStatus) => (w.limit > 0 ? (w.spent + w.reserved) / w.limit : w.spent + w.reserved > 0 ? 1 : 0);
+    const used = (w: BudgetWindowStatus) => (w.limit > 0 ? (w.limit - w.left) / w.limit : w.limit - w.left > 0 ? 1 : 0);
     this.lastPressure = Math.max(used(daily), used(monthly));
-    return { enabled: ct.enabled, enforce: ct.enforce, daily, monthly, pressure: this.lastPressure };
+    return { enabled: ct.enabled, enforce: ct.enforce, countSimulated: ct.countSimulated, daily, monthly, pressure: this.lastPressure };
   }
 
   /** Fires each alert (threshold and 100%) whose window crossed it and that has not fired this period. */
@@ -223,17 +402,20 @@ export class CostTracker extends EventEmitter {
     return entries.map((e) => e.value as BudgetAlert).sort((a, b) => a.at - b.at);
   }
 
+  /** Read-only: the ledger (money and simulated apart), budget status and the alerts already raised. */
   async report(opts: { period: ReportPeriod; by?: ReportGrouping }): Promise<CostReport> {
     const days = PERIOD_DAYS[opts.period];
     if (!days) throw new AqeError(ErrorCodes.USAGE, `period must be one of ${Object.keys(PERIOD_DAYS).join(', ')}, got ${JSON.stringify(opts.period)}`);
     const now = this.now();
     const since = startOfUtcDay(now) - (days - 1) * 86_400_000;
     const records = await this.store.costRecords(since);
-    const summary = summariseLedger(records, this.routing.models, this.routing.defaultModel, opts.by);
+    const money = records.filter((r) => r.status !== 'simulated');
+    const simulated = records.filter((r) => r.status === 'simulated');
+    const summary = summariseLedger(money, this.routing.models, this.routing.defaultModel, opts.by);
+    const simulatedSummary = summariseLedger(simulated, this.routing.models, this.routing.defaultModel, opts.by);
     const budget = await this.budgetStatus();
-    await this.checkAlerts();
     const alerts = await this.alerts(since);
-    return { period: opts.period, by: opts.by, since, until: now, ...summary, budget, alerts };
+    return { period: opts.period, by: opts.by, since, until: now, ...summary, simulated: simulatedSummary, budget, alerts };
   }
 
   private async fireDueAlerts(): Promise<BudgetAlert[]> {
@@ -250,7 +432,8 @@ export class CostTracker extends EventEmitter {
         if (await this.store.get(ALERTS_PARTITION, key)) continue;
         const at = this.now();
         const alert: BudgetAlert = { budget: name, period: w.period, thresholdPercent: threshold, spent: w.spent, limit: w.limit, percent: w.percent, at };
-        await this.store.put({
+        // Across processes: only the one whose marker lands raises the alert.
+        const mine = await this.store.putIfAbsent({
           key,
           partition: ALERTS_PARTITION,
           value: alert,
@@ -259,6 +442,7 @@ export class CostTracker extends EventEmitter {
           createdAt: at,
           updatedAt: at,
         });
+        if (!mine) continue;
         this.logger.warn(
           { event: 'budget.alert', budget: name, period: w.period, thresholdPercent: threshold, spent: w.spent, limit: w.limit },
           `${name} budget ${w.period}: $${w.spent.toFixed(4)} spent of $${w.limit.toFixed(2)} (${w.percent.toFixed(1)}%, threshold ${threshold}%)`,

@@ -33,8 +33,11 @@ export interface LedgerSummary {
   outputTokens: number;
   tasks: number;
   records: number;
-  /** Records whose tokens were counted by our tokenizer (offline engine), not a provider. */
+  /** Records whose tokens were counted by our tokenizer (offline engine, or tokens received), not a provider. */
   estimatedRecords: number;
+  /** Records booked at the reserved amount because their process died before settling (included in cost). */
+  unsettledRecords: number;
+  unsettledCost: number;
   groups?: CostGroup[];
   savingsVsDefault?: Savings;
   savingsVsTop?: Savings;
@@ -67,9 +70,15 @@ export function summariseLedger(
     tasks: new Set(records.map((r) => r.taskId)).size,
     records: records.length,
     estimatedRecords: records.filter((r) => r.estimated).length,
+    unsettledRecords: 0,
+    unsettledCost: 0,
     unpricedModels: [...new Set(records.filter((r) => !known.has(r.modelName)).map((r) => r.modelName))],
   };
   for (const r of records) {
+    if (r.status === 'unsettled') {
+      summary.unsettledRecords++;
+      summary.unsettledCost += r.cost;
+    }
     summary.cost += r.cost;
     summary.inputTokens += r.inputTokens;
     summary.outputTokens += r.outputTokens;
@@ -91,8 +100,11 @@ export function summariseLedger(
       .sort((a, b) => (by === 'day' ? a.key.localeCompare(b.key) : b.cost - a.cost || a.key.localeCompare(b.key)));
   }
   const enabled = models.filter((m) => m.enabled !== false);
-  summary.savingsVsDefault = savingsAgainst(records, models.find((m) => m.name === defaultModel), summary.cost);
+  // Savings compare token mixes: unsettled records have no token counts, so they stay out of both sides.
+  const priced = records.filter((r) => r.status !== 'unsettled');
+  const pricedCost = summary.cost - summary.unsettledCost;
+  summary.savingsVsDefault = savingsAgainst(priced, models.find((m) => m.name === defaultModel), pricedCost);
   const top = byPrice(enabled).at(-1);
-  summary.savingsVsTop = savingsAgainst(records, top, summary.cost);
+  summary.savingsVsTop = savingsAgainst(priced, top, pricedCost);
   return summary;
 }

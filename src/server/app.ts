@@ -1,14 +1,17 @@
+import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { FleetManager } from '../fleet/FleetManager.js';
 import { createLogger, type Logger } from '../logging.js';
-import type { AqeMcpServerOptions, McpHttpEndpoint } from '../mcp/server.js';
-import { createAuthHook, createLoopbackHostHook } from './auth.js';
+import type { McpHttpEndpoint, McpHttpOptions } from '../mcp/server.js';
+import { originAllowed } from '../mcp/origin.js';
+import { createAuthHook, createLoopbackHostHook, decideAuth } from './auth.js';
 import { createErrorHandler, notFoundHandler } from './http-errors.js';
 import { FleetMetrics } from './metrics.js';
 import { StreamHub, type StreamHubOptions } from './replay.js';
 import { registerCostRoutes } from './routes/costs.js';
 import { registerFlagRoutes } from './routes/flags.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerTaskListRoute } from './routes/task-list.js';
 import { registerTaskRoutes } from './routes/tasks.js';
 import type { ServerState } from './state.js';
 import { attachStartEvents } from './task-stream.js';
@@ -26,7 +29,7 @@ export interface ServerOptions {
   /** SSE keep-alive comment interval (default 15 s). */
   heartbeatMs?: number;
   /** Offer MCP over Streamable HTTP at /mcp (default true). */
-  mcp?: boolean | AqeMcpServerOptions;
+  mcp?: boolean | McpHttpOptions;
   /** Register prom-client's default process metrics (memory, event-loop lag; default true). */
   defaultMetrics?: boolean;
 }
@@ -43,9 +46,9 @@ const OPEN_PATHS = ['/health', '/ready'];
  * and MCP. Not listening yet: call app.listen() or use startServer().
  */
 export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeServer {
-  const api = fleet.getConfig().api;
+  const { api, security } = fleet.getConfig();
   const logger = opts.logger ?? createLogger(fleet.getConfig().logging, 'aqe-server');
-  const token = opts.token ?? api.token;
+  const { token } = decideAuth(security, opts.token ?? api.token);
   const metricsRequireAuth = opts.metricsRequireAuth ?? api.metricsRequireAuth;
 
   const app = Fastify({
@@ -53,6 +56,8 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimitBytes ?? api.bodyLimitBytes,
     return503OnClosing: true,
+    // task ids are up to 128 characters (":" may arrive as %3A): room for all of them, so a bad one gets our 400
+    routerOptions: { maxParamLength: 512 },
     forceCloseConnections: 'idle',
   });
 
@@ -69,24 +74,47 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
 
   app.setErrorHandler(createErrorHandler(logger));
   app.setNotFoundHandler(notFoundHandler);
+  // CORS first, so that refusals (401, 403) carry its headers too and a browser page can read why.
+  const origins = security.allowedOrigins;
+  if (origins.length) {
+    void app.register(cors, {
+      origin: (origin, cb) => cb(null, origin !== undefined && originAllowed(origin, origins)),
+      // a fixed list, not the request's own Access-Control-Request-Headers echoed back
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'last-event-id', 'mcp-session-id', 'mcp-protocol-version'],
+      exposedHeaders: ['location', 'retry-after', 'x-task-id', 'mcp-session-id', 'www-authenticate'],
+      maxAge: 600,
+    });
+  }
   if (!token) app.addHook('onRequest', createLoopbackHostHook());
   app.addHook('onRequest', createAuthHook({ token, openPaths: new Set(metricsRequireAuth ? OPEN_PATHS : [...OPEN_PATHS, '/metrics']) }));
 
   registerHealthRoutes(app, state);
   registerTaskRoutes(app, state);
+  registerTaskListRoute(app, state);
   registerFlagRoutes(app, state);
   registerCostRoutes(app, state);
 
   // The MCP SDK is loaded on the first /mcp request: a server nobody talks MCP to does not carry it.
   let mcp: Promise<McpHttpEndpoint> | undefined;
   if (opts.mcp !== false) {
-    const mcpOptions = typeof opts.mcp === 'object' ? { logger, ...opts.mcp } : { logger };
+    const mcpOptions: McpHttpOptions = {
+      logger,
+      sessionIdleMs: api.mcpSessionIdleMs,
+      maxSessions: api.mcpMaxSessions,
+      allowedOrigins: origins,
+      onSessionClosed: (reason) => state.metrics.mcpSessionClosed(reason),
+      ...(typeof opts.mcp === 'object' ? opts.mcp : {}),
+    };
     const endpoint = () => (mcp ??= import('../mcp/server.js').then((m) => new m.McpHttpEndpoint(fleet, mcpOptions)));
+    let loaded: McpHttpEndpoint | undefined;
+    state.metrics.setMcpSessionCount(() => loaded?.sessionCount ?? 0);
     app.route({
       method: ['GET', 'POST', 'DELETE'],
       url: '/mcp',
       handler: async (request, reply) => {
-        const ep = await endpoint();
+        const ep = (loaded = await endpoint());
+        // the SDK writes the raw response: carry over what the hooks set (CORS headers)
+        for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string | string[] | number);
         reply.hijack();
         await ep.handle(request.raw, reply.raw, request.body);
       },

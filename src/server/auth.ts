@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCodes } from '../errors.js';
+import { ConfigError, ErrorCodes } from '../errors.js';
 import { isLoopbackHost } from './bind.js';
 
 /**
@@ -38,6 +38,7 @@ export function createAuthHook(opts: AuthOptions) {
     const q = request.url.indexOf('?');
     const path = q < 0 ? request.url : request.url.slice(0, q);
     if (opts.openPaths.has(path)) return;
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) return;
     const given = bearerToken(request.headers.authorization);
     if (given !== undefined && tokensEqual(given, token)) return;
     return reply
@@ -65,4 +66,28 @@ export function createLoopbackHostHook() {
     if (host && isLoopbackHost(hostnameOf(host))) return;
     return reply.code(403).send({ error: { code: ErrorCodes.ACCESS_DENIED, message: 'with no API token configured, only loopback Host names (localhost, 127.0.0.1, [::1]) are served' } });
   };
+}
+
+export interface AuthDecision {
+  /** The token requests must carry; undefined = auth off (the service then serves loopback clients only). */
+  token?: string;
+  /** Said once at start-up when the config switches a configured token off. */
+  notice?: string;
+}
+
+/**
+ * v1.0.4's security.enableAuth over the token: true requires a token (start-up refuses without one); false
+ * turns auth off even with a token set; unset leaves it to the token (auth on when one is configured).
+ */
+export function decideAuth(security: { enableAuth?: boolean }, token: string | undefined): AuthDecision {
+  const t = token || undefined;
+  if (security.enableAuth === true && !t) {
+    throw new ConfigError('security.enableAuth is true but no API token is configured', [
+      'set AQE_API_TOKEN (in the environment or .env) or api.token, or set security.enableAuth: false',
+    ]);
+  }
+  if (security.enableAuth === false && t) {
+    return { notice: 'security.enableAuth is false: the API token is not checked, so only loopback clients are served' };
+  }
+  return { token: t };
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
+import { AqeError, ErrorCodes, FleetOverloadedError, errorMessage } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { redactSecrets } from '../secrets.js';
 
@@ -19,8 +19,18 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCodes.PROVIDER]: 502,
   [ErrorCodes.STREAM]: 502,
   [ErrorCodes.FLEET_SHUTTING_DOWN]: 503,
+  [ErrorCodes.SANDBOX_UNAVAILABLE]: 503,
+  [ErrorCodes.FLEET_OVERLOADED]: 503,
   [ErrorCodes.TASK_TIMEOUT]: 504,
 };
+
+/** What a 503 (shutting down, queue full) tells the client to wait before it tries again (Retry-After, seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Adds Retry-After to a 503: the task was not done and the same request may succeed on a retry. */
+export function withRetryAfter(reply: FastifyReply, status: number): FastifyReply {
+  return status === 503 && !reply.hasHeader('retry-after') ? reply.header('retry-after', String(RETRY_AFTER_SECONDS)) : reply;
+}
 
 /** The HTTP status for an error code from src/errors.ts (500 for anything unexpected). */
 export function httpStatusFor(code: string | undefined): number {
@@ -28,13 +38,15 @@ export function httpStatusFor(code: string | undefined): number {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; problems?: string[] };
+  error: { code: string; message: string; problems?: string[]; limit?: string; retryAfterSeconds?: number };
 }
 
 export function errorBody(err: unknown): ErrorBody {
   if (err instanceof AqeError) {
     const problems = err.details?.problems;
-    return { error: { code: err.code, message: redactSecrets(err.message), ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}) } };
+    const limit = typeof err.details?.limit === 'string' ? { limit: err.details.limit } : {};
+    const retry = err instanceof FleetOverloadedError ? { retryAfterSeconds: err.retryAfterSeconds } : {};
+    return { error: { code: err.code, message: redactSecrets(err.message), ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}), ...limit, ...retry } };
   }
   return { error: { code: 'AQE_ERR_INTERNAL', message: 'internal error' } };
 }
@@ -58,8 +70,9 @@ export function createErrorHandler(logger: Logger) {
   return function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
     if (err instanceof AqeError) {
       const status = httpStatusFor(err.code);
-      if (status >= 500) logger.error({ code: err.code, url: request.url }, redactSecrets(err.message));
-      void reply.code(status).send(errorBody(err));
+      if (err instanceof FleetOverloadedError) void reply.header('retry-after', String(err.retryAfterSeconds));
+      else if (status >= 500 && status !== 503) logger.error({ code: err.code, url: request.url }, redactSecrets(err.message));
+      void withRetryAfter(reply.code(status), status).send(errorBody(err));
       return;
     }
     const mapped = fromFastify(err);

@@ -55,6 +55,9 @@ export class FleetMetrics {
   private readonly errors: Counter<'kind'>;
   private readonly alerts: Counter<'window'>;
   private readonly sseOpen: Gauge;
+  private readonly rejected: Counter<'reason'>;
+  private readonly mcpClosed: Counter<'reason'>;
+  private mcpSessions: () => number = () => 0;
   private readonly streaming = new Set<string>();
   private readonly listeners: Array<[string, (...args: any[]) => void]> = [];
 
@@ -84,7 +87,25 @@ export class FleetMetrics {
     this.alerts = new Counter({ name: 'aqe_budget_alerts_total', help: 'Budget threshold alerts fired.', labelNames: ['window'], registers });
     this.sseOpen = new Gauge({ name: 'aqe_sse_streams_open', help: 'Open SSE task streams.', registers });
 
+    this.rejected = new Counter({ name: 'aqe_tasks_rejected_total', help: 'Tasks refused by admission control (503 + Retry-After), by reason.', labelNames: ['reason'], registers });
+    this.mcpClosed = new Counter({ name: 'aqe_mcp_sessions_closed_total', help: 'MCP sessions closed by the server: idle expiry, the session cap, shutdown.', labelNames: ['reason'], registers });
+    const sessionsOf = () => this.mcpSessions();
+    new Gauge({
+      name: 'aqe_mcp_sessions', help: 'Open MCP sessions (Streamable HTTP at /mcp).', registers,
+      collect() {
+        this.set(sessionsOf());
+      },
+    });
+
     const fleetRef = this.fleet;
+    new Gauge({
+      name: 'aqe_tasks_limit', help: 'Admission limits: fleet.maxConcurrentTasks (running) and fleet.maxQueuedTasks (queued).', labelNames: ['state'], registers,
+      collect() {
+        const f = fleetRef.getConfig().fleet;
+        this.set({ state: 'running' }, f.maxConcurrentTasks);
+        this.set({ state: 'queued' }, f.maxQueuedTasks);
+      },
+    });
     new Gauge({
       name: 'aqe_tasks_in_flight', help: 'Tasks running or queued behind the concurrency limit.', labelNames: ['state'], registers,
       collect() {
@@ -131,6 +152,7 @@ export class FleetMetrics {
     this.on('task:cancelled', (e: TaskEndEvent) => this.taskEnded(e, 'cancelled'));
     this.on('routing:selected', (e: { selection?: { modelName?: string } }) => this.selections.inc({ model: e.selection?.modelName ?? 'unknown' }));
     this.on('stream:fallback', (e: { modelName?: string }) => this.fallbacks.inc({ model: e.modelName ?? 'unknown' }));
+    this.on('task:rejected', (e: { reason?: string }) => this.rejected.inc({ reason: e.reason ?? 'unknown' }));
     this.on('budget:alert', (e: Record<string, unknown>) => this.alerts.inc({ window: String(e.budget ?? e.window ?? 'unknown') }));
   }
 
@@ -146,6 +168,15 @@ export class FleetMetrics {
     if (this.streaming.delete(e.taskId)) {
       this.streams.inc({ outcome: outcome === 'completed' ? (r?.fellBackToSync ? 'fallback_to_sync' : 'completed') : outcome });
     }
+  }
+
+  /** Where the open MCP session count comes from (the /mcp endpoint, once loaded). */
+  setMcpSessionCount(count: () => number): void {
+    this.mcpSessions = count;
+  }
+
+  mcpSessionClosed(reason: string): void {
+    this.mcpClosed.inc({ reason });
   }
 
   sseOpened(): void {

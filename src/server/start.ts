@@ -3,6 +3,9 @@ import { errorMessage } from '../errors.js';
 import type { FleetManager } from '../fleet/FleetManager.js';
 import { buildServer, type AqeServer, type ServerOptions } from './app.js';
 import { decideBindHost } from './bind.js';
+import { markServiceProcess } from '../sandbox/index.js';
+import { decideAuth } from './auth.js';
+import { realWorkspaceRoot } from '../fleet/workspace-paths.js';
 
 export interface StartOptions extends ServerOptions {
   /** Default the config's api.host. */
@@ -31,8 +34,11 @@ export interface RunningServer extends AqeServer {
 
 /** Builds the server, checks where it may listen, listens, and (optionally) handles SIGTERM and SIGHUP. */
 export async function startServer(fleet: FleetManager, opts: StartOptions = {}): Promise<RunningServer> {
-  const api = fleet.getConfig().api;
-  const token = opts.token ?? api.token;
+  markServiceProcess(); // code arrives from callers: security.sandbox 'auto' means bubblewrap or refuse
+  const { api, security } = fleet.getConfig();
+  const auth = decideAuth(security, opts.token ?? api.token);
+  const token = auth.token;
+  if (api.workspaceRoot) realWorkspaceRoot(api.workspaceRoot);
   const bind = decideBindHost({ host: opts.host ?? api.host, explicit: !!opts.hostExplicit, tokenConfigured: !!token });
   const server = buildServer(fleet, { ...opts, token });
   const { app, state } = server;
@@ -42,6 +48,7 @@ export async function startServer(fleet: FleetManager, opts: StartOptions = {}):
   const address = app.server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl}:${address.port}`;
+  if (auth.notice) logger.warn(auth.notice);
   if (bind.notice) logger.warn(bind.notice);
   logger.info({ url }, `aqe serve listening on ${url}`);
 

@@ -3,6 +3,8 @@ import type { ExecuteOptions } from '../fleet/task-runner.js';
 import type { QETask, TaskResult } from '../fleet/types.js';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
+import { isRetryable } from '../fleet/task-records.js';
+import { RETRY_AFTER_SECONDS } from './http-errors.js';
 import type { StreamHub, TaskEventLog } from './replay.js';
 
 /** The `usage` event's data: tokens and dollars of a finished task. */
@@ -11,8 +13,8 @@ export function usageOf(result: TaskResult): Record<string, unknown> | undefined
   return { ...result.usage, modelName: result.modelName, cost: result.cost ?? 0, costEstimated: result.costEstimated ?? result.usage.estimated };
 }
 
-/** Terminal events for a finished task: usage (when known) then complete or error. */
-export function terminalEvents(outcome: { result?: TaskResult; error?: unknown }): Array<{ event: 'usage' | 'complete' | 'error'; data: unknown }> {
+/** Terminal events for a finished task: usage (when known) then complete or error (`retryable` when submitting again is right). */
+export function terminalEvents(outcome: { result?: TaskResult; error?: unknown; status?: string }): Array<{ event: 'usage' | 'complete' | 'error'; data: unknown }> {
   const out: Array<{ event: 'usage' | 'complete' | 'error'; data: unknown }> = [];
   const usage = outcome.result ? usageOf(outcome.result) : undefined;
   if (usage) out.push({ event: 'usage', data: usage });
@@ -21,9 +23,10 @@ export function terminalEvents(outcome: { result?: TaskResult; error?: unknown }
   } else {
     const err = outcome.error;
     const code = err instanceof AqeError ? err.code : ErrorCodes.PROVIDER;
+    const retry = isRetryable(code) ? { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS } : {};
     out.push({
       event: 'error',
-      data: { code, message: redactSecrets(errorMessage(err)), status: outcome.result?.status ?? 'failed', result: outcome.result },
+      data: { code, message: redactSecrets(errorMessage(err)), status: outcome.result?.status ?? outcome.status ?? 'failed', ...retry, result: outcome.result },
     });
   }
   return out;
@@ -38,10 +41,10 @@ export function submitStreamedTask(
   hub: StreamHub,
   task: QETask,
   opts: Omit<ExecuteOptions, 'stream' | 'callbacks'> = {},
-): { taskId: string; log: TaskEventLog; done: Promise<TaskResult> } {
+): { taskId: string; log: TaskEventLog; done: Promise<TaskResult>; accepted: Promise<void> } {
   // Chunks arrive only after submitTask has returned and the log is open.
   const holder: { log?: TaskEventLog } = {};
-  const { taskId, done } = fleet.submitTask(task, {
+  const { taskId, done, accepted } = fleet.submitTask(task, {
     ...opts,
     stream: true,
     callbacks: { onChunk: (c) => holder.log?.chunk(c.text, { elapsedMs: c.elapsedMs }) },
@@ -53,11 +56,11 @@ export function submitStreamedTask(
       hub.retire(opened);
     },
     (error: unknown) => {
-      opened.finish(terminalEvents({ result: (error as { result?: TaskResult }).result, error }));
+      opened.finish(terminalEvents({ result: (error as { result?: TaskResult }).result, error, status: fleet.getTask(taskId)?.status }));
       hub.retire(opened);
     },
   );
-  return { taskId, log: opened, done };
+  return { taskId, log: opened, done, accepted };
 }
 
 /** Sends each streamed task's start event (model, stream or not, flags) when the fleet starts it. */

@@ -17,6 +17,11 @@ export interface ModelCallOptions {
   stream: boolean;
   callbacks?: StreamCallbacks;
   signal?: AbortSignal;
+  /**
+   * Wraps each model's provider (the fleet's cost meter: every attempt, retry and fallback reserves its
+   * upper bound before calling and settles after).
+   */
+  meter?: (provider: Provider, modelName: string) => Provider;
 }
 
 export interface ModelCallResult {
@@ -81,6 +86,7 @@ export class ModelCaller {
       let provider: Provider;
       try {
         provider = this.opts.providers.get(modelName);
+        if (opts.meter) provider = opts.meter(provider, modelName);
       } catch (err) {
         return this.fail(session, callbacks, err, modelName);
       }
@@ -152,6 +158,8 @@ export class ModelCaller {
         record.usage = res.usage;
         return res;
       } catch (err) {
+        // Not a provider failure (e.g. the budget refused the call): no retry, no wrapping.
+        if (err instanceof AqeError && !(err instanceof ProviderError)) throw err;
         const pe = toProviderError(err, { provider: provider.kind, modelName }, signal);
         record.error = { kind: pe.kind, message: pe.message };
         throw pe;

@@ -189,7 +189,8 @@ export class StreamManager {
         if (ctrl.signal.aborted) throw ctrl.signal.reason;
         buffer.end();
       } catch (err) {
-        buffer.fail(toProviderError(err, ctx, ctrl.signal));
+        // A refusal that is not the provider's (the budget) passes through as itself: it is not retried.
+        buffer.fail(err instanceof AqeError && !(err instanceof ProviderError) ? err : toProviderError(err, ctx, ctrl.signal));
       } finally {
         clearTimeout(timer);
         if (!finished) {

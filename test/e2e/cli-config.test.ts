@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -109,6 +110,37 @@ describe('aqe config validate', () => {
     expect(r.stdout).toBe('config/fleet.yaml: valid (3 models, 3 enabled, default claude-sonnet-4.5; router off, streaming off)\n');
   });
 
+  it('warns (exit 0) about a per-million price under costPer1kTokens and a model id the installed SDK deprecates', () => {
+    const dir = tmp();
+    const file = join(dir, 'seed-prices.yaml');
+    writeFileSync(file, EXAMPLE.replace('input: 0.003', 'input: 3.00').replace('output: 0.015', 'output: 15.00'));
+    const r = aqe(['config', 'validate', file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: valid \(/);
+    const warnings = r.stderr.trim().split('\n');
+    expect(warnings).toContainEqual(expect.stringMatching(/^warning: routing\.models\[1\]\.capabilities\.costPer1kTokens\.input \(line \d+\): \$3 per 1,000 tokens looks like a per-million price; the per-1k price is probably 0\.003/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^warning: routing\.models\[1\]\.capabilities\.costPer1kTokens\.output \(line \d+\): .*probably 0\.015/));
+    // The date comes from the SDK's own table (node_modules/@anthropic-ai/sdk/internal/data/deprecated-models.js).
+    const { DEPRECATED_MODELS } = createRequire(import.meta.url)(join(dirname(createRequire(import.meta.url).resolve('@anthropic-ai/sdk')), 'internal/data/deprecated-models.js'));
+    for (const [id, date] of Object.entries(DEPRECATED_MODELS as Record<string, string>)) {
+      if (!EXAMPLE.includes(`'${id}'`)) continue;
+      expect(warnings).toContainEqual(expect.stringContaining(`"${id}" is deprecated (per the installed @anthropic-ai/sdk`));
+      expect(warnings).toContainEqual(expect.stringContaining(`end-of-life on ${date}`));
+    }
+  });
+
+  it('costPerMTokens is accepted instead of costPer1kTokens, not both', () => {
+    const dir = tmp();
+    const ok = join(dir, 'per-m.yaml');
+    writeFileSync(ok, EXAMPLE.replace(/costPer1kTokens:\n(\s+)input: 0\.003\n\s+output: 0\.015/, 'costPerMTokens:\n$1input: 3\n$1output: 15'));
+    expect(aqe(['config', 'validate', ok], { cwd: dir }).code).toBe(0);
+    const both = join(dir, 'both.yaml');
+    writeFileSync(both, EXAMPLE.replace(/(costPer1kTokens:\n(\s+)input: 0\.003\n\s+output: 0\.015)/, '$1\n        costPerMTokens: { input: 3, output: 15 }'));
+    const r = aqe(['config', 'validate', both], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/routing\.models\[1\]\.capabilities\.costPerMTokens \(line \d+\): expected exactly one of costPer1kTokens or costPerMTokens/);
+  });
+
   it('a typo: exit 1 and one line with the field path, line, expected and found', () => {
     const dir = tmp();
     const file = join(dir, 'typo.yaml');
@@ -119,7 +151,7 @@ describe('aqe config validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
       'typo.yaml: invalid (1 problem)',
-      `routing.costTracking.alertThreshold (line ${line}): expected a known key (one of: enabled, budgetLimits, alertThresholds, enforce, preferCheaperUnderPressure), found unknown key "alertThreshold" (did you mean "alertThresholds"?)`,
+      `routing.costTracking.alertThreshold (line ${line}): expected a known key (one of: enabled, budgetLimits, alertThresholds, enforce, preferCheaperUnderPressure, countSimulated), found unknown key "alertThreshold" (did you mean "alertThresholds"?)`,
     ]);
   });
 
@@ -135,7 +167,7 @@ describe('aqe config validate', () => {
     expect(lines[1]).toMatch(/^streaming\.backpressureThreshold \(line \d+\): expected a number > 0 and <= 1, found 0$/);
     const j = aqe(['config', 'validate', file, '--json'], { cwd: dir });
     expect(j.code).toBe(1);
-    expect(JSON.parse(j.stdout)).toEqual({ file: 'bad.yaml', valid: false, problems: lines });
+    expect(JSON.parse(j.stdout)).toEqual({ file: 'bad.yaml', valid: false, problems: lines, warnings: expect.any(Array) });
   });
 
   it('bad env values (also from .env) are errors naming the variable', () => {

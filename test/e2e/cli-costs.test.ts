@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,8 +38,14 @@ describe('aqe costs', () => {
     const task = (id: string) => ({ id, type: 'test-generation', description: 'd', payload: { files: [] } });
     for (let i = 0; i < 20; i++) {
       const r = await tracker.reserve(task(`t${i}`), sel('claude-haiku-4'), 'test-generator');
-      await tracker.settle(r, [{ modelName: 'claude-haiku-4', inputTokens: 1000, outputTokens: 1000, estimated: true }]); // $4.80
+      await tracker.settle(r, [{ modelName: 'claude-haiku-4', inputTokens: 1_000_000, outputTokens: 1_000_000, estimated: true }]); // $4.80
     }
+    // The offline engine's estimate: recorded as simulated, shown apart, not counted.
+    await tracker.settleCall(
+      { id: 'sim-1', taskId: 'offline-1', agentType: 'test-generator', modelName: 'claude-opus-4', inputTokens: 100, maxTokens: 1000, amount: 1, simulated: true, tracked: true, held: false, at: Date.now(), state: 'held' },
+      { inputTokens: 10_000, outputTokens: 10_000, estimated: true },
+    );
+    await tracker.close();
     store.close();
 
     const json = JSON.parse(aqe(['costs', '--config', config, '--json', '--period', '1d', '--by', 'agent']).stdout);
@@ -48,6 +56,9 @@ describe('aqe costs', () => {
     expect(json.savingsVsDefault.baselineModel).toBe('claude-sonnet-4.5');
     expect(json.savingsVsTop.baselineModel).toBe('claude-opus-4');
     expect(json.groups).toMatchObject([{ key: 'test-generator', tasks: 20 }]);
+    expect(json.simulated).toMatchObject({ records: 1, tasks: 1 });
+    expect(json.simulated.cost).toBeCloseTo(0.9);
+    expect(json.budget.daily.simulated).toBeCloseTo(0.9);
 
     const text = aqe(['costs', '--config', config, '--by', 'model']);
     expect(text.code).toBe(0);
@@ -55,6 +66,23 @@ describe('aqe costs', () => {
     expect(text.stdout).toMatch(/daily \d{4}-\d\d-\d\d: 80% reached/);
     expect(text.stdout).toMatch(/savings vs all on claude-opus-4: \$\d+\.\d{4} \(94\.7%/);
     expect(text.stdout).toMatch(/claude-haiku-4 +\$96\.0000 +20/);
+    expect(text.stdout).toMatch(/simulated \(offline engine, no money spent; not counted toward budgets\): \$0\.9000 on 1 task/);
+  });
+
+  it('is read-only: the database file and its row counts are unchanged by a report', () => {
+    const file = join(dir, 'ledger/fleet.db');
+    const snapshot = () => {
+      const db = new Database(file, { readonly: true });
+      const counts = ['entries', 'cost_records', 'budget_reservations', 'budget_totals', 'process_owners'].map(
+        (t) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+      );
+      db.close();
+      const hash = (f: string) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : 'absent');
+      return { counts, db: hash(file), wal: hash(`${file}-wal`) };
+    };
+    const before = snapshot();
+    for (const args of [['costs', '--config', config], ['costs', '--config', config, '--json', '--by', 'day']]) expect(aqe(args).code).toBe(0);
+    expect(snapshot()).toEqual(before);
   });
 
   it('rejects an unknown period with a usage error', () => {

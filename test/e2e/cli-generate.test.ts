@@ -18,7 +18,7 @@ function lastJson(stdout: string) {
   return JSON.parse(lines[lines.length - 1]!);
 }
 
-describe('aqe generate on the example project', () => {
+describe('aqe generate on the example project', { timeout: 120_000 }, () => {
   const calc = join(work, 'calc');
   cpSync(join(repo, 'examples', 'calc'), calc, { recursive: true });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,40 @@ describe('aqe serve', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('security.enableAuth true without a token: refuses to start, saying what to set (exit 1)', () => {
+    const r = spawnSync(process.execPath, [BIN, '-c', writeConfig({ security: { enableAuth: true } }), 'serve', '--port', '0'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('aqe: AQE_ERR_CONFIG_INVALID: security.enableAuth is true but no API token is configured');
+    expect(r.stderr).toMatch(/set AQE_API_TOKEN/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('security.enableAuth true with AQE_API_TOKEN: tasks need the token', async () => {
+    served = await serve(['-c', writeConfig({ security: { enableAuth: true } })], dir, { AQE_API_TOKEN: 'e2e-token-123456' });
+    expect((await postJson(`${served.url}/v1/tasks`, reviewTask)).status).toBe(401);
+    expect((await postJson(`${served.url}/v1/tasks`, reviewTask, { authorization: 'Bearer e2e-token-123456' })).status).toBe(200);
+  });
+
+  it('payload paths and ids from the network: {"sourcePath":"/etc/passwd"} and a CR/LF id are 400, nothing is written', async () => {
+    served = await serve(['-c', writeConfig()], dir);
+    const gen = { id: 'x-1', type: 'test-generation', description: 'tests', payload: { files: [], sourcePath: '/etc/passwd', outDir: '/etc' } };
+    const res = await postJson(`${served.url}/v1/tasks`, gen);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/payload\.sourcePath: server-side paths are refused/);
+    const crlf = await postJson(`${served.url}/v1/tasks?stream=true`, { ...reviewTask, id: 'a\r\nX-Injected: 1' });
+    expect(crlf.status).toBe(400);
+    expect(crlf.headers.get('x-injected')).toBeNull();
+    const unknown = await postJson(`${served.url}/v1/tasks`, { ...reviewTask, id: 'x-2', payload: { ...reviewTask.payload, root: '/' } });
+    expect((await unknown.json()).error.message).toMatch(/payload: unknown field "root" for security-scanner/);
+    expect(existsSync('/etc/test/generated')).toBe(false);
+  });
+
+  it('api.workspaceRoot that is not a directory: refuses to start (exit 1)', () => {
+    const r = spawnSync(process.execPath, [BIN, '-c', writeConfig({ api: { workspaceRoot: join(dir, 'no-such-folder') } }), 'serve', '--port', '0'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/api\.workspaceRoot ".*no-such-folder" is not a readable directory/);
   });
 
   it('rejects a bad --port with exit 2', () => {

@@ -1,14 +1,17 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AqeError, ErrorCodes } from '../../errors.js';
 import { BaseAgent } from '../../fleet/BaseAgent.js';
 import type { ModelSelection, QETask } from '../../fleet/types.js';
+import { sandboxLayer, withSandboxPolicy } from '../../sandbox/index.js';
+import { IMPORT_HANG } from './characterize.js';
 import { measureCallCoverage, measureTestFileCoverage } from './coverage.js';
 import { FRAMEWORKS, type Framework } from './emit.js';
 import { ENGINE_NAME, type OfflineTests } from './engine.js';
-import { parseHeader, sha256, withHeader } from './header.js';
-import { coverageBefore, offlineTestsFor, writeAndRun, type ModuleReport } from './pipeline.js';
+import { parseHeader, sha256, withHeader, writeGeneratedFile } from './header.js';
+import { coverageBefore, offlineTestsFor, type ModuleReport } from './pipeline.js';
+import { runTestFile, type TestRunResult } from './runner.js';
 import { buildPrompt, buildRepairPrompt, SYSTEM_PROMPT } from './prompt.js';
 import { extractCode, validateTestCode } from './validate.js';
 
@@ -54,9 +57,13 @@ function relativeDirFor(task: QETask, sourcePath: string): string {
 
 /** The offline handler's answer for a test-generation task: the generated test file's text. */
 export async function offlineTestGeneration(task: QETask): Promise<string> {
-  const source = resolveSource(task);
-  const gen = await offlineTestsFor(source, offlineOptions(task, source));
-  return gen.text;
+  const located = locateSource(task);
+  try {
+    const gen = await offlineTestsFor(located.path, offlineOptions(task, located.path));
+    return gen.text;
+  } finally {
+    if (located.temp) rmSync(dirname(located.path), { recursive: true, force: true });
+  }
 }
 
 /**
@@ -66,12 +73,18 @@ export async function offlineTestGeneration(task: QETask): Promise<string> {
  */
 export class TestGeneratorAgent extends BaseAgent {
   protected override async performTaskImpl(task: QETask, _selection?: ModelSelection): Promise<ModuleReport & { testCode?: string }> {
-    const located = locateSource(task);
-    try {
-      return await this.generate(task, located.path, located.temp && typeof task.payload.outDir !== 'string');
-    } finally {
-      if (located.temp) rmSync(dirname(located.path), { recursive: true, force: true });
-    }
+    const security = this.config.security;
+    return withSandboxPolicy({ setting: security.sandbox, limits: security.sandboxLimits, signal: this.signal }, async () => {
+      // refused here, before the source is written anywhere or any of it runs
+      sandboxLayer();
+      const located = locateSource(task);
+      try {
+        return await this.generate(task, located.path, located.temp && typeof task.payload.outDir !== 'string');
+      } finally {
+        // the submitted source's temp folder goes whatever way the task ends
+        if (located.temp) rmSync(dirname(located.path), { recursive: true, force: true });
+      }
+    });
   }
 
   /** ephemeral: the source came from payload.files into a temp dir; the test text is returned as testCode. */
@@ -82,13 +95,18 @@ export class TestGeneratorAgent extends BaseAgent {
     const base: OfflineTests = await offlineTestsFor(source, opts);
     const projectRoot = base.projectRoot;
     const notes: string[] = [];
+    if (base.loadError?.code === IMPORT_HANG) {
+      // nothing to test and nothing worth another wait under the runner: the module fails, nothing is written
+      throw new AqeError(ErrorCodes.TASK_INVALID, `${ephemeral ? String(task.payload.files?.[0]?.path ?? 'the module') : source}: ${base.loadError.msg}`);
+    }
     if (base.loadError) notes.push(`the module did not load: ${base.loadError.cls ?? 'Error'}: ${base.loadError.msg ?? ''}`);
     const maxTokens = 8192;
     const messages = [{ role: 'user' as const, content: buildPrompt(base, framework) }];
     let reply = await this.callModel({ system: SYSTEM_PROMPT, messages, maxTokens, task });
     let attempts = 1;
     let final: { text: string; offline: boolean; problems: string[] } | undefined;
-    let outcome: Awaited<ReturnType<typeof writeAndRun>> | undefined;
+    let run: TestRunResult | undefined;
+    const runIt = task.payload.run !== false;
     for (let stage = 0; ; stage++) {
       const code = extractCode(reply.text);
       const offline = parseHeader(code)?.info.engine === ENGINE_NAME;
@@ -100,14 +118,15 @@ export class TestGeneratorAgent extends BaseAgent {
       });
       const problems = validateTestCode(code, base.testFile, source, base.analysis);
       final = { text, offline, problems };
+      run = undefined;
       if (!problems.length) {
-        outcome = await writeAndRun(base.testFile, text, { framework, projectRoot, noSideFile: task.payload.noSideFile === true, run: task.payload.run !== false });
-        const r = outcome.run;
-        if (offline || !r || (r.ran && r.failed === 0)) break;
+        // every attempt runs against a copy in a run folder; only the final text is written
+        run = runIt ? await runTestFile(base.testFile, framework, projectRoot, { text }) : undefined;
+        if (offline || !run || (run.ran && run.failed === 0)) break;
       }
       if (offline || stage >= 2) break;
       // stage 0: repair with the errors on the same model; stage 1: escalate to the next tier with the same request
-      const errors = problems.length ? problems.join('\n') : (outcome?.run?.failures.join('\n') || outcome?.run?.output || 'the tests did not run');
+      const errors = problems.length ? problems.join('\n') : (run?.failures.join('\n') || run?.output || 'the tests did not run');
       notes.push(`attempt ${attempts} (${reply.modelName}) ${problems.length ? 'was invalid' : 'failed'}: ${errors.split('\n')[0]}`);
       const repair = [...messages, { role: 'assistant' as const, content: reply.text }, { role: 'user' as const, content: buildRepairPrompt(errors) }];
       reply = await this.callModel({ system: SYSTEM_PROMPT, messages: repair, maxTokens, task }, { tierUp: stage === 1 });
@@ -116,9 +135,9 @@ export class TestGeneratorAgent extends BaseAgent {
     if (final.problems.length) {
       throw new AqeError(ErrorCodes.TASK_INVALID, `the generated tests for ${source} are invalid after ${attempts} attempts: ${final.problems.join('; ')}`);
     }
-    const write = outcome!.write;
+    const write = writeGeneratedFile(base.testFile, final.text, { noSideFile: task.payload.noSideFile === true });
+    if (!write.path) run = undefined;
     notes.push(write.message);
-    const run = outcome!.run;
     if (run && !run.ran) notes.push(run.output.split('\n').slice(-5).join('\n'));
     // coverage: the offline tests' calls (measured while characterizing, or replayed); a model's test file runs
     // under node --test with V8 coverage
@@ -130,7 +149,7 @@ export class TestGeneratorAgent extends BaseAgent {
     return {
       source: ephemeral ? String(task.payload.files?.[0]?.path ?? source) : source,
       testFile: ephemeral ? null : write.path ?? null,
-      ...(ephemeral && write.path ? { testCode: readFileSync(write.path, 'utf8') } : {}),
+      ...(ephemeral && write.path ? { testCode: final.text } : {}),
       tests: run?.ran ? run.tests : base.tests,
       passed: run?.passed ?? 0,
       failed: run?.failed ?? 0,

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import typescript from 'typescript';
+import { currentPolicy, dependencyPaths, runnerPackagePaths, runSandboxed, sandboxLayer } from '../../sandbox/index.js';
 import { HARNESS_SOURCE, TS_HOOK_SOURCE, transpileForHook } from './harness.js';
 
 /** One call the child makes. Arguments are JavaScript source text (see inputs.ts). */
@@ -60,10 +60,14 @@ export interface CharacterizeOptions {
   /** A synchronous call making no progress for this long is killed (the child resumes after it). */
   callTimeoutMs?: number;
   asyncTimeoutMs?: number;
-  /** When set, the child runs with NODE_V8_COVERAGE=coverageDir. */
+  /** When set (and bubblewrap is in use), V8 coverage of the run is copied into coverageDir. */
   coverageDir?: string;
-  env?: NodeJS.ProcessEnv;
+  /** What the code under test may read (default: its directory and the node_modules above it). */
+  readPaths?: string[];
 }
+
+/** ThrownInfo.code of a module that never finished loading. */
+export const IMPORT_HANG = 'AQE_IMPORT_HANG';
 
 export interface CharacterizeRun {
   loadError?: ThrownInfo;
@@ -98,24 +102,32 @@ interface ResultLine {
   loaded?: boolean;
 }
 
-function runChild(dir: string, planPath: string, resultsPath: string, opts: CharacterizeOptions): Promise<void> {
+/** Why the child was killed by the watchdog, if it was. */
+type ChildEnd = 'exited' | 'load-timeout' | 'call-timeout';
+
+function runChild(dir: string, planPath: string, resultsPath: string, opts: CharacterizeOptions): Promise<ChildEnd> {
+  const policy = currentPolicy();
+  // V8 coverage cannot be collected under Node 20's permission model: a coverage run is confined by bubblewrap
+  // (and the harness's own hooks) alone, and is not made at all without bubblewrap
+  const coverage = !!opts.coverageDir && sandboxLayer(policy) === 'bwrap';
+  const v8Dir = join(dir, 'v8');
+  const moduleDir = dirname(opts.modulePath);
+  const handle = runSandboxed({
+    args: ['--no-warnings', join(dir, 'harness.mjs'), planPath, resultsPath],
+    runDir: dir,
+    readPaths: opts.readPaths ?? [moduleDir, ...dependencyPaths(moduleDir), ...runnerPackagePaths()],
+    permission: coverage ? 'none' : 'strict',
+    env: coverage ? { NODE_V8_COVERAGE: v8Dir } : {},
+  });
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env) };
-    delete env.NODE_OPTIONS;
-    delete env.NODE_V8_COVERAGE;
-    if (opts.coverageDir) env.NODE_V8_COVERAGE = opts.coverageDir;
-    const child = spawn(process.execPath, ['--no-warnings', join(dir, 'harness.mjs'), planPath, resultsPath], {
-      cwd: dir,
-      env,
-      stdio: 'ignore',
-    });
     // watchdog: the child appends a line before and after every call; no progress for callTimeoutMs means a call
     // is stuck in a synchronous loop (async calls time out inside the child)
     const started = Date.now();
     let lastSize = 0;
     let lastProgress = started;
-    const loadLimit = opts.childTimeoutMs ?? 8000;
+    const loadLimit = opts.childTimeoutMs ?? policy.limits.importTimeoutMs;
     const callLimit = opts.callTimeoutMs ?? 600;
+    let end: ChildEnd = 'exited';
     const timer = setInterval(() => {
       const now = Date.now();
       let size = 0;
@@ -126,19 +138,54 @@ function runChild(dir: string, planPath: string, resultsPath: string, opts: Char
         lastSize = size;
         lastProgress = now;
       }
-      if ((size === 0 && now - started > loadLimit) || (size > 0 && now - lastProgress > callLimit)) child.kill('SIGKILL');
-    }, 50);
-    const done = (): void => {
+      if (size === 0 && now - started > loadLimit) end = 'load-timeout';
+      else if (size > 0 && now - lastProgress > callLimit) end = 'call-timeout';
+      else return;
       clearInterval(timer);
-      resolve();
-    };
-    child.on('exit', done);
-    child.on('error', done);
+      handle.kill();
+    }, 50);
+    void handle.done.then(() => {
+      clearInterval(timer);
+      if (coverage && opts.coverageDir && existsSync(v8Dir)) cpSync(v8Dir, opts.coverageDir, { recursive: true });
+      resolve(end);
+    });
   });
 }
 
+const LOCAL_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"\n]+)['"]/g;
+const MAX_PRECOMPILED = 200;
+
 /**
- * Loads the module in a child process (cwd = a fresh temp dir, sandboxed) and makes every call in order.
+ * The module and the TypeScript files it reaches through relative imports, transpiled here (the parent has the
+ * compiler loaded already), so the child rarely needs to load typescript itself: that costs seconds of CPU, which
+ * on a busy machine would count against the module's import time.
+ */
+export function precompileLocalTypeScript(modulePath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const queue = [modulePath];
+  const seen = new Set<string>();
+  while (queue.length && seen.size < MAX_PRECOMPILED) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    out[pathToFileURL(file).href] = transpileForHook(typescript, text, file);
+    for (const m of text.matchAll(LOCAL_SPECIFIER)) {
+      const base = join(dirname(file), m[1]!).replace(/\.(c|m)?js$/, '');
+      const hit = [m[1]!.match(/\.(c|m)?tsx?$/) ? join(dirname(file), m[1]!) : '', `${base}.ts`, `${base}.tsx`, `${base}.mts`, join(base, 'index.ts')].find((c) => c && isTypeScriptFile(c) && existsSync(c));
+      if (hit) queue.push(hit);
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads the module in a sandboxed child (src/sandbox; the run dir is a fresh temp dir) and makes every call in order.
  * A call that hangs or crashes the child is recorded as timeout/crashed and the child is restarted after it.
  */
 export async function characterize(opts: CharacterizeOptions): Promise<CharacterizeRun> {
@@ -147,7 +194,7 @@ export async function characterize(opts: CharacterizeOptions): Promise<Character
     writeFileSync(join(dir, 'harness.mjs'), HARNESS_SOURCE);
     const ts = isTypeScriptFile(opts.modulePath);
     if (ts) writeFileSync(join(dir, 'ts-hook.mjs'), TS_HOOK_SOURCE);
-    const precompiled = ts ? { [pathToFileURL(opts.modulePath).href]: transpileForHook(typescript, readFileSync(opts.modulePath, 'utf8'), opts.modulePath) } : undefined;
+    const precompiled = ts ? precompileLocalTypeScript(opts.modulePath) : undefined;
     const outcomes: Array<CallOutcome | undefined> = new Array(opts.calls.length);
     let start = 0;
     let loadError: ThrownInfo | undefined;
@@ -166,7 +213,7 @@ export async function characterize(opts: CharacterizeOptions): Promise<Character
         precompiled,
       }));
       writeFileSync(resultsPath, '');
-      await runChild(dir, planPath, resultsPath, opts);
+      const end = await runChild(dir, planPath, resultsPath, opts);
       let lastStarted = -1;
       let loaded = false;
       for (const line of readFileSync(resultsPath, 'utf8').split('\n')) {
@@ -188,6 +235,10 @@ export async function characterize(opts: CharacterizeOptions): Promise<Character
         outcomes[r.i] = outcome;
       }
       if (loadError || !loaded) {
+        if (end === 'load-timeout') {
+          const ms = opts.childTimeoutMs ?? currentPolicy().limits.importTimeoutMs;
+          loadError ??= { err: true, cls: 'Error', code: IMPORT_HANG, msg: `the module hangs at import: it did not finish loading within ${ms} ms (the sandbox was killed)` };
+        }
         loadError ??= { err: true, cls: 'Error', msg: 'the module did not load (the child exited early)' };
         break;
       }

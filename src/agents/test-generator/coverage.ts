@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { currentPolicy, dependencyPaths, runnerPackagePaths, sandboxLayer } from '../../sandbox/index.js';
 import { characterize, type CallSpec } from './characterize.js';
 import { expectShimSource, TS_HOOK_SOURCE } from './harness.js';
+import { execSandboxed } from './runner.js';
 
 export interface ModuleCoverage {
   /** Percentages 0..100, one decimal. */
@@ -79,8 +80,11 @@ export async function measureCallCoverage(sourcePath: string, format: 'esm' | 'c
  * (TypeScript through the transpiling hook; 'vitest' and '@jest/globals' imports served by a shim with node:test's
  * describe/it and @vitest/expect's matchers). Used for tests aqe did not write itself (a model's, the project's
  * existing ones). Tests that need vi/jest mocks fail there and add no coverage; pass/fail is not taken from this run.
+ * Runs read-only inside bubblewrap (V8 coverage does not work under Node 20's permission model); without
+ * bubblewrap there is no such measurement (undefined).
  */
-export async function measureTestFileCoverage(testFiles: string[], sourcePath: string, opts: { timeoutMs?: number } = {}): Promise<ModuleCoverage | undefined> {
+export async function measureTestFileCoverage(testFiles: string[], sourcePath: string, opts: { timeoutMs?: number; readPaths?: string[] } = {}): Promise<ModuleCoverage | undefined> {
+  const readPaths = opts.readPaths ?? [];
   if (!testFiles.length) return undefined;
   const work = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-tcov-')));
   try {
@@ -91,19 +95,17 @@ export async function measureTestFileCoverage(testFiles: string[], sourcePath: s
     writeFileSync(join(work, 'ts-hook.mjs'), TS_HOOK_SOURCE);
     const data = { typescript: require.resolve('typescript'), aliases: { vitest: url(shim), '@jest/globals': url(shim) } };
     writeFileSync(join(work, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(url(join(work, 'ts-hook.mjs')))}, { data: ${JSON.stringify(data)} });\n`);
-    await new Promise<void>((done) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_V8_COVERAGE: v8Dir };
-      delete env.NODE_OPTIONS;
-      const child = spawn(process.execPath, ['--no-warnings', '--import', url(join(work, 'register.mjs')), '--test', '--test-reporter=tap', ...testFiles], { cwd: dirname(testFiles[0]!), env, stdio: 'ignore' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-      child.on('close', () => {
-        clearTimeout(timer);
-        done();
-      });
-      child.on('error', () => {
-        clearTimeout(timer);
-        done();
-      });
+    // V8 coverage needs a run without Node's permission model: bubblewrap only (execSandboxed refuses otherwise)
+    if (sandboxLayer() !== 'bwrap') return undefined;
+    const projectRoot = dirname(testFiles[0]!);
+    await execSandboxed({
+      args: ['--no-warnings', '--import', url(join(work, 'register.mjs')), '--test', '--test-reporter=tap', ...testFiles],
+      cwd: projectRoot,
+      runDir: work,
+      readPaths: [...testFiles.map((f) => dirname(f)), dirname(sourcePath), ...readPaths, ...dependencyPaths(dirname(sourcePath)), ...runnerPackagePaths()],
+      timeoutMs: opts.timeoutMs ?? currentPolicy().limits.wallMs,
+      permission: 'none',
+      env: { NODE_V8_COVERAGE: v8Dir },
     });
     return await coverageFromV8Dir(v8Dir, sourcePath);
   } finally {

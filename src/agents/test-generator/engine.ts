@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { analyzeSource, type ClassInfo, type FunctionInfo, type ModuleAnalysis } from './analysis.js';
-import { characterize, isTypeScriptFile, mergeRuns, type CallSpec, type ThrownInfo } from './characterize.js';
+import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type ThrownInfo } from './characterize.js';
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
@@ -176,10 +177,10 @@ function literalSources(analysis: ModuleAnalysis): string[] {
  * Round two (sequences.ts): receivers from round one's results are probed, random call sequences on them run twice,
  * and the reproducible ones with observations not seen before are kept.
  */
-async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, analysis: ModuleAnalysis, cases: CharacterizedCase[], ctors: Array<{ cls: string; args: string[] }>, dropped: OfflineTests['dropped']): Promise<CharacterizedCase[]> {
+async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, analysis: ModuleAnalysis, cases: CharacterizedCase[], ctors: Array<{ cls: string; args: string[] }>, dropped: OfflineTests['dropped'], readPaths: string[]): Promise<CharacterizedCase[]> {
   const receivers = findReceivers(cases, ctors);
   if (!receivers.length) return [];
-  const probes = await characterize({ modulePath: abs, format, calls: receivers.map(probeCall) });
+  const probes = await characterize({ modulePath: abs, format, calls: receivers.map(probeCall), readPaths });
   const rand = prng(seedOf(text));
   const lits = literalSources(analysis);
   const seqs = receivers.flatMap((r, i) => {
@@ -188,7 +189,7 @@ async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, a
     return shape ? buildSequences(r, shape, lits, rand) : [];
   });
   if (!seqs.length) return [];
-  const [sa, sb] = await Promise.all([characterize({ modulePath: abs, format, calls: seqs }), characterize({ modulePath: abs, format, calls: seqs })]);
+  const [sa, sb] = await Promise.all([characterize({ modulePath: abs, format, calls: seqs, readPaths }), characterize({ modulePath: abs, format, calls: seqs, readPaths })]);
   if (sa.loadError || sb.loadError) return [];
   const out: CharacterizedCase[] = [];
   const seen = new Set<string>();
@@ -222,6 +223,8 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   const outDir = opts.outDir ?? defaultOutDir(abs, projectRoot);
   const framework = opts.framework ?? 'vitest';
   const max = opts.maxCasesPerFunction ?? DEFAULT_MAX_CASES;
+  // the code under test may read its project and the dependencies Node would resolve from it, nothing else
+  const readPaths = [projectRoot, dirname(abs), ...dependencyPaths(dirname(abs)), ...runnerPackagePaths()];
 
   const { names, alias } = usageNames(analysis, projectRoot);
   const mined = mineUsage(projectRoot, text, names);
@@ -233,10 +236,12 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
   const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
   for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined));
+  let hung: CharacterizeRun | undefined;
   if (analysis.classes.length) {
     // a first pass over the constructors finds arguments that construct, for the instances the methods run on
     const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined));
-    const probe = await characterize({ modulePath: abs, format, calls: ctors });
+    const probe = await characterize({ modulePath: abs, format, calls: ctors, readPaths });
+    if (probe.loadError?.code === IMPORT_HANG) hung = probe; // no second wait for a module that never loads
     for (const c of analysis.classes) {
       const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
       planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined)[0]?.args ?? [], mined));
@@ -247,9 +252,9 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
 
   // run A also records V8 coverage: when every call ends up in the test file, that is the test's coverage
   const v8Dir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-v8cov-')));
-  const [a, b] = await Promise.all([
-    characterize({ modulePath: abs, format, calls, coverageDir: v8Dir }),
-    characterize({ modulePath: abs, format, calls }),
+  const [a, b] = hung ? [hung, hung] : await Promise.all([
+    characterize({ modulePath: abs, format, calls, coverageDir: v8Dir, readPaths }),
+    characterize({ modulePath: abs, format, calls, readPaths }),
   ]).catch((e: unknown) => {
     rmSync(v8Dir, { recursive: true, force: true });
     throw e;
@@ -268,7 +273,7 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
     });
   }
   const allKept = cases.length === calls.length;
-  if (!a.loadError && !b.loadError) cases.push(...(await sequenceCases(abs, format, text, analysis, cases, receiverCtors, dropped)));
+  if (!a.loadError && !b.loadError) cases.push(...(await sequenceCases(abs, format, text, analysis, cases, receiverCtors, dropped, readPaths)));
   let coverage: ModuleCoverage | undefined;
   try {
     // with call sequences added, coverage is replayed from the kept calls (pipeline.ts)

@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Framework } from './emit.js';
-import { importSpecifier } from './engine.js';
-import { exec } from './runner.js';
+import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
+import { copyProject, execSandboxed, rewriteRelativeImports } from './runner.js';
 
 /** Stryker's verdicts for one module's mutants. score = (killed + timeout) / (killed + timeout + survived + noCoverage). */
 export interface MutationResult {
@@ -44,8 +44,6 @@ export interface MutationOptions {
 }
 
 const require = createRequire(import.meta.url);
-const COPY_SKIP = new Set(['node_modules', '.git', '.stryker-tmp', 'coverage', '.nyc_output', 'reports']);
-const MAX_COPIED_FILES = 20_000;
 
 interface StrykerMutant {
   status: string;
@@ -68,39 +66,6 @@ export function summarizeMutants(mutants: StrykerMutant[]): MutationResult {
     .slice(0, 10)
     .map((m) => `${m.location?.start.line ?? '?'}:${m.location?.start.column ?? '?'} ${m.mutatorName ?? '?'} -> ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}${m.status === 'NoCoverage' ? ' (not covered)' : ''}`);
   return { killed, survived, noCoverage, timeout, errors, total: mutants.length, score: valid ? Math.round(((killed + timeout) / valid) * 1000) / 10 : null, survivors };
-}
-
-/** Where the project's dependencies live when it has none of its own (a package inside node_modules, a workspace). */
-function outerNodeModules(projectRoot: string): string | undefined {
-  for (let d = dirname(projectRoot); ; d = dirname(d)) {
-    if (basename(d) === 'node_modules') return d;
-    if (existsSync(join(d, 'node_modules'))) return join(d, 'node_modules');
-    if (dirname(d) === d) return undefined;
-  }
-}
-
-/** Copies the project (without node_modules, VCS and reports) into dest and links its dependencies. */
-function copyProject(projectRoot: string, runDir: string): string {
-  const dest = join(runDir, 'project');
-  let files = 0;
-  cpSync(projectRoot, dest, {
-    recursive: true,
-    dereference: false,
-    filter: (src) => {
-      if (src !== projectRoot && COPY_SKIP.has(basename(src))) return false;
-      if (++files > MAX_COPIED_FILES) throw new Error(`the project under ${projectRoot} has more than ${MAX_COPIED_FILES} files; mutation testing copies it, run it on a smaller project`);
-      return true;
-    },
-  });
-  if (existsSync(join(projectRoot, 'node_modules'))) symlinkSync(join(projectRoot, 'node_modules'), join(dest, 'node_modules'), 'dir');
-  const outer = outerNodeModules(projectRoot);
-  if (outer) symlinkSync(outer, join(runDir, 'node_modules'), 'dir');
-  return dest;
-}
-
-function rewriteImport(text: string, from: string, to: string): string {
-  if (from === to) return text;
-  return text.split(JSON.stringify(from)).join(JSON.stringify(to)).split(`'${from}'`).join(`'${to}'`);
 }
 
 function strykerConfig(framework: Framework, runDir: string, mutate: string[], tests: string[], concurrency: number): Record<string, unknown> {
@@ -147,7 +112,9 @@ export async function runMutation(targets: MutationTarget[], opts: MutationOptio
   const runDir = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-mutation-')));
   try {
     const root = realpathSync(opts.projectRoot);
-    const project = copyProject(root, runDir);
+    const project = join(runDir, 'project');
+    copyProject(root, project, []);
+    const toCopy = (abs: string): string => (abs === root || abs.startsWith(root + sep) ? join(project, relative(root, abs)) : abs);
     const mutate: string[] = [];
     const tests: string[] = [];
     targets.forEach((t, i) => {
@@ -155,21 +122,23 @@ export async function runMutation(targets: MutationTarget[], opts: MutationOptio
       const relSrc = relative(root, src);
       if (relSrc.startsWith('..') || isAbsolute(relSrc)) throw new Error(`${t.source} is outside the project ${root}`);
       mutate.push(relSrc.split(sep).join('/'));
-      const text = opts.texts?.get(t.testFile) ?? readFileSync(t.testFile, 'utf8');
-      const relTest = relative(root, t.testFile);
+      const testAbs = resolve(t.testFile);
+      const text = opts.texts?.get(t.testFile) ?? readFileSync(testAbs, 'utf8');
+      const relTest = relative(root, testAbs);
       const inside = !relTest.startsWith('..') && !isAbsolute(relTest);
-      // test files outside the project go into it, with their import of the source re-pointed
-      const dest = inside ? join(project, relTest) : join(project, '.aqe-mutation', `${i}-${basename(t.testFile)}`);
+      // test files outside the project go into it, with their relative imports re-pointed at the copy
+      const dest = inside ? join(project, relTest) : join(project, '.aqe-mutation', `${i}-${basename(testAbs)}`);
       mkdirSync(dirname(dest), { recursive: true });
-      const rewritten = rewriteImport(text, importSpecifier(dirname(t.testFile), src), importSpecifier(dirname(dest), join(project, relSrc)));
-      writeFileSync(dest, rewritten);
+      writeFileSync(dest, rewriteRelativeImports(text, dirname(testAbs), dirname(dest), toCopy));
       tests.push(relative(project, dest).split(sep).join('/'));
     });
     const config = strykerConfig(opts.framework, runDir, [...new Set(mutate)], tests, opts.concurrency ?? 2);
     const configPath = join(runDir, 'stryker.config.json');
     writeFileSync(configPath, JSON.stringify(config, null, 2));
     const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
-    const r = await exec(process.execPath, [bin, 'run', configPath], project, opts.timeoutMs ?? 15 * 60_000);
+    // StrykerJS starts its own workers: the 'runner' mode of the sandbox (bubblewrap holds it and its workers)
+    const readPaths = [...dependencyPaths(root), ...runnerPackagePaths(), dirname(dirname(dirname(bin)))];
+    const r = await execSandboxed({ args: [bin, 'run', configPath], cwd: project, runDir, readPaths, timeoutMs: opts.timeoutMs ?? 15 * 60_000, permission: 'runner' });
     const reportPath = join(runDir, 'report.json');
     if (!existsSync(reportPath)) {
       return { modules, error: `StrykerJS did not report (exit ${r.code}): ${r.output.trim().split('\n').slice(-8).join('\n')}`, durationMs: Date.now() - t0 };

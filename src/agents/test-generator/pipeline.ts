@@ -94,11 +94,15 @@ export interface WriteAndRunOptions {
   run?: boolean;
 }
 
-/** Writes the test text (never over a person's edits) and runs it with the framework. */
+/**
+ * Runs the test text against a copy of the project in a temp run folder (runTestFile), then writes only the text
+ * (never over a person's edits). Code under test never sees the output folder or the real project.
+ */
 export async function writeAndRun(testFile: string, text: string, opts: WriteAndRunOptions): Promise<{ write: WriteOutcome; run?: TestRunResult }> {
+  const run = opts.run === false ? undefined : await runTestFile(testFile, opts.framework, opts.projectRoot, { text });
   const write = writeGeneratedFile(testFile, text, { noSideFile: opts.noSideFile });
-  if (!write.path || opts.run === false) return { write };
-  return { write, run: await runTestFile(write.path, opts.framework, opts.projectRoot) };
+  if (!write.path) return { write };
+  return { write, run };
 }
 
 /** The offline engine end to end, without the fleet: generate, write, run, measure. */

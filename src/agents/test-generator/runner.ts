@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { currentPolicy, dependencyPaths, permissionArgs, runnerPackagePaths, runSandboxed, sandboxLayer, type PermissionMode } from '../../sandbox/index.js';
 import type { Framework } from './emit.js';
 import { TS_HOOK_SOURCE } from './harness.js';
 
@@ -43,29 +43,93 @@ export function findRunner(framework: Framework, projectRoot: string): string | 
   return process.execPath;
 }
 
-export function exec(cmd: string, args: string[], cwd: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const childEnv = { ...(env ?? process.env) };
-    delete childEnv.NODE_OPTIONS;
-    delete childEnv.NODE_V8_COVERAGE;
-    // vitest run from inside a vitest worker must not think it is nested
-    for (const k of Object.keys(childEnv)) if (k.startsWith('VITEST') || k === 'TEST') delete childEnv[k];
-    const child = spawn(cmd, args, { cwd, env: { ...childEnv, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (b: Buffer): void => {
-      output = (output + b.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      resolve({ code: -1, output: String(e) });
-    });
+export interface RunnerExecOptions {
+  /** Arguments to node: the runner's entry and its arguments. */
+  args: string[];
+  cwd: string;
+  /** The run folder: the only writable place. */
+  runDir: string;
+  /** What the runner and the code under test may read (the copy lives in runDir). */
+  readPaths: string[];
+  timeoutMs: number;
+  /**
+   * 'runner': the process is a runner that starts its own workers (vitest, StrykerJS); its workers must get
+   * permissionArgs() themselves (see docs/security.md). 'strict': the code under test runs in this process.
+   * 'none': the runner runs code under test in its own process and cannot use the permission model (jest, V8
+   * coverage): bubblewrap only.
+   */
+  permission: PermissionMode;
+  env?: Record<string, string>;
+}
+
+/**
+ * The one place runner processes are spawned (test runs, coverage runs, mutation runs): inside the sandbox, with
+ * an allow-listed environment, and killed with everything they started at the time limit.
+ */
+export async function execSandboxed(o: RunnerExecOptions): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+  const r = await runSandboxed({
+    args: o.args,
+    cwd: o.cwd,
+    runDir: o.runDir,
+    readPaths: o.readPaths,
+    permission: o.permission,
+    env: { CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...o.env },
+    limits: { wallMs: o.timeoutMs },
+    capture: true,
+  }).done;
+  const note = r.timedOut ? `\naqe: the run was killed at its ${o.timeoutMs} ms time limit` : '';
+  return { code: r.code, output: r.output + note, timedOut: r.timedOut };
+}
+
+/** Directories never copied into a run folder. */
+const SKIP_IN_COPY = new Set(['node_modules', '.git', '.vite', '.hg', '.svn', 'coverage']);
+const MAX_COPY_FILES = 5000;
+const MAX_COPY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Copies the project (without node_modules, VCS folders and the output folder) into the run folder, so that the
+ * test run reads and writes the copy, never the original; node_modules is a symlink to the real, read-only one.
+ * A project too big to copy is refused for the run, with a message.
+ */
+export function copyProject(projectRoot: string, dest: string, exclude: string[]): void {
+  let files = 0;
+  let bytes = 0;
+  cpSync(projectRoot, dest, {
+    recursive: true,
+    dereference: false,
+    filter: (src) => {
+      if (src === projectRoot) return true;
+      if (exclude.some((x) => src === x || src.startsWith(x + '/'))) return false;
+      const name = basename(src);
+      let st;
+      try {
+        st = lstatSync(src);
+      } catch {
+        return false;
+      }
+      if (st.isDirectory()) return !SKIP_IN_COPY.has(name);
+      if (!st.isFile() && !st.isSymbolicLink()) return false;
+      files++;
+      bytes += st.size;
+      if (files > MAX_COPY_FILES || bytes > MAX_COPY_BYTES) {
+        throw new Error(`the project at ${projectRoot} is too big to copy into a run folder (more than ${MAX_COPY_FILES} files or ${MAX_COPY_BYTES / 1024 / 1024} MB outside node_modules)`);
+      }
+      return true;
+    },
+  });
+  const deps = dependencyPaths(projectRoot)[0];
+  if (deps && !existsSync(join(dest, 'node_modules'))) symlinkSync(deps, join(dest, 'node_modules'), 'dir');
+}
+
+// from '..', import('..'), import '..', require('..') and createRequire-made requires (requireModule('..'))
+const RELATIVE_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\b[\w$]*[Rr]equire[\w$]*\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*)\2/g;
+
+/** Re-points the relative imports of a test file that moves from fromDir to toDir (paths in the project map to the copy). */
+export function rewriteRelativeImports(text: string, fromDir: string, toDir: string, mapPath: (abs: string) => string): string {
+  return text.replace(RELATIVE_IMPORT, (_m, lead: string, q: string, spec: string) => {
+    let rel = relative(toDir, mapPath(resolve(fromDir, spec))).split(sep).join('/');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `${lead}${q}${rel}${q}`;
   });
 }
 
@@ -93,40 +157,63 @@ export function fromJestLikeReport(r: JestLikeReport): Omit<TestRunResult, 'outp
   return { tests: r.numTotalTests + brokenFiles, passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, failures };
 }
 
-/** Runs one test file with its framework and counts results from the framework's own machine-readable report. */
-export async function runTestFile(testFile: string, framework: Framework, projectRoot: string, opts: { timeoutMs?: number } = {}): Promise<TestRunResult> {
+/**
+ * Runs a test file's text with its framework against a copy of the project in a temp run folder (inside the
+ * sandbox). testFile is where the text will be written afterwards; nothing is written there by this function, and
+ * the code under test sees only the copy. Counts come from the framework's own machine-readable report.
+ */
+export async function runTestFile(testFile: string, framework: Framework, projectRoot: string, opts: { timeoutMs?: number; text?: string } = {}): Promise<TestRunResult> {
   const t0 = Date.now();
-  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const timeoutMs = opts.timeoutMs ?? currentPolicy().limits.wallMs;
   const runner = findRunner(framework, projectRoot);
   const none = (output: string): TestRunResult => ({ ran: false, tests: 0, passed: 0, failed: 0, failures: [], output, durationMs: Date.now() - t0 });
   if (!runner) return none(`${framework} is not installed in ${projectRoot} (and aqe does not ship it): the tests were written but not run`);
   const work = realpathSync(mkdtempSync(join(tmpdir(), 'aqe-run-')));
   try {
+    const root = realpathSync(projectRoot);
+    const copy = join(work, 'project');
+    const testAbs = resolve(testFile);
+    try {
+      copyProject(root, copy, [dirname(testAbs)].filter((d) => d !== root));
+    } catch (e) {
+      return none(`the tests were not run: ${(e as Error).message}`);
+    }
+    const inProject = testAbs.startsWith(root + sep);
+    const runTest = inProject ? join(copy, relative(root, testAbs)) : join(copy, '.aqe-out', basename(testAbs));
+    const toCopy = (abs: string): string => (abs === root || abs.startsWith(root + sep) ? join(copy, relative(root, abs)) : abs);
+    const text = opts.text ?? readFileSync(testFile, 'utf8');
+    mkdirSync(dirname(runTest), { recursive: true });
+    writeFileSync(runTest, rewriteRelativeImports(text, dirname(testAbs), dirname(runTest), toCopy));
+    const readPaths = [...dependencyPaths(root), ...runnerPackagePaths(), dirname(runner)];
     if (framework === 'vitest') {
       const cfg = join(work, 'vitest.config.mjs');
-      // our own config: the project's may not include the output dir; generated tests need no aliases
-      writeFileSync(cfg, `export default { test: { include: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'], exclude: [], watch: false, pool: 'forks', passWithNoTests: false } };\n`);
+      // our own config: the project's may not include the output dir; generated tests need no aliases. The forks
+      // run the test file and the code under test: they get the permission model (Node 20 does not pass it on)
+      const execArgv = ['--no-warnings', `--max-old-space-size=${Math.max(64, Math.floor(currentPolicy().limits.memoryMb / 2))}`, ...permissionArgs([...readPaths, copy], work), '--allow-worker'];
+      writeFileSync(cfg, `export default { cacheDir: ${JSON.stringify(join(work, '.vite'))}, test: { include: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'], exclude: [], watch: false, pool: 'forks', poolOptions: { forks: { execArgv: ${JSON.stringify(execArgv)} } }, passWithNoTests: false } };\n`);
       const out = join(work, 'report.json');
-      const dir = dirname(testFile);
-      const r = await exec(process.execPath, [runner, 'run', basename(testFile), '--root', dir, '--config', cfg, '--reporter=json', `--outputFile=${out}`], dir, timeoutMs);
+      const dir = dirname(runTest);
+      const r = await execSandboxed({ args: [runner, 'run', basename(runTest), '--root', dir, '--config', cfg, '--reporter=json', `--outputFile=${out}`], cwd: dir, runDir: work, readPaths, timeoutMs, permission: 'runner' });
       if (!existsSync(out)) return none(r.output);
       return { ran: true, ...fromJestLikeReport(JSON.parse(readFileSync(out, 'utf8')) as JestLikeReport), output: r.output.slice(-4000), durationMs: Date.now() - t0 };
     }
     if (framework === 'jest') {
+      if (sandboxLayer() !== 'bwrap') return none('the tests were written but not run: jest runs the code under test in its own process, which Node 20\'s permission model cannot hold (it needs native addons); jest runs need bubblewrap');
       const out = join(work, 'report.json');
       // ESM test files need Node's VM modules in jest; TypeScript needs the project's own jest transform (ts-jest/babel)
-      const r = await exec(process.execPath, ['--experimental-vm-modules', runner, '--rootDir', projectRoot, '--runTestsByPath', testFile, '--json', `--outputFile=${out}`, '--ci'], projectRoot, timeoutMs);
+      const r = await execSandboxed({ args: ['--experimental-vm-modules', runner, '--rootDir', copy, '--runTestsByPath', runTest, '--json', `--outputFile=${out}`, '--ci', '--runInBand'], cwd: copy, runDir: work, readPaths, timeoutMs, permission: 'none' });
       if (!existsSync(out)) return none(r.output);
       return { ran: true, ...fromJestLikeReport(JSON.parse(readFileSync(out, 'utf8')) as JestLikeReport), output: r.output.slice(-4000), durationMs: Date.now() - t0 };
     }
-    // node:test: the TAP reporter's summary; TypeScript through the same transpiling loader hook as characterization
-    const args = ['--test', '--test-reporter=tap'];
-    if (/\.(c|m)?tsx?$/.test(testFile)) {
+    // node:test: the file runs in this one process (no per-file child, so the permission model holds); the TAP
+    // reporter's summary; TypeScript through the same transpiling loader hook as characterization
+    const args = ['--test-reporter=tap'];
+    if (/\.(c|m)?tsx?$/.test(runTest)) {
       writeFileSync(join(work, 'ts-hook.mjs'), TS_HOOK_SOURCE);
       writeFileSync(join(work, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(work, 'ts-hook.mjs')).href)}, { data: { typescript: ${JSON.stringify(require.resolve('typescript'))} } });\n`);
       args.unshift('--import', pathToFileURL(join(work, 'register.mjs')).href);
     }
-    const r = await exec(process.execPath, ['--no-warnings', ...args, testFile], dirname(testFile), timeoutMs);
+    const r = await execSandboxed({ args: ['--no-warnings', ...args, runTest], cwd: dirname(runTest), runDir: work, readPaths, timeoutMs, permission: 'strict' });
     const num = (k: string): number | undefined => {
       const m = new RegExp(`^# ${k} (\\d+)`, 'm').exec(r.output);
       return m ? Number(m[1]) : undefined;

@@ -28,6 +28,7 @@ export function register(program: Command): void {
           process.stdout.write(`${report.file}: invalid (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})\n`);
           for (const p of report.problems) process.stdout.write(`${p}\n`);
         }
+        if (!flags.json) for (const w of report.warnings ?? []) process.stderr.write(`${w}\n`);
         process.exitCode = report.valid ? EXIT.OK : EXIT.FAILED;
       } catch (err) {
         reportAndExit(err);

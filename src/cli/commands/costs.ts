@@ -53,7 +53,7 @@ async function buildReport(opts: CostsOptions, configPath: string | undefined): 
   const file = db.path === ':memory:' || isAbsolute(db.path) ? db.path : resolve(process.cwd(), db.path);
   // No ledger yet: report zeros from an empty in-memory store rather than creating a database file.
   const missing = db.type === 'sqlite' && file !== ':memory:' && !existsSync(file);
-  const store = missing ? new memory.SqliteMemoryStore(':memory:', { purgeIntervalMs: 0 }) : memory.openMemoryStore(db, process.cwd(), { purgeIntervalMs: 0 });
+  const store = missing ? new memory.SqliteMemoryStore(':memory:', { purgeIntervalMs: 0 }) : memory.openMemoryStore(db, process.cwd(), { purgeIntervalMs: 0, readonly: true });
   try {
     const tracker = new CostTracker(config.routing, store);
     const report = await tracker.report({ period: opts.period as CostReport['period'], by: opts.by as CostReport['by'] });
@@ -66,12 +66,24 @@ async function buildReport(opts: CostsOptions, configPath: string | undefined): 
 const usd = (n: number) => `$${n.toFixed(n !== 0 && Math.abs(n) < 0.01 ? 6 : 4)}`;
 const pct = (n: number) => `${n.toFixed(1)}%`;
 
+const b0 = (r: CostReport) => r.budget.countSimulated;
+
 function render(r: CostReport & { ledger: string }): string {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const out: string[] = [];
   out.push(`costs, last ${r.period} (${day(r.since)} .. ${day(r.until)} UTC); ledger ${r.ledger}`);
   out.push(`spent: ${usd(r.cost)} on ${r.tasks} task(s), ${r.records} record(s)${r.estimatedRecords ? `, ${r.estimatedRecords} with tokens estimated by the offline engine` : ''}`);
   out.push(`tokens: ${r.inputTokens} input, ${r.outputTokens} output`);
+  if (r.unsettledRecords) {
+    out.push(`unsettled: ${usd(r.unsettledCost)} in ${r.unsettledRecords} record(s) booked at the reserved amount (their process ended before settling)`);
+  }
+  const sim = r.simulated;
+  if (sim.records) {
+    out.push(`simulated (offline engine, no money spent${b0(r) ? '; counted toward budgets' : '; not counted toward budgets'}): ${usd(sim.cost)} on ${sim.tasks} task(s), ${sim.records} record(s)`);
+    for (const s of [sim.savingsVsDefault, sim.savingsVsTop]) {
+      if (s) out.push(`  simulated savings vs all on ${s.baselineModel}: ${usd(s.saved)} (${pct(s.percent)}; that model would have cost ${usd(s.baselineCost)})`);
+    }
+  }
   const b = r.budget;
   if (!b.enabled) out.push('budgets: cost tracking is disabled (routing.costTracking.enabled: false)');
   for (const [label, w] of [['today', b.daily], ['this month', b.monthly]] as const) {

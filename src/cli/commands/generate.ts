@@ -65,6 +65,15 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const { readFileSync } = await import('node:fs');
   const { openCommandFleet } = await import('../open-fleet.js');
   const fleet = await openCommandFleet(configPath);
+  // the sandbox decision once, before any module: a refusal (security.sandbox required, no bubblewrap) is exit 2
+  const { sandboxLayer, withSandboxPolicy } = await import('../../sandbox/index.js');
+  const security = fleet.getConfig().security;
+  try {
+    withSandboxPolicy({ setting: security.sandbox, limits: security.sandboxLimits }, () => sandboxLayer());
+  } catch (err) {
+    await fleet.shutdown();
+    throw err;
+  }
   // progress goes to stderr in every mode: with --json, stdout carries only the report
   const progress = (s: string): void => {
     process.stderr.write(s);

@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .option('--json', 'write JSON events, one per line, instead of the live view and table')
     .option('--out <dir>', 'write each task output to DIR/<id>.json')
     .option('--no-stream', 'do not stream even when the streaming flag is on')
-    .action(async (file: string, opts: { json?: boolean; out?: string; stream: boolean }, cmd: Command) => {
+    .option('--resume', 'skip tasks the store records as completed (rerun exactly what an interrupted run did not do)')
+    .action(async (file: string, opts: { json?: boolean; out?: string; stream: boolean; resume?: boolean }, cmd: Command) => {
       try {
         const { runTaskFile } = await import('../run-tasks.js');
         const failed = await runTaskFile(file, { ...opts, configPath: globalConfigPath(cmd) });

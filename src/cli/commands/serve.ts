@@ -50,20 +50,22 @@ export function register(program: Command): void {
         reportAndExit(err, EXIT.USAGE);
       }
       try {
-        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../server/start.js'),
           import('../../server/bind.js'),
+          import('../../server/auth.js'),
         ]);
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
-        // Refuse a bad --host before opening the store.
+        // Refuse a bad --host, or enableAuth without a token, before opening the store.
+        const auth = decideAuth(loaded.config.security, loaded.config.api.token);
         try {
-          decideBindHost({ host: opts.host ?? loaded.config.api.host, explicit: opts.host !== undefined, tokenConfigured: !!loaded.config.api.token });
+          decideBindHost({ host: opts.host ?? loaded.config.api.host, explicit: opts.host !== undefined, tokenConfigured: !!auth.token });
         } catch (err) {
           reportAndExit(err, EXIT.USAGE);
         }
-        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env });
+        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, owner: { role: 'aqe serve' } });
         await fleet.initialize();
         const server = await startServer(fleet, {
           host: opts.host, hostExplicit: opts.host !== undefined, port, graceMs, handleSignals: true, mcp: opts.mcp,
@@ -72,7 +74,7 @@ export function register(program: Command): void {
           throw listenError(err, opts.host ?? loaded.config.api.host, port ?? loaded.config.api.port);
         });
         if (opts.json) {
-          process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, auth: !!loaded.config.api.token, mcp: opts.mcp ? `${server.url}/mcp` : null }) + '\n');
+          process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, auth: !!auth.token, mcp: opts.mcp ? `${server.url}/mcp` : null }) + '\n');
         } else {
           process.stdout.write(`aqe serve: listening on ${server.url}${opts.mcp ? ` (MCP at ${server.url}/mcp)` : ''}\n`);
         }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { countTokens } from '../../routing/tokenizer.js';
-import { defaultReplyText, FakeServerBase, sleep, splitEvery, type FakeReply, type FakeRequestInfo, type FakeServerOptions } from './fake-server-base.js';
+import { defaultReplyText, FakeServerBase, sleep, splitEvery, truncateToTokens, type FakeReply, type FakeRequestInfo, type FakeServerOptions } from './fake-server-base.js';
 
 export * from './fake-server-base.js';
 
@@ -34,7 +34,16 @@ export class FakeAnthropicServer extends FakeServerBase {
 
   protected async handle(req: FakeRequestInfo, reply: FakeReply, res: ServerResponse, socket: Socket): Promise<void> {
     const requestId = `req_fake_${req.index}`;
-    if (req.path.split('?')[0] !== '/v1/messages') {
+    const route = req.path.split('?')[0];
+    if (route === '/v1/messages/count_tokens') {
+      if (!req.headers['x-api-key'] && !req.headers['authorization']) {
+        return this.error(res, 401, 'authentication_error', 'x-api-key header is required', requestId);
+      }
+      // Free, and exact: the same count /v1/messages bills.
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId });
+      return void res.end(JSON.stringify({ input_tokens: reply.inputTokens ?? countTokens(JSON.stringify(req.body?.messages ?? '')) }));
+    }
+    if (route !== '/v1/messages') {
       return this.error(res, 404, 'not_found_error', `no route ${req.path}`, requestId);
     }
     if (!req.headers['x-api-key'] && !req.headers['authorization']) {
@@ -47,9 +56,11 @@ export class FakeAnthropicServer extends FakeServerBase {
       return this.error(res, f.status, f.errorType ?? ERROR_TYPES[f.status] ?? (f.status >= 500 ? 'api_error' : 'invalid_request_error'), f.message ?? `fake ${f.status}`, requestId, headers);
     }
     const model = String(req.body?.model ?? 'claude-fake');
-    const text = reply.text ?? defaultReplyText(req.body);
+    const full = reply.text ?? defaultReplyText(req.body);
+    const maxTokens = Number(req.body?.max_tokens);
+    const text = Number.isInteger(maxTokens) && maxTokens > 0 ? truncateToTokens(full, maxTokens) : full;
     const inputTokens = reply.inputTokens ?? countTokens(JSON.stringify(req.body?.messages ?? ''));
-    const stopReason = reply.stopReason ?? 'end_turn';
+    const stopReason = text !== full ? 'max_tokens' : (reply.stopReason ?? 'end_turn');
     const id = `msg_fake_${req.index}`;
 
     if (!req.stream) {
@@ -69,6 +80,7 @@ export class FakeAnthropicServer extends FakeServerBase {
         usage: { input_tokens: inputTokens, output_tokens: countTokens(text) },
       };
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId });
+      this.bill(model, inputTokens, countTokens(text), true);
       return void res.end(JSON.stringify(body));
     }
 
@@ -85,14 +97,29 @@ export class FakeAnthropicServer extends FakeServerBase {
         frame('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }) +
         frame('ping', { type: 'ping' }),
     );
+    this.bill(model, inputTokens, 0, true);
     const pieces = splitEvery(text, reply.chunkSize ?? 8);
     let sent = '';
-    for (let i = 0; i < pieces.length; i++) {
-      if ((await this.midStreamFault(reply, i, res, socket, errorFrame, malformed)) === 'stop') return;
-      if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
-      sent += pieces[i];
-      if (!(await this.write(res, frame('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: pieces[i] } })))) return;
-      if (i % 16 === 15 && !(await this.write(res, frame('ping', { type: 'ping' })))) return;
+    // Output is billed as it is sent, so a stream cut short (cancel, drop) is billed for what went out.
+    let billedOut = 0;
+    const billSent = () => {
+      const out = countTokens(sent);
+      this.bill(model, 0, out - billedOut, false);
+      billedOut = out;
+    };
+    try {
+      for (let i = 0; i < pieces.length; i++) {
+        if ((await this.midStreamFault(reply, i, res, socket, errorFrame, malformed)) === 'stop') return;
+        if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
+        if (res.destroyed) return;
+        sent += pieces[i];
+        const written = await this.write(res, frame('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: pieces[i] } }));
+        billSent();
+        if (!written) return;
+        if (i % 16 === 15 && !(await this.write(res, frame('ping', { type: 'ping' })))) return;
+      }
+    } finally {
+      billSent();
     }
     if ((await this.midStreamFault(reply, pieces.length, res, socket, errorFrame, malformed)) === 'stop') return;
     await this.write(

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { countTokens } from '../../routing/tokenizer.js';
-import { defaultReplyText, FakeServerBase, sleep, splitEvery, type FakeReply, type FakeRequestInfo, type FakeServerOptions } from './fake-server-base.js';
+import { defaultReplyText, FakeServerBase, sleep, splitEvery, truncateToTokens, type FakeReply, type FakeRequestInfo, type FakeServerOptions } from './fake-server-base.js';
 
 export * from './fake-server-base.js';
 
@@ -28,9 +28,11 @@ export class FakeOpenAIServer extends FakeServerBase {
       return this.error(res, f.status, f.errorType ?? (f.status === 429 ? 'rate_limit_exceeded' : f.status >= 500 ? 'server_error' : 'invalid_request_error'), f.message ?? `fake ${f.status}`, headers);
     }
     const model = String(req.body?.model ?? 'fake-model');
-    const text = reply.text ?? defaultReplyText(req.body);
+    const full = reply.text ?? defaultReplyText(req.body);
+    const maxTokens = Number(req.body?.max_tokens ?? req.body?.max_completion_tokens);
+    const text = Number.isInteger(maxTokens) && maxTokens > 0 ? truncateToTokens(full, maxTokens) : full;
     const promptTokens = reply.inputTokens ?? countTokens(JSON.stringify(req.body?.messages ?? ''));
-    const finish = reply.stopReason ?? 'stop';
+    const finish = text !== full ? 'length' : (reply.stopReason ?? 'stop');
     const id = `chatcmpl-fake-${req.index}`;
     const created = Math.floor(Date.now() / 1000);
     if (!req.stream) {
@@ -44,6 +46,7 @@ export class FakeOpenAIServer extends FakeServerBase {
         usage: { prompt_tokens: promptTokens, completion_tokens: countTokens(text), total_tokens: promptTokens + countTokens(text) },
       };
       res.writeHead(200, { 'content-type': 'application/json' });
+      this.bill(model, promptTokens, countTokens(text), true);
       return void res.end(JSON.stringify(body));
     }
     const includeUsage = req.body?.stream_options?.include_usage === true;
@@ -52,13 +55,21 @@ export class FakeOpenAIServer extends FakeServerBase {
     const errorFrame = (type: string, message: string) => `data: ${JSON.stringify({ error: { message, type, param: null, code: null } })}\n\n`;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     await this.write(res, chunk([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]));
+    this.bill(model, promptTokens, 0, true);
     const pieces = splitEvery(text, reply.chunkSize ?? 8);
     let sent = '';
+    // Output is billed as it is sent, so a stream cut short is billed for what went out.
+    let billedOut = 0;
     for (let i = 0; i < pieces.length; i++) {
       if ((await this.midStreamFault(reply, i, res, socket, errorFrame, 'data: {"id": "broken\n\n')) === 'stop') return;
       if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
+      if (res.destroyed) return;
       sent += pieces[i];
-      if (!(await this.write(res, chunk([{ index: 0, delta: { content: pieces[i] }, logprobs: null, finish_reason: null }])))) return;
+      const written = await this.write(res, chunk([{ index: 0, delta: { content: pieces[i] }, logprobs: null, finish_reason: null }]));
+      const out = countTokens(sent);
+      this.bill(model, 0, out - billedOut, false);
+      billedOut = out;
+      if (!written) return;
     }
     if ((await this.midStreamFault(reply, pieces.length, res, socket, errorFrame, 'data: {"id": "broken\n\n')) === 'stop') return;
     let tail = chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: finish }]);

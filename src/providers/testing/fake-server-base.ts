@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { countTokens } from '../../routing/tokenizer.js';
 
 /**
  * Shared machinery of the fake provider servers (a dev/test utility: tests and bench/streaming.mjs run
@@ -49,6 +50,34 @@ export interface FakeServerOptions {
   script?: FakeScript;
   /** Keep request bodies/headers in `requests` (default true; the bench turns it off). */
   record?: boolean;
+  /** List prices per 1,000 tokens by provider model id (the request's `model`), for `billing.cost`. */
+  prices?: Record<string, { input: number; output: number }>;
+}
+
+export interface FakeBillingLine {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Dollars at `prices` (0 for a model without a price). */
+  cost: number;
+}
+
+/** What the fake provider billed: every answered request's input, and every output token it sent. */
+export interface FakeBilling extends FakeBillingLine {
+  byModel: Record<string, FakeBillingLine>;
+}
+
+/** The longest prefix of `text` of at most `maxTokens` tokens (what a model stopped at max_tokens would send). */
+export function truncateToTokens(text: string, maxTokens: number): string {
+  if (countTokens(text) <= maxTokens) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (countTokens(text.slice(0, mid)) <= maxTokens) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo);
 }
 
 /** The default reply: a deterministic function of the last user message, so sync and stream agree. */
@@ -75,11 +104,32 @@ export abstract class FakeServerBase {
   private count = 0;
   private script: FakeScript | undefined;
   private readonly record: boolean;
+  private readonly prices: Record<string, { input: number; output: number }>;
+  private readonly billed: FakeBilling = { requests: 0, inputTokens: 0, outputTokens: 0, cost: 0, byModel: {} };
   port = 0;
 
   constructor(opts: FakeServerOptions = {}) {
     this.script = opts.script;
     this.record = opts.record ?? true;
+    this.prices = opts.prices ?? {};
+  }
+
+  /** A copy of the running billing total. */
+  get billing(): FakeBilling {
+    return structuredClone(this.billed);
+  }
+
+  /** Books one request's tokens (input once, when the answer starts; output as it is sent). */
+  protected bill(model: string, inputTokens: number, outputTokens: number, newRequest: boolean): void {
+    const p = this.prices[model] ?? { input: 0, output: 0 };
+    const cost = (inputTokens / 1000) * p.input + (outputTokens / 1000) * p.output;
+    const line = (this.billed.byModel[model] ??= { requests: 0, inputTokens: 0, outputTokens: 0, cost: 0 });
+    for (const l of [line, this.billed]) {
+      if (newRequest) l.requests++;
+      l.inputTokens += inputTokens;
+      l.outputTokens += outputTokens;
+      l.cost += cost;
+    }
   }
 
   /** Base URL for the SDK (`baseURL`). */

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AqeError, ErrorCodes, type ErrorCode } from '../../errors.js';
+import { AqeError, ErrorCodes, errorMessage, type ErrorCode } from '../../errors.js';
+import { acceptEdgeTask } from '../../fleet/edge-task.js';
 import { agentTypeFor } from '../../fleet/registry.js';
-import { SYSTEM_CALLER } from '../../memory/SwarmMemoryManager.js';
-import { validateTask } from '../../fleet/task-validation.js';
+import { assertTaskId } from '../../fleet/task-schema.js';
 import type { TaskResult } from '../../fleet/types.js';
-import { errorBody, httpStatusFor } from '../http-errors.js';
+import { errorBody, httpStatusFor, withRetryAfter } from '../http-errors.js';
 import type { TaskRecord } from '../../fleet/FleetManager.js';
 import { DEFAULT_REPLAY, TaskEventLog } from '../replay.js';
 import { parseLastEventId, pipeTaskEvents } from '../sse.js';
@@ -35,7 +34,7 @@ function isActive(status: string | undefined): boolean {
 function finishedLogOf(record: TaskRecord): TaskEventLog {
   const log = new TaskEventLog(record.id, DEFAULT_REPLAY);
   const error = record.error ? new AqeError(record.error.code as ErrorCode, record.error.message) : undefined;
-  log.finish(terminalEvents({ result: record.result, error }));
+  log.finish(terminalEvents({ result: record.result, error, status: record.status }));
   return log;
 }
 
@@ -46,28 +45,39 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
   const streamLog = async (request: FastifyRequest, reply: FastifyReply, log: TaskEventLog, lastEventId?: number) => {
     reply.hijack();
     state.metrics.sseOpened();
-    await pipeTaskEvents(reply.raw, log, {
-      lastEventId,
-      heartbeatMs: state.heartbeatMs,
-      extraHeaders: { 'x-task-id': log.taskId },
-      onClose: () => state.metrics.sseClosed(),
-    });
+    let open = true;
+    const closed = () => {
+      if (open) state.metrics.sseClosed();
+      open = false;
+    };
+    try {
+      await pipeTaskEvents(reply.raw, log, {
+        lastEventId,
+        heartbeatMs: state.heartbeatMs,
+        extraHeaders: { 'x-task-id': log.taskId },
+        onClose: closed,
+      });
+    } catch (err) {
+      // Hijacked: Fastify's error handler cannot answer any more, so this must, or the client waits forever.
+      state.logger.error(`task stream failed: ${errorMessage(err)}`);
+      if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(err)));
+      else reply.raw.destroy();
+    } finally {
+      closed();
+    }
   };
 
   app.post<{ Querystring: TaskQuery; Body: unknown }>('/v1/tasks', async (request, reply) => {
-    const body = request.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new AqeError(ErrorCodes.TASK_INVALID, `body: expected a task object (the task file format), found ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
-    }
-    const input = body as Record<string, unknown>;
-    const task = validateTask(input.id === undefined ? { ...input, id: randomUUID() } : input, 'body');
     const agentType = request.query.agentType;
+    // strict fields, a safe id, paths inside api.workspaceRoot: 400 before anything runs or is recorded
+    const task = acceptEdgeTask(request.body, 'body', { agentType, workspaceRoot: fleet.getConfig().api.workspaceRoot });
     if (agentType === undefined && !agentTypeFor(task.type)) {
       throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `type: no agent handles task type "${task.type}"`);
     }
     const stream = wantsStream(request);
     const lastEventId = parseLastEventId(request.headers['last-event-id']);
-    const existing = fleet.getTask(task.id);
+    // A resume may come after a restart: this process then knows the task only from the store.
+    const existing = fleet.getTask(task.id) ?? (stream && lastEventId !== undefined ? await fleet.findTask(task.id) : undefined);
 
     // A client reconnecting to a stream it started: replay what it missed, then the live rest.
     if (stream && lastEventId !== undefined) {
@@ -84,39 +94,38 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     if (state.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the server is shutting down and accepts no new tasks');
 
     if (stream) {
-      const { log } = submitStreamedTask(fleet, hub, task, { agentType });
+      const { log, accepted } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true });
+      await accepted;
       return streamLog(request, reply, log);
     }
 
-    const { taskId, done } = fleet.submitTask(task, { stream: false, agentType });
+    const { taskId, done, accepted } = fleet.submitTask(task, { stream: false, agentType, bounded: true });
+    await accepted;
     if (request.query.wait !== undefined && !TRUE.has(request.query.wait.toLowerCase())) {
       done.catch(() => undefined);
-      return reply.code(202).header('location', `/v1/tasks/${taskId}`).send({ taskId, status: 'queued' });
+      return reply.code(202).header('location', `/v1/tasks/${encodeURIComponent(taskId)}`).send({ taskId, status: 'queued' });
     }
     try {
       return await done;
     } catch (err) {
       const result = (err as { result?: TaskResult }).result;
-      return reply.code(httpStatusFor((err as AqeError).code)).send({ ...errorBody(err), ...(result ? { result } : {}) });
+      const status = httpStatusFor((err as AqeError).code);
+      return withRetryAfter(reply.code(status), status).send({ ...errorBody(err), ...(result ? { result } : {}) });
     }
   });
 
   app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id', async (request, reply) => {
     const { id } = request.params;
+    assertTaskId(id);
     if ((request.headers.accept ?? '').includes('text/event-stream')) return eventsOf(request, reply, id);
-    const record = fleet.getTask(id);
+    // Every task accepted on this store, kept fleet.taskRetentionDays (from the store: summary, no output).
+    const record = await fleet.findTask(id);
     if (record) return record;
-    // Finished tasks outlive the in-memory records in the store's fleet/tasks partition (summary, no output).
-    const stored = await fleet.getMemory().retrieve(id, { partition: 'fleet/tasks', caller: SYSTEM_CALLER }).catch(() => undefined);
-    if (stored && typeof stored === 'object') {
-      const s = stored as TaskResult;
-      return { id, agentType: s.agentType, status: s.status, result: s, ...(s.error ? { error: s.error } : {}) };
-    }
     throw new AqeError(ErrorCodes.NOT_FOUND, `no task with id ${id}`);
   });
 
-  const eventsOf = (request: FastifyRequest<{ Querystring: TaskQuery }>, reply: FastifyReply, id: string) => {
-    const record = fleet.getTask(id);
+  const eventsOf = async (request: FastifyRequest<{ Querystring: TaskQuery }>, reply: FastifyReply, id: string) => {
+    const record = fleet.getTask(id) ?? (hub.get(id) ? undefined : await fleet.findTask(id));
     const log = hub.get(id) ?? (record && !isActive(record.status) ? finishedLogOf(record) : undefined);
     if (!log) {
       throw new AqeError(ErrorCodes.NOT_FOUND, record ? `task ${id} is ${record.status} but was not submitted with streaming: GET /v1/tasks/${id} for its status` : `no task with id ${id}`);
@@ -125,14 +134,16 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     return streamLog(request, reply, log, lastEventId);
   };
 
-  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) =>
-    eventsOf(request, reply, request.params.id),
-  );
+  app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) => {
+    assertTaskId(request.params.id);
+    return eventsOf(request, reply, request.params.id);
+  });
 
   app.delete<{ Params: { id: string } }>('/v1/tasks/:id', async (request, reply) => {
     const { id } = request.params;
+    assertTaskId(id);
     if (fleet.cancelTask(id)) return reply.code(202).send({ taskId: id, status: 'cancelling' });
-    const record = fleet.getTask(id);
+    const record = await fleet.findTask(id);
     if (record) throw new AqeError(ErrorCodes.CONFLICT, `task ${id} already ${record.status}; nothing to cancel`);
     throw new AqeError(ErrorCodes.NOT_FOUND, `no running task with id ${id}`);
   });

@@ -16,7 +16,7 @@ function project(name: string, files: Record<string, string>, type: 'module' | '
   return dir;
 }
 
-describe('the offline engine end to end', () => {
+describe('the offline engine end to end', { timeout: 90_000 }, () => {
   it('ESM JavaScript: tests pass, nondeterministic results are left out or asserted by shape', async () => {
     const dir = project('esm', {
       'src/util.js': `

@@ -65,7 +65,7 @@ describe('FleetManager task lifecycle', () => {
     await fleet.executeTask(task('evented'), { agentType: 'legacy-agent' });
     expect(seen).toEqual(['task:queued', 'task:started', 'task:completed']);
     const record = await fleet.getMemory().retrieve('evented', { partition: 'fleet/tasks', caller: { id: 'system', isSystem: true } });
-    expect(record).toMatchObject({ taskId: 'evented', status: 'completed', agentType: 'legacy-agent' });
+    expect(record).toMatchObject({ id: 'evented', status: 'completed', agentType: 'legacy-agent' });
     expect(fleet.getTask('evented')?.status).toBe('completed');
   });
 
@@ -95,11 +95,11 @@ describe('FleetManager task lifecycle', () => {
     gates.length = 0;
   });
 
-  it('fails a task that outlives fleet.taskTimeoutMs', async () => {
+  it('cancels a task that outlives fleet.taskTimeoutMs (reason timeout)', async () => {
     const fleet = await fleetWith({ fleet: { taskTimeoutMs: 50 } });
     await expect(fleet.executeTask(task('slow'), { agentType: 'gate-agent' })).rejects.toMatchObject({ code: 'AQE_ERR_TASK_TIMEOUT' });
-    expect(fleet.getTask('slow')?.status).toBe('failed');
     gates.length = 0;
+    expect(fleet.getTask('slow')).toMatchObject({ status: 'cancelled', reason: 'timeout' });
   });
 
   it('refuses new tasks while draining and lets running ones finish', async () => {

@@ -49,7 +49,7 @@ async function partitionSize(fleet: FleetManager, partition: string): Promise<nu
 }
 
 describe('rollback: both flags off behaves as v1.0.4', () => {
-  it('uses the default model for every task, runs synchronously and writes nothing under routing/ or streaming/', async () => {
+  it('uses the default model for every task, runs synchronously, routes and streams nothing, but still records every model call', async () => {
     const { fleet, cleanup } = await startFleet({ features: { multiModelRouter: false, streaming: false } });
     cleanups.push(cleanup);
     const results = [await fleet.executeTask(simple), await fleet.executeTask(complex)];
@@ -58,8 +58,20 @@ describe('rollback: both flags off behaves as v1.0.4', () => {
       expect(r.streamed).toBe(false);
     }
     expect(await partitionSize(fleet, 'routing/selections')).toBe(0);
-    expect(await partitionSize(fleet, 'routing/costs')).toBe(0);
     expect(await partitionSize(fleet, 'streaming/sessions')).toBe(0);
+    // Budgets do not depend on the router flag: the ledger has both calls (offline engine: simulated spend).
+    const records = await fleet.getMemory().getStore().costRecords(0);
+    expect(records.map((r) => [r.taskId, r.modelName, r.status])).toEqual([
+      [simple.id, 'claude-sonnet-4.5', 'simulated'],
+      [complex.id, 'claude-sonnet-4.5', 'simulated'],
+    ]);
+  });
+
+  it('with routing.costTracking.enabled false nothing is recorded (exactly v1.0.4)', async () => {
+    const { fleet, cleanup } = await startFleetWithBudget({ features: { multiModelRouter: false, streaming: false }, routing: { costTracking: { enabled: false } } });
+    cleanups.push(cleanup);
+    await fleet.executeTask(simple);
+    expect(await partitionSize(fleet, 'routing/costs')).toBe(0);
     expect((await fleet.getMemory().getStore().costRecords(0)).length).toBe(0);
   });
 

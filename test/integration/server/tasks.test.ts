@@ -143,11 +143,11 @@ describe('SSE task streams', () => {
   });
 
   it('a failed task ends the stream with an error event', async () => {
-    s = await startTestServer({ ...STREAMING_ON, features: { streaming: true, multiModelRouter: true }, routing: { enabled: true, costTracking: { budgetLimits: { daily: 0.0000001, monthly: 200 } } } });
+    s = await startTestServer({ ...STREAMING_ON, features: { streaming: true, multiModelRouter: true }, routing: { enabled: true, costTracking: { countSimulated: true, budgetLimits: { daily: 0.0000001, monthly: 200 } } } });
     const evs = await collectSse(await postJson(`${s.url}/v1/tasks?stream=true`, reviewTask));
     const last = evs.at(-1)!;
     expect(last.event).toBe('error');
-    expect(last.data).toMatchObject({ code: 'AQE_ERR_BUDGET_EXCEEDED', status: 'failed' });
+    expect(last.data).toMatchObject({ code: 'AQE_ERR_BUDGET_EXCEEDED', status: 'cancelled', result: { reason: 'budget' } });
     expect(last.data.message).toMatch(/daily budget exceeded/);
   });
 

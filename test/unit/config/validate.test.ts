@@ -45,7 +45,7 @@ describe('validateConfigText: problems name the field, the line, what was expect
     const r = validateConfigText(text, NO_ENV);
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([
-      `routing.costTracking.budgetLimts (line ${lineOf(text, 'budgetLimts:')}): expected a known key (one of: enabled, budgetLimits, alertThresholds, enforce, preferCheaperUnderPressure), found unknown key "budgetLimts" (did you mean "budgetLimits"?)`,
+      `routing.costTracking.budgetLimts (line ${lineOf(text, 'budgetLimts:')}): expected a known key (one of: enabled, budgetLimits, alertThresholds, enforce, preferCheaperUnderPressure, countSimulated), found unknown key "budgetLimts" (did you mean "budgetLimits"?)`,
     ]);
   });
 

@@ -181,21 +181,21 @@ describe('SqliteMemoryStore', () => {
     const r1 = store.reserveBudget(windows, 0.4, { taskId: 't1' });
     const r2 = store.reserveBudget(windows, 0.4, { taskId: 't2' });
     expect(r1.ok && r2.ok).toBe(true);
-    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.8 });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.8, simulated: 0 });
 
     const refused = store.reserveBudget(windows, 0.3, { taskId: 't3' });
     expect(refused).toEqual({ ok: false, budget: 'daily', spent: 0.8, limit: 1 });
 
     if (!r1.ok || !r2.ok) throw new Error('unreachable');
     store.settleReservation(r1.reservationId, cost('t1', 0.25));
-    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0.4 });
-    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.25, reserved: 0.4 });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
+    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
     // settling twice records the cost once
     store.settleReservation(r1.reservationId, cost('t1', 0.25));
     expect(store.costRecords(0)).toHaveLength(1);
 
     store.releaseReservation(r2.reservationId);
-    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0 });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0, simulated: 0 });
     expect(store.reserveBudget(windows, 0.75, { taskId: 't4' }).ok).toBe(true);
     expect(store.reserveBudget(windows, 0.01, { taskId: 't5' })).toMatchObject({ ok: false, budget: 'daily' });
   });
@@ -219,14 +219,85 @@ describe('SqliteMemoryStore', () => {
     expect(store.reserveBudget(windows, 0.001, { taskId: 'over' }).ok).toBe(false);
   });
 
-  it('stale reservations stop holding budget after reservationTtlMs', () => {
-    store.close();
-    store = new SqliteMemoryStore(join(dir, 'ttl.db'), { now, purgeIntervalMs: 0, reservationTtlMs: 60_000 });
+  it('reservations never age out: an orphan is booked as unsettled at the reserved amount, exactly once', () => {
     const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
-    expect(store.reserveBudget(windows, 1, { taskId: 'crashed' }).ok).toBe(true);
+    const owner = store.registerOwner({ role: 'aqe run', pid: 42, host: 'h' });
+    const held = store.reserveBudget(windows, 0.6, { taskId: 'crashed', ownerId: owner, modelName: 'sonnet', agentType: 'test-generator' });
+    expect(held).toMatchObject({ ok: true, amount: 0.6 });
+    clock = T0 + 86_400_000 * 0.4;
     expect(store.reserveBudget(windows, 0.5, { taskId: 'next' }).ok).toBe(false);
-    clock = T0 + 60_001;
-    expect(store.reserveBudget(windows, 0.5, { taskId: 'next' }).ok).toBe(true);
+    // the owner is alive: nothing to book
+    expect(store.bookOrphanedReservations()).toEqual([]);
+    const survivor = store.registerOwner({ role: 'aqe run', pid: 43, host: 'h' });
+    expect(store.claimDeadOwners(survivor, 20_000).map((o) => o.id)).toEqual([owner]);
+    const booked = store.bookOrphanedReservations();
+    expect(booked).toMatchObject([{ taskId: 'crashed', modelName: 'sonnet', cost: 0.6, status: 'unsettled', day: '2026-11-25' }]);
+    expect(store.bookOrphanedReservations()).toEqual([]);
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.6, reserved: 0, simulated: 0 });
+    expect(store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'unsettled', cost: 0.6 }]);
+    // the owner was only paused: its late settlement corrects the booked amount to the real cost
+    if (!held.ok) throw new Error('unreachable');
+    store.settleReservation(held.reservationId, { ...cost('crashed', 0.2), modelName: 'sonnet' });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.2, reserved: 0, simulated: 0 });
+    expect(store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'settled', cost: 0.2 }]);
+  });
+
+  it('reserves what is left (at least minAmount) when the full amount does not fit', () => {
+    const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+    expect(store.reserveBudget(windows, 0.7, { taskId: 'a' })).toMatchObject({ ok: true, amount: 0.7 });
+    expect(store.reserveBudget(windows, 0.5, { taskId: 'b', minAmount: 0.2 })).toMatchObject({ ok: true, amount: expect.closeTo(0.3, 9) });
+    expect(store.reserveBudget(windows, 0.5, { taskId: 'c', minAmount: 0.01 })).toMatchObject({ ok: false, budget: 'daily' });
+  });
+
+  it('keeps simulated spend apart; it counts toward limits only when asked', () => {
+    const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+    store.settleReservation('sim-1', { ...cost('sim', 5), status: 'simulated' });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0, simulated: 5 });
+    expect(store.reserveBudget(windows, 0.5, { taskId: 'real' }).ok).toBe(true);
+    expect(store.reserveBudget(windows, 0.1, { taskId: 'counted', countSimulated: true })).toMatchObject({ ok: false, spent: 5.5 });
+    expect(store.costRecords(0)).toMatchObject([{ taskId: 'sim', status: 'simulated' }]);
+  });
+
+  it('putIfAbsent inserts once across callers; an expired entry can be replaced', () => {
+    expect(store.putIfAbsent(entry('alert', 1, { expiresAt: T0 + 10 }))).toBe(true);
+    expect(store.putIfAbsent(entry('alert', 2))).toBe(false);
+    expect(store.get('p', 'alert')?.value).toBe(1);
+    clock = T0 + 11;
+    expect(store.putIfAbsent(entry('alert', 3))).toBe(true);
+    expect(store.get('p', 'alert')?.value).toBe(3);
+  });
+
+  describe('owner registry', () => {
+    it('registers, heartbeats, lists stale owners read-only and lets exactly one claimer take each', () => {
+      const a = store.registerOwner({ role: 'aqe run', pid: 1, host: 'h1' });
+      const b = store.registerOwner({ role: 'aqe serve', pid: 2, host: 'h1' });
+      expect(store.getOwner(a)).toMatchObject({ id: a, role: 'aqe run', pid: 1, state: 'alive', startedAt: T0, heartbeatAt: T0 });
+      clock = T0 + 15_000;
+      expect(store.heartbeatOwner(b)).toBe(true);
+      clock = T0 + 21_000;
+      expect(store.deadOwners(20_000).map((o) => o.id)).toEqual([a]);
+      expect(store.getOwner(a)?.state).toBe('alive'); // listing changed nothing
+      expect(store.claimDeadOwners(b, 20_000)).toMatchObject([{ id: a, state: 'dead', claimedBy: b, endedAt: T0 + 21_000 }]);
+      expect(store.claimDeadOwners(b, 20_000)).toEqual([]);
+      expect(store.deadOwners(20_000).map((o) => o.id)).toEqual([a]);
+      // a declared-dead owner cannot come back: it must register again
+      expect(store.heartbeatOwner(a)).toBe(false);
+      store.releaseOwner(b);
+      expect(store.getOwner(b)).toMatchObject({ state: 'stopped', endedAt: T0 + 21_000 });
+      expect(store.heartbeatOwner(b)).toBe(false);
+      expect(store.getOwner('nope')).toBeUndefined();
+    });
+
+    it('a claimer never claims itself', () => {
+      const a = store.registerOwner({ role: 'aqe run', pid: 1, host: 'h' });
+      clock = T0 + 60_000;
+      expect(store.claimDeadOwners(a, 20_000)).toEqual([]);
+    });
+
+    it('refuses a malformed owner', () => {
+      expect(() => store.registerOwner({ role: '', pid: 1, host: 'h' })).toThrow(/registerOwner/);
+      expect(() => store.registerOwner({ role: 'x', pid: 1.5, host: 'h' })).toThrow(/registerOwner/);
+    });
   });
 
   it('rejects a negative or non-finite reservation amount', () => {
@@ -241,7 +312,7 @@ describe('SqliteMemoryStore', () => {
       store.settleReservation(r.reservationId, cost(`t${i}`, 0.01 * (i + 1), at));
     }
     expect(store.costRecords(T0 + 15).map((c) => c.taskId)).toEqual(['t2', 't0']);
-    expect(store.costRecords(0)[0]).toEqual(cost('t1', 0.02, T0 + 10));
+    expect(store.costRecords(0)[0]).toEqual({ ...cost('t1', 0.02, T0 + 10), status: 'settled' });
   });
 
   it('ping is true while open and false after close; later calls fail with a store error', () => {
@@ -322,9 +393,9 @@ describe('schema migrations', () => {
 
     const store = new SqliteMemoryStore(file, { purgeIntervalMs: 0 });
     expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.75, reserved: 0 });
-    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0 });
-    expect(store.budgetUsage('monthly', '2026-10')).toEqual({ spent: 1, reserved: 0 });
+    expect(store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.75, reserved: 0, simulated: 0 });
+    expect(store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0, simulated: 0 });
+    expect(store.budgetUsage('monthly', '2026-10')).toEqual({ spent: 1, reserved: 0, simulated: 0 });
     expect(store.reserveBudget([{ name: 'monthly', period: '2026-11', limit: 1 }], 0.3, { taskId: 'x' })).toEqual({
       ok: false,
       budget: 'monthly',

@@ -14,7 +14,14 @@ afterEach(() => {
 
 function setup(over: Partial<RoutingConfig['costTracking']> = {}, now = () => NOW) {
   const base = createConfig({}).routing;
-  const routing: RoutingConfig = { ...base, enabled: true, costTracking: { ...base.costTracking, ...over } };
+  // Round test prices per 1k tokens (the figures below were worked out with them).
+  const prices: Record<string, { input: number; output: number }> = {
+    'claude-opus-4': { input: 15, output: 75 },
+    'claude-sonnet-4.5': { input: 3, output: 15 },
+    'claude-haiku-4': { input: 0.8, output: 4 },
+  };
+  const models = base.models.map((m) => ({ ...m, capabilities: { ...m.capabilities, costPer1kTokens: prices[m.name] } }));
+  const routing: RoutingConfig = { ...base, models, enabled: true, costTracking: { ...base.costTracking, ...over } };
   const store = new SqliteMemoryStore(':memory:', { now, purgeIntervalMs: 0 });
   stores.push(store);
   const logs: string[] = [];
