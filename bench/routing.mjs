@@ -1,7 +1,12 @@
 /* global structuredClone */
 /**
  * Routing benchmark (build first: `npm run build`). Prints one JSON object:
- * - accuracy on the dev set (default ../shared/tasks/routing-dev.jsonl; override with ROUTING_DEV_SET or argv[2])
+ * - crossValidation: stratified 5-fold cross-validation (seed 42) of the tier model over every labelled task in
+ *   the repository (tasks/routing-dev.jsonl, tasks/routing-corpus.jsonl, test/fixtures/routing/extra.jsonl):
+ *   each fold's model is fitted on the other four folds only; mean and worst fold, and the rule stage alone on
+ *   the same folds for comparison. This is the accuracy result; the shipped model's accuracy on sets it was
+ *   fitted on (devSet, extraSet) is only a regression check;
+ * - accuracy on the dev set (default tasks/routing-dev.jsonl; override with ROUTING_DEV_SET or argv[2])
  *   and on test/fixtures/routing/extra.jsonl;
  * - decision time (ModelRouter.select) p50/p99 for a 400-line task, uncached (content changes every call)
  *   and cached (same content);
@@ -21,6 +26,10 @@ const { createConfig } = await import(join(root, 'dist/config/defaults.js'));
 const { ModelRouter } = await import(join(root, 'dist/routing/ModelRouter.js'));
 const { ComplexityAnalyzer } = await import(join(root, 'dist/routing/ComplexityAnalyzer.js'));
 
+const { crossValidate, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
+const { TRAINING_SETS, readLabelledTasks } = await import(join(root, 'dist/routing/trainingData.js'));
+const model = JSON.parse(readFileSync(join(root, 'src/routing/tier-model.json'), 'utf8'));
+
 const readTasks = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const routing = { ...createConfig({}).routing, enabled: true };
 const tierModel = { simple: 'claude-haiku-4', medium: 'claude-sonnet-4.5', complex: 'claude-opus-4' };
@@ -33,6 +42,40 @@ function accuracy(tasks) {
     if (sel.modelName !== tierModel[t.expected.tier]) wrong.push({ id: t.id, expected: t.expected.tier, model: sel.modelName, score: sel.complexity.score });
   }
   return { tasks: tasks.length, accuracy: Number(((tasks.length - wrong.length) / tasks.length).toFixed(4)), misrouted: wrong };
+}
+
+/** Cross-validation with the shipped model's hyperparameters; the rule stage scored on the same folds. */
+function crossValidation(k, seed) {
+  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
+  const rulesOnly = new ComplexityAnalyzer(routing.complexity, { model: null });
+  const items = tasks.map((t) => ({ id: t.id, features: rulesOnly.features(t), tier: t.expected.tier }));
+  const start = process.hrtime.bigint();
+  const cv = crossValidate(items, k, seed, { l2: model.training.l2, iterations: model.training.iterations });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
+  const ruleFolds = Array.from({ length: k }, (_, f) => {
+    const test = tasks.filter((_, i) => folds[i] === f);
+    const ok = test.filter((t) => ComplexityAnalyzer.tierOf(rulesOnly.analyze(t).score) === t.expected.tier).length;
+    return ok / test.length;
+  });
+  const r4 = (x) => Number(x.toFixed(4));
+  const counts = Object.fromEntries(['simple', 'medium', 'complex'].map((t) => [t, items.filter((x) => x.tier === t).length]));
+  return {
+    k,
+    seed,
+    stratified: true,
+    tasks: items.length,
+    byTier: counts,
+    sources: TRAINING_SETS,
+    model: { l2: model.training.l2, iterations: model.training.iterations, features: model.features.length },
+    meanAccuracy: cv.meanAccuracy,
+    worstFold: { fold: cv.worstFold.fold, accuracy: cv.worstFold.accuracy, correct: cv.worstFold.correct, test: cv.worstFold.test },
+    folds: cv.folds.map((f) => f.accuracy),
+    misrouted: cv.folds.flatMap((f) => f.misrouted),
+    rulesOnlySameFolds: { meanAccuracy: r4(ruleFolds.reduce((a, x) => a + x, 0) / k), worstFold: r4(Math.min(...ruleFolds)) },
+    fitMsTotal: Math.round(ms),
+    targets: { meanAccuracy: 0.95, worstFold: 0.9 },
+  };
 }
 
 function quantile(sorted, q) {
@@ -145,21 +188,24 @@ function routeThousand(devTasks) {
   }
 }
 
-const devPath = resolve(process.argv[2] ?? process.env.ROUTING_DEV_SET ?? join(root, '../shared/tasks/routing-dev.jsonl'));
+const devPath = resolve(process.argv[2] ?? process.env.ROUTING_DEV_SET ?? join(root, 'tasks/routing-dev.jsonl'));
 const extraPath = join(root, 'test/fixtures/routing/extra.jsonl');
 const dev = existsSync(devPath) ? readTasks(devPath) : [];
 const base = fourHundredLineTask();
 const [load1] = (await import('node:os')).loadavg();
 const result = {
   bench: 'routing',
-  machine: { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)) },
-  devSet: dev.length ? { path: devPath, ...accuracy(dev) } : { path: devPath, missing: true },
-  extraSet: accuracy(readTasks(extraPath)),
+  machine: { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)), node: process.version },
+  crossValidation: crossValidation(5, 42),
+  // The shipped model was fitted on these two sets: regression checks, not results.
+  devSet: dev.length ? { path: devPath, fittedOn: true, ...accuracy(dev) } : { path: devPath, missing: true },
+  extraSet: { fittedOn: true, ...accuracy(readTasks(extraPath)) },
   decision400Lines: {
     uncached: timeDecisions(500, (k) => ({ ...base, payload: { ...base.payload, files: [{ ...base.payload.files[0], content: base.payload.files[0].content + `\n// ${k}` }] } })),
     cached: timeDecisions(5000, () => base),
     // A structurally equal copy (as from a new JSON.parse): the cache is found by content hash.
     cachedEqualCopy: timeDecisionsOnCopies(2000, base),
+    // Reference: what a full TypeScript parse of the same file costs (files over PARSE_LIMIT_LINES get the lexical scan).
     typescriptParseOnly: timeParse(500, base.payload.files[0].content),
   },
   route1000: routeThousand(dev.length ? dev : readTasks(extraPath)),

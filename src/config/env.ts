@@ -44,6 +44,8 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     description: 'buffer fill fraction that pauses the producer, in (0, 1]',
   },
   { name: 'STREAMING_TIMEOUT_MS', kind: 'number', integer: true, min: 1, path: ['streaming', 'timeoutMs'], description: 'stream first-chunk/idle timeout in ms' },
+  { name: 'DATABASE_URL', kind: 'string', secret: true, path: ['database', 'url'], description: 'PostgreSQL URL (with database.type postgres)' },
+  { name: 'AQE_REPLICA', kind: 'string', path: ['fleet', 'replica'], description: 'replica name for /metrics (default HOSTNAME)' },
   { name: 'AQE_API_TOKEN', kind: 'string', secret: true, path: ['api', 'token'], description: 'bearer token for the HTTP API' },
 ];
 

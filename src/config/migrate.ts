@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { AqeError, ConfigError, ErrorCodes } from '../errors.js';
+import { inputPathProblem, readInputFile } from '../input-file.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
 import { planConfigMigration } from './migrate-plan.js';
@@ -62,10 +63,13 @@ export function migrateConfigFile(opts: MigrateConfigOptions = {}): MigrateConfi
   if (!existsSync(oldPath)) {
     throw new AqeError(ErrorCodes.CONFIG_NOT_FOUND, `config file ${oldName} not found (give the v1.0.4 config as OLD)`, { file: oldName });
   }
+  if (inputPathProblem(newPath) === 'it is a directory, not a file') {
+    throw new AqeError(ErrorCodes.USAGE, `NEW ${newName} is a directory; name the file to write (e.g. ${display(join(newPath, 'fleet.yaml'), cwd)})`, { file: newName });
+  }
   if (oldPath === newPath) {
     throw new AqeError(ErrorCodes.MIGRATION, `OLD and NEW are the same file (${oldName}); the old config is never modified, choose another NEW`);
   }
-  const oldText = readFileSync(oldPath, 'utf8');
+  const oldText = readInputFile(oldPath, 'config file', oldName);
   const plan = planConfigMigration(oldText, { fileName: oldName, defaultModel: opts.defaultModel, commentUnknown: opts.commentUnknown });
   for (const s of plan.secrets) registerSecret(s);
 

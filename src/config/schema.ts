@@ -124,6 +124,8 @@ export const FleetConfigSchema = z.strictObject({
   fleet: z
     .strictObject({
       id: z.string().min(1).default('aqe-fleet'),
+      /** This process's name in /metrics and the owner registry; default the HOSTNAME env var (the pod name). */
+      replica: z.string().min(1).optional(),
       name: z.string().min(1).default('Agentic QE Fleet'),
       maxConcurrentTasks: z.number().int().positive().default(16),
       taskTimeoutMs: z.number().int().positive().default(300_000),
@@ -148,7 +150,19 @@ export const FleetConfigSchema = z.strictObject({
     .strictObject({
       type: z.enum(['sqlite', 'postgres']).default('sqlite'),
       path: z.string().min(1).default('data/fleet.db'),
-      url: z.string().optional(),
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
+      /** PostgreSQL pool size per replica (default 10). */
+      poolMax: z.number().int().positive().optional(),
+      /** PostgreSQL: false trades the last ~0.6 s of commits on a database crash for throughput (default true). */
+      synchronousCommit: z.boolean().optional(),
+      ssl: z
+        .strictObject({
+          mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+          caFile: z.string().min(1).optional(),
+          certFile: z.string().min(1).optional(),
+          keyFile: z.string().min(1).optional(),
+        })
+        .optional(),
     })
     .default({ type: 'sqlite', path: 'data/fleet.db' }),
   logging: z

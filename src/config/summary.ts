@@ -21,6 +21,8 @@ export interface ConfigFileReport {
   valid: boolean;
   /** The file does not exist (then problems holds one line saying so). */
   missing?: boolean;
+  /** The path exists but is a directory or cannot be read. */
+  unreadable?: boolean;
   problems: string[];
   summary?: ConfigSummary;
   /** The one-line summary the CLI prints after "valid". */
@@ -77,7 +79,7 @@ export function validateConfigFile(opts: { file?: string; env?: NodeJS.ProcessEn
   } catch (err) {
     // a directory or an unreadable file is a problem to report, like a missing one, not a crash
     const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-    return { file, valid: false, problems: [`${file}: expected a config file, found ${why}`] };
+    return { file, valid: false, unreadable: true, problems: [`${file}: expected a config file, found ${why}`] };
   }
   const result = validateConfigText(text, { env, fileName: file });
   if (!result.ok || !result.config) return { file, valid: false, problems: result.problems, warnings: result.warnings };

@@ -1,9 +1,11 @@
+import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { FleetConfig } from '../config/schema.js';
+import type { FeatureName, FleetConfig } from '../config/schema.js';
 import { ConfigWatcher } from '../config/watch.js';
 import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../errors.js';
 import { FeatureFlags } from '../flags/FeatureFlags.js';
+import { FlagSync, type FlagAuditRecord } from '../flags/flag-sync.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
 import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
@@ -46,7 +48,10 @@ export interface HealthReport {
   version: string;
   features: { multiModelRouter: boolean; streaming: boolean };
   uptimeSeconds: number;
-  store: { kind: string; status: 'ok' | 'unreachable' };
+  /** kind and reachability, plus what the store says about itself (PostgreSQL: database without password, pool). */
+  store: { kind: string; status: 'ok' | 'unreachable'; [detail: string]: unknown };
+  /** This process's replica name (fleet.replica, else HOSTNAME). */
+  replica: string;
   tasks: { running: number; queued: number };
   draining: boolean;
 }
@@ -68,6 +73,7 @@ export class FleetManager extends EventEmitter {
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
   private lease!: OwnerLease;
+  private flagSync!: FlagSync;
   private caller!: ModelCaller;
   private runner!: TaskRunner;
   private watcher?: ConfigWatcher;
@@ -95,11 +101,17 @@ export class FleetManager extends EventEmitter {
     registerEnvSecrets(this.env);
     registerBuiltinAgents();
     findModel(this.config.routing.models, this.config.routing.defaultModel);
-    const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd);
+    const store = this.options.store ?? openMemoryStore(this.config.database, this.options.cwd, { replica: this.config.fleet.replica });
+    await store.init?.();
     this.memory = new SwarmMemoryManager(store);
     this.lease = await OwnerLease.start(store, { role: 'aqe', ...this.options.owner });
     this.lease.onError = (err) => this.logger.warn({ err: errorMessage(err) }, 'owner heartbeat or sweep failed; retrying on the next tick');
     this.flags = new FeatureFlags(this.config, { env: this.env });
+    this.flagSync = new FlagSync(store, this.flags, {
+      replica: this.replica(),
+      onError: (err) => this.logger.warn(`could not re-read flag overrides from the store: ${errorMessage(err)}`),
+    });
+    await this.flagSync.start();
     this.flags.on('change', (change) => {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
@@ -212,6 +224,21 @@ export class FleetManager extends EventEmitter {
 
   getConfig(): FleetConfig {
     return this.config;
+  }
+
+  /**
+   * Runtime flag overrides for the whole fleet: applied here, kept in the store (they survive restarts) with an
+   * audit record, and pushed to every replica on the same PostgreSQL database.
+   */
+  setFlagOverrides(values: Partial<Record<FeatureName, boolean | null>>, caller: string): Promise<FlagAuditRecord> {
+    this.assertInitialized();
+    return this.flagSync.setOverrides(values, caller);
+  }
+
+  /** Flag override changes, newest first (shared by every replica on the store). */
+  flagAudit(limit = 100): Promise<FlagAuditRecord[]> {
+    this.assertInitialized();
+    return this.flagSync.audit(limit);
   }
 
   getFeatureFlags(): FeatureFlags {
@@ -353,6 +380,16 @@ export class FleetManager extends EventEmitter {
     return true;
   }
 
+  /** This replica's name as configured: fleet.replica (AQE_REPLICA), else HOSTNAME (the pod name); else undefined. */
+  replicaLabel(): string | undefined {
+    return this.config.fleet.replica ?? (this.env.HOSTNAME || undefined);
+  }
+
+  /** replicaLabel(), else the host name. */
+  replica(): string {
+    return this.replicaLabel() ?? hostname();
+  }
+
   isDraining(): boolean {
     return this.draining;
   }
@@ -374,7 +411,8 @@ export class FleetManager extends EventEmitter {
       version: VERSION,
       features: { multiModelRouter: this.flags.isEnabled('multiModelRouter'), streaming: this.flags.isEnabled('streaming') },
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-      store: { kind: this.memory.getStore().kind, status: storeOk ? 'ok' : 'unreachable' },
+      store: { ...this.memory.getStore().describe?.(), kind: this.memory.getStore().kind, status: storeOk ? 'ok' : 'unreachable' },
+      replica: this.replica(),
       tasks: this.runningTasks(),
       draining: this.draining,
     };
@@ -403,6 +441,7 @@ export class FleetManager extends EventEmitter {
     await this.lease.stop().catch(() => undefined);
     // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
     await this.costs.sweepOrphans().catch(() => undefined);
+    await this.flagSync.close().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { registerBuiltinAgents } from '../agents/index.js';
 import { AqeError, ErrorCodes, errorMessage } from '../errors.js';
 import { edgeTaskProblems } from './task-schema.js';
 import { validateTask } from './task-validation.js';
@@ -14,11 +15,12 @@ export interface TaskFileProblem {
   message: string;
 }
 
-/** Parses a JSON Lines task file (tasks/FORMAT.md). Bad lines are reported with their number, not fatal. */
+/** Parses a JSON Lines task file (docs/tasks.md). Bad lines are reported with their number, not fatal. */
 export function parseTaskFile(text: string): { tasks: TaskFileLine[]; problems: TaskFileProblem[] } {
   const tasks: TaskFileLine[] = [];
   const problems: TaskFileProblem[] = [];
   const seen = new Set<string>();
+  registerBuiltinAgents(); // which payload fields a task may carry depends on the agent type its type maps to
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const trimmed = raw.trim();

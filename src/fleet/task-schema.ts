@@ -13,7 +13,7 @@ export const TASK_ID_RULE = '1-128 characters from A-Z a-z 0-9 . _ : -';
 
 export const TOP_LEVEL_FIELDS: readonly string[] = ['id', 'type', 'description', 'payload', 'priority', 'context', 'expected'];
 
-/** Payload fields every agent type understands (tasks/FORMAT.md). */
+/** Payload fields every agent type understands (docs/tasks.md). */
 export const COMMON_PAYLOAD_FIELDS: readonly string[] = ['language', 'framework', 'files', 'requirements'];
 
 /** Fields naming a path on the server's disk: allowed only inside api.workspaceRoot (see workspace-paths.ts). */

@@ -1,6 +1,6 @@
 import type { CancelReason } from '../errors.js';
 
-/** QETask: the task file format (../shared/tasks/FORMAT.md) maps onto it one to one. */
+/** QETask: the task file format (docs/tasks.md) maps onto it one to one. */
 export const TASK_TYPES = [
   'test-generation',
   'test-execution',
@@ -46,6 +46,27 @@ export interface ComplexityResult {
   score: number;
   components: ComplexityComponents;
   reasons: string[];
+  /** How the tier was decided (absent when the router is off). */
+  decision?: RoutingDecision;
+}
+
+/** The stages of a routing decision: weighted score (stage 1), evidence rules (stage 2), fitted model (stage 3). */
+export interface RoutingDecision {
+  tier: 'simple' | 'medium' | 'complex';
+  /** 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say. */
+  decidedBy: 'model' | 'rules' | 'weighted';
+  /** The seed's weighted score (token/structure/context), which places the score inside the tier's band. */
+  weighted: number;
+  rules: { tier: 'simple' | 'medium' | 'complex' | null; reasons: string[] };
+  model?: {
+    probabilities: Record<'simple' | 'medium' | 'complex', number>;
+    runnerUp: 'simple' | 'medium' | 'complex';
+    /** Probability gap between the chosen tier and the runner-up. */
+    margin: number;
+    drivers: Array<{ feature: string; value: number; push: number }>;
+  };
+  /** Distance from the score to the nearest tier boundary (0.4 / 0.8). */
+  boundaryMargin: number;
 }
 
 export interface ModelSelection {

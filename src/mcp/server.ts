@@ -180,6 +180,7 @@ export function createMcpServer(fleet: FleetManager, opts: AqeMcpServerOptions =
           score: selection.complexity.score,
           components: selection.complexity.components,
           reasons: selection.reasons,
+          ...(selection.complexity.decision ? { decision: selection.complexity.decision } : {}),
           estimatedCost: selection.estimatedCost,
           fallbacks: selection.fallbacks,
           routerEnabled: routerOn,

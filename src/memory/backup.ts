@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AqeError, ErrorCodes } from '../errors.js';
+import { requireInputPath } from '../input-file.js';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
 
 /**
@@ -244,6 +245,8 @@ export interface RestoreResult {
 export function restoreBackup(dir: string, opts: RestoreOptions = {}): RestoreResult {
   const cwd = opts.cwd ?? process.cwd();
   const backupDir = resolve(cwd, dir);
+  // a missing or unusable folder is missing input (exit 2); a folder that fails verification is bad content (1)
+  requireInputPath(backupDir, 'backup folder', 'directory', dir);
   const check = verifyBackup(backupDir);
   if (!check.ok || !check.manifest) {
     throw new AqeError(ErrorCodes.BACKUP, `backup ${dir} failed verification; nothing was restored: ${check.problems.join('; ')}`, {

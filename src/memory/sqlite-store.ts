@@ -78,7 +78,7 @@ interface ReservationRow {
   agent_type: string | null;
 }
 
-interface OwnerRow {
+export interface OwnerRow {
   id: string;
   role: string;
   pid: number;
@@ -632,7 +632,7 @@ function openReadonly(path: string, timeout: number): Database.Database | undefi
   return undefined;
 }
 
-function ownerFromRow(row: OwnerRow): OwnerRecord {
+export function ownerFromRow(row: OwnerRow): OwnerRecord {
   const owner: OwnerRecord = {
     id: row.id,
     role: row.role,
@@ -647,13 +647,13 @@ function ownerFromRow(row: OwnerRow): OwnerRecord {
   return owner;
 }
 
-function checkMoney(what: string, amount: number): void {
+export function checkMoney(what: string, amount: number): void {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
     throw new AqeError(ErrorCodes.MEMORY_INVALID, `${what} must be a finite number >= 0, got ${amount}`, { amount });
   }
 }
 
-function checkName(what: 'partition' | 'key', value: unknown): void {
+export function checkName(what: 'partition' | 'key', value: unknown): void {
   if (typeof value !== 'string' || value.length === 0) {
     throw new AqeError(ErrorCodes.MEMORY_INVALID, `memory ${what} must be a non-empty string, got ${JSON.stringify(value)}`, {
       [what]: value,
@@ -661,7 +661,7 @@ function checkName(what: 'partition' | 'key', value: unknown): void {
   }
 }
 
-function checkCostRecord(record: CostRecord): void {
+export function checkCostRecord(record: CostRecord): void {
   for (const field of ['cost', 'inputTokens', 'outputTokens', 'at'] as const) {
     const v = record[field];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {

@@ -132,11 +132,22 @@ export interface BudgetUsage {
 }
 
 /**
- * Storage backend. SQLite is the embedded default; PostgreSQL implements the same interface later.
+ * Storage backend. SQLite is the embedded default; PostgreSQL (pg-store.ts) implements the same interface for replicas.
  * Access control lives above it, in SwarmMemoryManager.
  */
 export interface MemoryStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Connect and migrate now (a networked store); without it the first operation does. */
+  init?(): Promise<void>;
+  /**
+   * Change notifications between processes sharing the store (PostgreSQL: LISTEN/NOTIFY). subscribe calls
+   * onMessage per notification and onResync after a lost connection came back (notifications may have been
+   * missed: re-read the state). Stores without it (SQLite) share state only through what they persist.
+   */
+  subscribe?(channel: string, onMessage: (payload: string) => void, onResync: () => void): Promise<{ close(): Promise<void> }>;
+  publish?(channel: string, payload: string): Promise<void>;
+  /** What /health shows about the store beyond kind and reachability (never a secret). */
+  describe?(): Record<string, unknown>;
   put(entry: MemoryEntry): void | Promise<void>;
   putMany(entries: MemoryEntry[]): void | Promise<void>;
   get(partition: string, key: string): MemoryEntry | undefined | Promise<MemoryEntry | undefined>;

@@ -11,6 +11,7 @@ import {
   type SourceFile,
 } from 'ts-morph';
 import { AqeError, ErrorCodes } from '../errors.js';
+import { requireInputPath } from '../input-file.js';
 import { unifiedDiff } from './diff.js';
 
 /**
@@ -81,6 +82,17 @@ function originOfImport(decl: ImportDeclaration): Origin {
   };
 }
 
+/** `require('x')` initialising the variable declaration `decl` belongs to (directly or by destructuring). */
+function originOfRequire(decl: Node): Origin | undefined {
+  const variable = Node.isVariableDeclaration(decl) ? decl : decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  const init = variable?.getInitializer();
+  if (!init || !Node.isCallExpression(init)) return undefined;
+  const callee = init.getExpression();
+  const [arg] = init.getArguments();
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !arg || !Node.isStringLiteral(arg)) return undefined;
+  return { specifier: arg.getLiteralValue(), fromFile: decl.getSourceFile().getFilePath(), quote: "'", semicolon: true };
+}
+
 /** The specifier that names the same module from `file`. */
 function specifierFrom(origin: Origin, file: string): string {
   if (!origin.specifier.startsWith('.')) return origin.specifier;
@@ -126,19 +138,23 @@ function baseAgentOrigin(cls: ClassDeclaration, seen: Set<ClassDeclaration>): Or
   if (!ext) return undefined;
   const expr = ext.getExpression();
   let importDecl: ImportDeclaration | undefined;
+  let requireOrigin: Origin | undefined;
   let symbol = expr.getSymbol();
   if (Node.isIdentifier(expr) && symbol) {
     for (const d of symbol.getDeclarations()) {
       if (Node.isImportSpecifier(d) && d.getName() === BASE_NAME) importDecl = d.getImportDeclaration();
+      // const { BaseAgent } = require('x') in a CommonJS file
+      if (Node.isBindingElement(d) && (d.getPropertyNameNode()?.getText() ?? d.getName()) === BASE_NAME) requireOrigin ??= originOfRequire(d);
     }
   } else if (Node.isPropertyAccessExpression(expr) && expr.getName() === BASE_NAME) {
-    // import * as aqe from 'x'; class A extends aqe.BaseAgent
+    // import * as aqe from 'x' (or const aqe = require('x')); class A extends aqe.BaseAgent
     const left = expr.getExpression();
     for (const d of left.getSymbol()?.getDeclarations() ?? []) {
       if (Node.isNamespaceImport(d)) importDecl = d.getFirstAncestorByKindOrThrow(SyntaxKind.ImportDeclaration);
+      if (Node.isVariableDeclaration(d)) requireOrigin ??= originOfRequire(d);
     }
   }
-  const importOrigin = importDecl ? originOfImport(importDecl) : undefined;
+  const importOrigin = (importDecl ? originOfImport(importDecl) : undefined) ?? requireOrigin;
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
   for (const d of symbol?.getDeclarations() ?? []) {
     if (!Node.isClassDeclaration(d)) continue;
@@ -224,22 +240,28 @@ function isMigratableFile(path: string, root: string): boolean {
   if (rel.startsWith('..') || isAbsolute(rel)) return false;
   const parts = toPosix(rel).split('/');
   if (parts.includes('node_modules') || parts[0] === 'dist') return false;
-  return /\.(m|c)?tsx?$/.test(path) && !/\.d\.(m|c)?ts$/.test(path);
+  return /\.(m|c)?[tj]sx?$/.test(path) && !/\.d\.(m|c)?ts$/.test(path);
+}
+
+/** JavaScript agents get the same rename and parameter, without type annotations, `override` or a type import. */
+function isJavaScript(path: string): boolean {
+  return /\.(m|c)?jsx?$/.test(path);
 }
 
 function createProject(root: string): Project {
   const tsconfig = join(root, 'tsconfig.json');
+  // allowJs: JavaScript agents (.js, .mjs, .cjs, .jsx) are parsed and migrated too
   const project = existsSync(tsconfig)
-    ? new Project({ tsConfigFilePath: tsconfig })
-    : new Project({ compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true } });
-  project.addSourceFilesAtPaths([`${toPosix(root)}/**/*.{ts,tsx,mts,cts}`, `!${toPosix(root)}/**/node_modules/**`, `!${toPosix(root)}/dist/**`]);
+    ? new Project({ tsConfigFilePath: tsconfig, compilerOptions: { allowJs: true } })
+    : new Project({ compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, allowJs: true } });
+  project.addSourceFilesAtPaths([`${toPosix(root)}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`, `!${toPosix(root)}/**/node_modules/**`, `!${toPosix(root)}/dist/**`]);
   return project;
 }
 
 /** Migrate (or with dryRun, show) every BaseAgent subclass under `dir`. */
 export function migrateAgents(dir: string, opts: AgentMigrationOptions = {}): AgentMigrationResult {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new AqeError(ErrorCodes.MIGRATION, `directory ${dir} not found`, { dir });
+  requireInputPath(root, 'project directory', 'directory', dir);
   const project = createProject(root);
   const program = project.getProgram();
   const rel = (p: string) => toPosix(relative(root, p)) || p;
@@ -309,22 +331,24 @@ export function migrateAgents(dir: string, opts: AgentMigrationOptions = {}): Ag
         addEdit(refFile, { start: ref.getStart(), end: ref.getEnd(), text: NEW_METHOD });
       }
 
-      if (!method.hasOverrideKeyword() && overridesBaseAgentDirectly(cls)) {
+      const js = isJavaScript(file);
+      if (!js && !method.hasOverrideKeyword() && overridesBaseAgentDirectly(cls)) {
         const at = method.getNameNode().getStart();
         const asyncKw = method.getModifiers().find((m) => m.getKind() === SyntaxKind.AsyncKeyword);
         const pos = asyncKw ? asyncKw.getStart() : at;
         addEdit(file, { start: pos, end: pos, text: 'override ' });
       }
 
-      const { typeName, edit } = ensureModelSelectionImport(sf, origin);
+      const { typeName, edit } = js ? { typeName: '', edit: undefined } : ensureModelSelectionImport(sf, origin);
       if (edit) addEdit(file, edit);
       const bodyNames = new Set(method.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
       const paramName = bodyNames.has('selection') ? 'modelSelection' : 'selection';
+      const selectionParam = js ? paramName : `${paramName}?: ${typeName}`;
       if (params.length === 1) {
-        addEdit(file, { start: params[0].getEnd(), end: params[0].getEnd(), text: `, ${paramName}?: ${typeName}` });
+        addEdit(file, { start: params[0].getEnd(), end: params[0].getEnd(), text: `, ${selectionParam}` });
       } else {
         const open = method.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken);
-        addEdit(file, { start: open.getEnd(), end: open.getEnd(), text: `_task: unknown, ${paramName}?: ${typeName}` });
+        addEdit(file, { start: open.getEnd(), end: open.getEnd(), text: `${js ? '_task' : '_task: unknown'}, ${selectionParam}` });
       }
       // super.performTask(task) inside the override passes the selection on.
       for (const call of method.getDescendantsOfKind(SyntaxKind.CallExpression)) {

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { RoutingConfig } from '../config/schema.js';
-import type { ComplexityResult, QETask } from '../fleet/types.js';
+import type { ComplexityResult, QETask, RoutingDecision } from '../fleet/types.js';
+import { aggregate, type Aggregate } from './analysis/aggregate.js';
 import { analyzeArtefact, type ArtefactFacts } from './analysis/artefact.js';
-import { analyzeCode, isCodeFile, type CodeFacts } from './analysis/code.js';
+import { analyzeCode, isCodeFile as isJsOrTs, type CodeFacts } from './analysis/code.js';
+import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
+import { analyzeRisk, type RiskFacts } from './analysis/risk.js';
 import { DISTRIBUTED_VOCABULARY, matchGroups } from './analysis/words.js';
+import { featureVector } from './features.js';
 import { LruCache } from './lru.js';
+import shippedModel from './tier-model.json' with { type: 'json' };
+import { predictTier, validateTierModel, type TierModel } from './tierModel.js';
 import { estimateInputTokensFrom } from './pricing.js';
 import { countTokens } from './tokenizer.js';
 
@@ -45,6 +51,47 @@ export const TIER_BANDS: Readonly<Record<Tier, readonly [number, number]>> = {
   complex: [0.82, 1.0],
 };
 
+/**
+ * JS/TS files up to this size go through the TypeScript parser (exact facts); larger ones and other languages
+ * through the lexical scan, which keeps an uncached decision on a 400-line file within the latency budget.
+ * Past this size a file is a module's worth of logic whatever the parse would add.
+ */
+export const PARSE_LIMIT_LINES = 200;
+
+function parseable(path: string, content: string): boolean {
+  if (!isJsOrTs(path)) return false;
+  let lines = 1;
+  for (let at = content.indexOf('\n'); at !== -1 && lines <= PARSE_LIMIT_LINES; at = content.indexOf('\n', at + 1)) lines++;
+  return lines <= PARSE_LIMIT_LINES;
+}
+
+/** The score inside a tier's band: the band's floor plus the weighted score's share of its width. */
+function bandScore(tier: Tier, weighted: number): number {
+  const [lo, hi] = TIER_BANDS[tier];
+  return lo + (hi - lo) * weighted;
+}
+
+/** Distance from the score to the nearest tier boundary of the default model ranges (0.4 and 0.8). */
+export function boundaryMargin(score: number): number {
+  return round3(Math.min(Math.abs(score - 0.4), Math.abs(score - 0.8)));
+}
+
+const mapValues = <K extends string>(o: Record<K, number>, f: (x: number) => number) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v as number)])) as Record<K, number>;
+
+interface Evidence {
+  agg: Aggregate;
+  intents: Intents;
+  risk: RiskFacts;
+  distributed: string[];
+  signals: Signal[];
+  deciding: Signal[];
+  components: { token: number; structure: number; context: number };
+  weighted: number;
+  tokens: number;
+  contentTokens: number[];
+}
+
 interface Signal {
   tier: Tier;
   /** complex > intent (medium from the request) > mechanical > code (medium from code) > unit > judgement */
@@ -71,77 +118,15 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export interface ComplexityAnalyzerOptions {
   /** Entries in the result cache (default 2048). */
   cacheSize?: number;
+  /** The fitted tier model; default: the shipped src/routing/tier-model.json; null: rules only (the seed's behaviour). */
+  model?: TierModel | null;
 }
 
-/** Facts of all files of a task: code facts summed (counts) or merged (lists), plus artefact shape. */
-interface Aggregate
-  extends Pick<
-    CodeFacts,
-    | 'logicLines' | 'cyclomatic' | 'maxFunctionCyclomatic' | 'maxNesting' | 'functions' | 'methods' | 'mutatedFields'
-    | 'asyncFunctions' | 'awaits' | 'promiseCombinators' | 'promiseConstructions' | 'parkedResolvers' | 'timers'
-    | 'floatingAsyncInLoop' | 'atomics' | 'io' | 'httpHandlers' | 'crypto' | 'weakHashes' | 'authWords'
-    | 'switchMaxCases' | 'stateAssignments'
-  > {
-  files: number;
-  codeFiles: number;
-  /** Module-level lets and fields mutated in async methods, over all files. */
-  sharedState: string[];
-  locks: string[];
-  sinks: string[];
-  sqlStatements: number;
-  sqlLocking: boolean;
-  sqlInterpolated: boolean;
-  relativeImports: number;
-  artefactLines: number;
-  artefactKinds: string[];
-  actors: number;
-  failures: number;
-  /** Code files that are tests (the unit under test is elsewhere). */
-  testFiles: number;
-}
-
-function aggregate(code: CodeFacts[], arts: ArtefactFacts[]): Aggregate {
-  const uniq = (xs: string[]) => [...new Set(xs)];
-  const sum = (f: (c: CodeFacts) => number) => code.reduce((a, c) => a + f(c), 0);
-  const max = (f: (c: CodeFacts) => number) => code.reduce((a, c) => Math.max(a, f(c)), 0);
-  return {
-    files: code.length + arts.length,
-    codeFiles: code.length,
-    logicLines: sum((c) => c.logicLines),
-    cyclomatic: sum((c) => c.cyclomatic),
-    maxFunctionCyclomatic: max((c) => c.maxFunctionCyclomatic),
-    maxNesting: max((c) => c.maxNesting),
-    functions: sum((c) => c.functions),
-    methods: sum((c) => c.methods),
-    mutatedFields: uniq(code.flatMap((c) => c.mutatedFields)),
-    asyncFunctions: sum((c) => c.asyncFunctions),
-    awaits: sum((c) => c.awaits),
-    promiseCombinators: uniq(code.flatMap((c) => c.promiseCombinators)),
-    promiseConstructions: sum((c) => c.promiseConstructions),
-    parkedResolvers: sum((c) => c.parkedResolvers),
-    timers: sum((c) => c.timers),
-    floatingAsyncInLoop: sum((c) => c.floatingAsyncInLoop),
-    sharedState: uniq(code.flatMap((c) => [...c.fieldsMutatedInAsync.map((f) => `this.${f}`), ...c.sharedModuleLets])),
-    locks: uniq(code.flatMap((c) => c.lockPrimitives)),
-    atomics: code.some((c) => c.atomics),
-    io: uniq(code.flatMap((c) => c.io)),
-    httpHandlers: sum((c) => c.httpHandlers),
-    crypto: uniq(code.flatMap((c) => c.crypto)),
-    weakHashes: uniq(code.flatMap((c) => c.weakHashes)),
-    authWords: uniq(code.flatMap((c) => c.authWords)),
-    sinks: uniq(code.flatMap((c) => c.injectionSinks)),
-    sqlStatements: sum((c) => c.sql.statements),
-    sqlLocking: code.some((c) => c.sql.locking),
-    sqlInterpolated: code.some((c) => c.sql.interpolated),
-    relativeImports: sum((c) => c.relativeImports.length),
-    switchMaxCases: max((c) => c.switchMaxCases),
-    stateAssignments: sum((c) => c.stateAssignments),
-    artefactLines: arts.reduce((a, x) => a + x.lines, 0),
-    artefactKinds: uniq(arts.map((a) => a.kind)),
-    actors: new Set(arts.flatMap((x) => x.actors)).size,
-    failures: arts.reduce((a, x) => a + x.failures, 0),
-    testFiles: code.filter((c) => /(\.|_)(test|spec)\.[cm]?[jt]sx?$|(^|\/)(__tests__|tests?)\//i.test(c.path)).length,
-  };
+let shipped: TierModel | null | undefined;
+/** The model shipped with the package, validated once (an empty model file means rules only). */
+export function shippedTierModel(): TierModel | null {
+  if (shipped === undefined) shipped = (shippedModel as { features?: unknown[] }).features?.length ? validateTierModel(shippedModel) : null;
+  return shipped;
 }
 
 /** The strings the analysis reads, kept to check a task object was not changed since it was hashed. */
@@ -194,6 +179,7 @@ export class ComplexityAnalyzer {
   private readonly fileCache: LruCache<string, CodeFacts | ArtefactFacts>;
   private readonly byObject = new WeakMap<QETask, { key: string; inputs: TaskInputs }>();
   private readonly inputTokens = new WeakMap<ComplexityResult, number>();
+  private readonly model: TierModel | null;
 
   constructor(weights?: Partial<ComplexityWeights>, opts: ComplexityAnalyzerOptions = {}) {
     const t = weights?.tokenWeighting ?? 0.4;
@@ -202,6 +188,7 @@ export class ComplexityAnalyzer {
     const total = t + s + c;
     // Weights are normalised so a config that does not sum to 1 still yields a score in [0, 1].
     this.weights = total > 0 ? { token: t / total, structure: s / total, context: c / total } : { token: 1 / 3, structure: 1 / 3, context: 1 / 3 };
+    this.model = opts.model === undefined ? shippedTierModel() : opts.model;
     this.cache = new LruCache(opts.cacheSize ?? 2048);
     this.fileCache = new LruCache(opts.cacheSize ?? 2048);
   }
@@ -235,17 +222,18 @@ export class ComplexityAnalyzer {
     return score > 0.8 ? 'complex' : score > 0.4 ? 'medium' : 'simple';
   }
 
-  private compute(task: QETask, digests: string[]): ComplexityResult {
+  /** Stage 1 and 2 inputs: file facts, request intents, domain risk, components and the weighted score. */
+  private evidence(task: QETask, digests: string[]): Evidence {
     const files = task.payload?.files ?? [];
     const requirements = task.payload?.requirements ?? [];
     const code: CodeFacts[] = [];
     const arts: ArtefactFacts[] = [];
     for (const [n, f] of files.entries()) {
       const key = digests[n];
-      const isCode = isCodeFile(f.path);
+      const isCode = languageOf(f.path) !== undefined;
       let facts = this.fileCache.get(key);
       if (!facts) {
-        facts = isCode ? analyzeCode(f.path, f.content) : analyzeArtefact(f.path, f.content);
+        facts = !isCode ? analyzeArtefact(f.path, f.content) : parseable(f.path, f.content) ? analyzeCode(f.path, f.content) : scanCode(f.path, f.content);
         this.fileCache.set(key, facts);
       }
       if (isCode) code.push(facts as CodeFacts);
@@ -257,9 +245,10 @@ export class ComplexityAnalyzer {
     const fileTokens = contentTokens.reduce((a, n) => a + n, 0);
     const tokens = countTokens(task.description ?? '') + requirements.reduce((a, r) => a + countTokens(r), 0) + fileTokens;
 
-    const vocabText = [intents.words, ...code.map((c) => c.words), ...arts.map((a) => a.words)].join(' \n ');
-    const distributed = matchGroups(vocabText, DISTRIBUTED_VOCABULARY);
+    const fileWords = [...code.map((c) => c.words), ...arts.map((a) => a.words)].join(' \n ');
+    const distributed = matchGroups(`${intents.words} \n ${fileWords}`, DISTRIBUTED_VOCABULARY);
     if (agg.sqlLocking) distributed.push('row locking in SQL');
+    const risk = analyzeRisk(task.description ?? '', requirements, fileWords);
 
     const signals = this.signals(task, agg, intents, distributed, fileTokens);
     const components = {
@@ -267,28 +256,85 @@ export class ComplexityAnalyzer {
       structure: round3(this.structure(agg, distributed)),
       context: round3(this.context(task, agg, intents, requirements.length, distributed)),
     };
-    const raw = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
-
+    const weighted = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
     const deciding = PRECEDENCE.map((k) => signals.filter((s) => s.kind === k)).find((group) => group.length > 0) ?? [];
+    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens };
+  }
+
+  private featuresOf(task: QETask, ev: Evidence): Record<string, number> {
+    const n = (kind: Signal['kind']) => ev.signals.filter((s) => s.kind === kind).length;
+    return featureVector({
+      type: String(task.type),
+      agg: ev.agg,
+      intents: ev.intents,
+      risk: ev.risk,
+      distributed: ev.distributed,
+      rules: { deciding: ev.deciding[0]?.kind ?? 'none', tier: ev.deciding[0]?.tier ?? ComplexityAnalyzer.tierOf(ev.weighted), complexSignals: n('complex'), intentSignals: n('intent'), codeSignals: n('code') },
+      components: ev.components,
+      weighted: ev.weighted,
+      tokens: ev.tokens,
+    });
+  }
+
+  /** The named features the model reads (for training and evaluation; not cached). */
+  features(task: QETask): Record<string, number> {
+    const digests = (task.payload?.files ?? []).map(fileDigest);
+    return this.featuresOf(task, this.evidence(task, digests));
+  }
+
+  private compute(task: QETask, digests: string[]): ComplexityResult {
+    const ev = this.evidence(task, digests);
+    const { components, weighted, deciding, signals } = ev;
+    const ruleTier: Tier | null = deciding.length ? deciding[0].tier : null;
+    const ruleReasons = deciding.length ? [`${ruleTier}: ${deciding.map((s) => s.reason).join('; ')}`] : ['no decisive signal'];
+    const others = signals.filter((s) => !deciding.includes(s));
+
     const reasons: string[] = [];
+    let decision: RoutingDecision;
     let score: number;
-    if (deciding.length) {
-      const tier = deciding[0].tier;
-      const [lo, hi] = TIER_BANDS[tier];
-      score = lo + (hi - lo) * raw;
-      reasons.push(`${tier}: ${deciding.map((s) => s.reason).join('; ')}`);
-      const others = signals.filter((s) => !deciding.includes(s));
-      if (others.length) reasons.push(`also seen: ${others.map((s) => s.reason).join('; ')}`);
+    if (this.model) {
+      const p = predictTier(this.model, this.featuresOf(task, ev));
+      score = bandScore(p.tier, weighted);
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      const agreement = ruleTier === null ? 'rules had no decisive signal' : ruleTier === p.tier ? `rules agree (${ruleTier})` : `overrides the rules (${ruleTier})`;
+      reasons.push(
+        `${p.tier}: decided by the fitted model (p ${pct(p.probabilities[p.tier])}, margin ${p.margin.toFixed(2)} over ${p.runnerUp}); ${agreement}; ` +
+          `pushed by ${p.drivers.map((d) => `${d.feature}=${round3(d.value)}`).join(', ') || 'the intercepts'}`,
+      );
+      reasons.push(`rules: ${ruleReasons[0]}`);
+      decision = {
+        tier: p.tier,
+        decidedBy: 'model',
+        weighted: round3(weighted),
+        rules: { tier: ruleTier, reasons: ruleReasons },
+        model: { probabilities: mapValues(p.probabilities, round3), runnerUp: p.runnerUp, margin: round3(p.margin), drivers: p.drivers },
+        boundaryMargin: 0,
+      };
+    } else if (ruleTier) {
+      score = bandScore(ruleTier, weighted);
+      reasons.push(`${ruleTier}: decided by the rules: ${ruleReasons[0].slice(ruleTier.length + 2)}`);
+      decision = { tier: ruleTier, decidedBy: 'rules', weighted: round3(weighted), rules: { tier: ruleTier, reasons: ruleReasons }, boundaryMargin: 0 };
     } else {
-      score = raw;
-      reasons.push('no decisive signal: score is the weighted sum of the components');
+      score = weighted;
+      reasons.push('no decisive signal and no model: the score is the weighted sum of the components');
+      decision = { tier: ComplexityAnalyzer.tierOf(weighted), decidedBy: 'weighted', weighted: round3(weighted), rules: { tier: null, reasons: ruleReasons }, boundaryMargin: 0 };
     }
+    if (others.length) reasons.push(`also seen: ${others.map((s) => s.reason).join('; ')}`);
+    score = round3(clamp01(score));
+    decision.boundaryMargin = boundaryMargin(score);
     reasons.push(
-      `components: token ${components.token.toFixed(2)} (${tokens} tokens), structure ${components.structure.toFixed(2)}, context ${components.context.toFixed(2)}; weighted ${raw.toFixed(3)}`,
+      `components: token ${components.token.toFixed(2)} (${ev.tokens} tokens), structure ${components.structure.toFixed(2)}, context ${components.context.toFixed(2)}; ` +
+        `weighted ${weighted.toFixed(3)} (stage 1, ${this.weightsText()}) places the score ${score.toFixed(3)} inside the ${decision.tier} band; ` +
+        `${decision.boundaryMargin.toFixed(3)} from the nearest tier boundary`,
     );
-    const result: ComplexityResult = { score: round3(clamp01(score)), components, reasons };
-    this.inputTokens.set(result, estimateInputTokensFrom(task, contentTokens));
+    const result: ComplexityResult = { score, components, reasons, decision };
+    this.inputTokens.set(result, estimateInputTokensFrom(task, ev.contentTokens));
     return result;
+  }
+
+  private weightsText(): string {
+    const w = this.weights;
+    return `weights ${w.token.toFixed(2)}/${w.structure.toFixed(2)}/${w.context.toFixed(2)}`;
   }
 
   /** The cost estimate's input tokens for a result this analyzer produced (counted once, during analysis). */
@@ -320,7 +366,7 @@ export class ComplexityAnalyzer {
     else if (distributed.length === 1 && (i.distributed.length || i.concurrency.length || (asyncCode && a.timers > 0 && a.sharedState.length > 0))) {
       fromCode(`distributed coordination: ${distributed[0]} with ${i.distributed[0] ?? i.concurrency[0] ?? 'timed async state'}`);
     }
-    if (i.distributed.length >= 2) complex(`asks for ${i.distributed.join(', ')}`);
+    if (i.distributed.length >= 2 && !i.mechanical.length) complex(`asks for ${i.distributed.join(', ')}`);
     // Complex: security-critical code. Performance and execution tasks only exercise it.
     // SQL assembled by interpolation is an injection risk only when security is the question.
     const sqlInjection = a.sqlInterpolated && (type === 'security-scan' || i.security.length > 0);
@@ -337,11 +383,14 @@ export class ComplexityAnalyzer {
     }
     if (a.codeFiles > 5) fromCode(`${a.codeFiles} code files`);
     if (a.logicLines > 250) fromCode(`${a.logicLines} lines of logic`);
-    if ((a.switchMaxCases >= 6 && a.stateAssignments >= 3) || (i.stateMachine.length && a.stateAssignments >= 2)) fromCode('state machine with many transitions');
+    if ((a.switchMaxCases >= 6 && a.stateAssignments >= 3) || (i.stateMachine.length && (a.stateAssignments >= 2 || a.switchMaxCases >= 4))) fromCode('state machine with many transitions');
+    // An injection question over code (does this sanitiser stop XSS?) is security-critical judgement.
+    if (i.security.includes('injection') && a.codeFiles > 0 && !i.mechanical.length) complex(`injection question over code (${i.security.join(', ')})`);
 
     // Medium from the request.
     const intent = (reason: string) => out.push({ tier: 'medium', kind: 'intent', reason });
-    if (i.flaky.length) intent(`diagnose ${i.flaky.join(', ')}`);
+    // Running a test N times, or listing flaky tests, is mechanical however often "flaky" appears.
+    if (i.flaky.length && !i.mechanical.length) intent(`diagnose ${i.flaky.join(', ')}`);
     else if (type === 'flaky-test-analysis' && !i.mechanical.length) intent('diagnose a flaky test');
     if (i.prioritise.length) intent('prioritise by risk');
     if (i.testInfrastructure.length) intent(i.testInfrastructure.join(', '));
@@ -349,6 +398,7 @@ export class ComplexityAnalyzer {
     // A security word next to plain code ("used on the login page") is context, not a security task.
     if (i.security.length && (type === 'security-scan' || a.authWords.length > 0 || a.codeFiles === 0)) intent(`security question (${i.security.join(', ')})`);
     if (i.concurrency.length && i.mechanical.length) intent(`mentions ${i.concurrency.join(', ')}`);
+    if (i.distributed.length >= 2 && i.mechanical.length) intent(`mentions ${i.distributed.join(', ')}`);
     if (i.systemScope.length && i.mechanical.length) intent(`mentions ${i.systemScope.join(', ')}`);
 
     // Simple: mechanical requests.

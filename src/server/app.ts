@@ -64,11 +64,10 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
   const state: ServerState = {
     fleet,
     logger,
-    metrics: new FleetMetrics(fleet, { defaultMetrics: opts.defaultMetrics }),
+    metrics: new FleetMetrics(fleet, { defaultMetrics: opts.defaultMetrics, replica: fleet.replicaLabel() }),
     hub: new StreamHub(opts.replay),
     draining: false,
     heartbeatMs: opts.heartbeatMs ?? 15_000,
-    flagChanges: [],
   };
   const detachStart = attachStartEvents(fleet, state.hub);
 

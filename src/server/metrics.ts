@@ -61,8 +61,10 @@ export class FleetMetrics {
   private readonly streaming = new Set<string>();
   private readonly listeners: Array<[string, (...args: any[]) => void]> = [];
 
-  constructor(private readonly fleet: FleetManager, opts: { defaultMetrics?: boolean } = {}) {
+  constructor(private readonly fleet: FleetManager, opts: { defaultMetrics?: boolean; replica?: string } = {}) {
     const registers = [this.registry];
+    // every series carries the replica, so one dashboard can tell (and sum) the replicas behind a Service
+    if (opts.replica) this.registry.setDefaultLabels({ replica: opts.replica });
     if (opts.defaultMetrics !== false) {
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
       // Gauges with a _total suffix fail `promtool check metrics`; the per-type gauges without it stay.

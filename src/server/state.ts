@@ -3,12 +3,6 @@ import type { Logger } from '../logging.js';
 import type { FleetMetrics } from './metrics.js';
 import type { StreamHub } from './replay.js';
 
-export interface FlagChangeRecord {
-  at: string;
-  caller: string;
-  values: Record<string, boolean | null>;
-}
-
 /** What the routes of one server share. */
 export interface ServerState {
   fleet: FleetManager;
@@ -18,6 +12,4 @@ export interface ServerState {
   /** Set when shutdown begins: /ready answers 503 and new tasks are refused. */
   draining: boolean;
   heartbeatMs: number;
-  /** The most recent runtime flag changes made through the API (newest last). */
-  flagChanges: FlagChangeRecord[];
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -55,8 +55,11 @@ describe('aqe init', () => {
       'AQE_CONFIG',
       'AQE_API_TOKEN',
     ]) {
-      expect(envExample).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(envExample).toMatch(new RegExp(`^# ${name}=`, 'm'));
     }
+    // sets nothing by default: every non-blank line is a comment, and init says so
+    expect(envExample.split('\n').filter((l) => l.trim() && !l.startsWith('#'))).toEqual([]);
+    expect(first.stdout).toContain('.env.example sets nothing: every line is commented out');
 
     writeFileSync(join(dir, 'config/fleet.yaml'), '# mine\n');
     const second = aqe(['init'], { cwd: dir });
@@ -69,6 +72,18 @@ describe('aqe init', () => {
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ written: ['config/fleet.yaml', '.env.example'], skipped: [] });
     expect(readFileSync(join(dir, 'config/fleet.yaml'), 'utf8')).toBe(EXAMPLE);
+  });
+
+  it('a .env copied from .env.example leaves the config file in charge', () => {
+    const dir = tmp();
+    expect(aqe(['init'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'config/fleet.yaml'), EXAMPLE.replace(/^features:\n(\s+)multiModelRouter: false/m, 'features:\n$1multiModelRouter: true'));
+    const before = aqe(['flags', '--json'], { cwd: dir });
+    copyFileSync(join(dir, '.env.example'), join(dir, '.env'));
+    const after = aqe(['flags', '--json'], { cwd: dir });
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    expect(JSON.parse(after.stdout).multiModelRouter.source).toBe('config');
   });
 
   it('--dir writes into another directory', () => {
@@ -90,12 +105,12 @@ describe('aqe init', () => {
 });
 
 describe('aqe config validate on a directory', () => {
-  it('exit 1 with one problem naming the path, not a bare EISDIR', () => {
+  it('exit 2 (missing input) with one problem naming the path, not a bare EISDIR', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'dir.yaml'));
     const r = aqe(['config', 'validate', 'dir.yaml'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('dir.yaml: expected a config file, found a directory');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dir.yaml: expected a config file, found a directory');
     expect(r.stderr).not.toContain('EISDIR');
   });
 });
@@ -189,8 +204,8 @@ describe('aqe config validate', () => {
     expect(aqe(['--config', 'other.yaml', 'config', 'validate'], { cwd: dir }).stdout).toMatch(/^other\.yaml: valid/);
     expect(aqe(['config', 'validate'], { cwd: dir, env: { AQE_CONFIG: 'other.yaml' } }).stdout).toMatch(/^other\.yaml: valid/);
     const missing = aqe(['config', 'validate', 'nope.yaml'], { cwd: dir });
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('nope.yaml: expected a config file, found nothing');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml: expected a config file, found nothing');
   });
 
   it('npm run validate-config -- FILE works', () => {

@@ -56,11 +56,14 @@ describe('aqe generate on the example project', { timeout: 120_000 }, () => {
 
   it('prints a table without --json and honours --framework node:test and --out', () => {
     const out = join(work, 'out-node');
-    const r = aqe(['generate', join(calc, 'src', 'stats.ts'), '--framework', 'node:test', '--out', out]);
+    // relative PATH and --out, run from `work`: the table shows them as typed, not normalised
+    const r = aqe(['generate', 'calc/src/stats.ts', '--framework', 'node:test', '--out', './out-node/']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/module\s+tests\s+passed\s+failed/);
     expect(r.stdout).toMatch(/total: 1 modules, \d+ tests, \d+ passed, 0 failed/);
     expect(readFileSync(join(out, 'stats.test.ts'), 'utf8')).toContain(`from 'node:test'`);
+    expect(r.stdout).toMatch(/^calc\/src\/stats\.ts\s.*\s\.\/out-node\/stats\.test\.ts\s*$/m);
+    expect(r.stderr).toContain('[1/1] calc/src/stats.ts');
   });
 
   it('refuses bad input with a clear message and exit code 2', () => {
@@ -73,7 +76,7 @@ describe('aqe generate on the example project', { timeout: 120_000 }, () => {
   });
 });
 
-describe('aqe generate --mutation', () => {
+describe('aqe generate --mutation', { timeout: 600_000 }, () => {
   it('runs StrykerJS on a tiny module and reports killed, survived and the score per module and in total', () => {
     const dir = join(work, 'tiny');
     mkdirSync(join(dir, 'src'), { recursive: true });
@@ -93,7 +96,7 @@ describe('aqe generate --mutation', () => {
   });
 });
 
-describe('aqe coverage', () => {
+describe('aqe coverage', { timeout: 90_000 }, () => {
   it('ranks uncovered functions and branches from an lcov report', () => {
     const dir = join(work, 'cov');
     cpSync(join(repo, 'examples', 'calc'), dir, { recursive: true });

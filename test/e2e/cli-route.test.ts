@@ -25,7 +25,7 @@ describe('aqe route', () => {
     expect(r.stderr).toMatch(/router on for this command/);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(extra.trim().split('\n').length);
-    expect(lines[0]).toMatch(/^x-s-01 {2}claude-haiku-4 {2}0\.\d{3} {2}\(token 0\.\d\d, structure 0\.\d\d, context 0\.\d\d\) {2}simple: /);
+    expect(lines[0]).toMatch(/^x-s-01 {2}claude-haiku-4 {2}0\.\d{3} {2}\[simple by model, margin \d\.\d\d over \w+; 0\.\d{3} from a tier boundary\] {2}\(token 0\.\d\d, structure 0\.\d\d, context 0\.\d\d\) {2}simple: decided by the fitted model/);
   });
 
   it('--json: one object per line with id, model (config name) and score', () => {
@@ -40,6 +40,14 @@ describe('aqe route', () => {
       expect(Array.isArray(row.reasons)).toBe(true);
     }
     expect(rows.find((x) => x.id === 'x-c-09').model).toBe('claude-opus-4');
+    // Every decision explains itself: the stage that decided, the model's margin, the rule stage, the weighted score.
+    for (const row of rows) {
+      expect(row.decision.decidedBy).toBe('model');
+      expect(row.decision.rules).toHaveProperty('tier');
+      expect(row.decision.weighted).toBeGreaterThanOrEqual(0);
+      expect(row.decision.model.margin).toBeGreaterThanOrEqual(0);
+      expect(row.decision.boundaryMargin).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('reports bad lines with their line number, routes the rest, exits 1 and writes nothing', () => {
@@ -76,6 +84,29 @@ describe('aqe route', () => {
     const badMap = aqe(['route', tasks, '--eval', '--map', 'medium=gpt-9']);
     expect(badMap.code).toBe(2);
     expect(badMap.stderr).toMatch(/AQE_ERR_USAGE: --map: model "gpt-9" for medium is not in routing.models/);
+  });
+
+  it('--eval --min-accuracy exits 1 below the gate and 0 at or above it; a bad value is a usage error', () => {
+    // A file whose labels are all wrong for the router: every simple task relabelled complex.
+    const wrong = join(dir, 'wrong.jsonl');
+    const rows = extra.trim().split('\n').map((l) => JSON.parse(l));
+    writeFileSync(wrong, rows.filter((t) => t.expected.tier === 'simple').map((t) => JSON.stringify({ ...t, expected: { tier: 'complex' } })).join('\n') + '\n');
+    const low = aqe(['route', wrong, '--eval', '--min-accuracy', '0.95']);
+    expect(low.code).toBe(1);
+    expect(low.stderr).toMatch(/accuracy \d+\.\d% is below --min-accuracy 95\.0%/);
+    const json = aqe(['route', wrong, '--eval', '--json', '--min-accuracy', '0.95']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).gate).toEqual({ minAccuracy: 0.95, passed: false });
+    const ok = aqe(['route', tasks, '--eval', '--min-accuracy', '0.5']);
+    expect(ok.code).toBe(0);
+    for (const bad of ['1.5', 'abc']) {
+      const r = aqe(['route', tasks, '--eval', '--min-accuracy', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/--min-accuracy: expected a fraction between 0 and 1/);
+    }
+    const noEval = aqe(['route', tasks, '--min-accuracy', '0.9']);
+    expect(noEval.code).toBe(2);
+    expect(noEval.stderr).toMatch(/--min-accuracy only applies with --eval/);
   });
 
   it('a missing file is a usage error (exit 2)', () => {

@@ -59,12 +59,14 @@ describe('aqe run', () => {
 
   it('reports bad lines with their number, runs the rest and exits 1', () => {
     const bad = join(dir, 'bad.jsonl');
-    writeFileSync(bad, [JSON.stringify(gate), '{not json', JSON.stringify({ ...gate, id: 'x', type: 'nope' })].join('\n'));
+    const typo = { ...gate, id: 'typo-1', payload: { ...gate.payload, requirments: ['x'] } };
+    writeFileSync(bad, [JSON.stringify(gate), '{not json', JSON.stringify({ ...gate, id: 'x', type: 'nope' }), JSON.stringify(typo)].join('\n'));
     const r = aqe(['--config', config({ multiModelRouter: false, streaming: false }), 'run', bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.jsonl:2: not valid JSON/);
     expect(r.stderr).toMatch(/bad\.jsonl:3: .*type: expected one of/);
-    expect(r.stdout).toMatch(/total: 1 completed, 0 failed, 2 invalid line/);
+    expect(r.stderr).toMatch(/bad\.jsonl:4: task: payload: unknown field "requirments" for quality-gate/);
+    expect(r.stdout).toMatch(/total: 1 completed, 0 failed, 3 invalid line/);
   });
 
   it('an --out that cannot be a directory is refused before any task runs, naming it', () => {

@@ -59,7 +59,7 @@ export function register(program: Command): void {
         }
         process.exitCode = failed ? EXIT.FAILED : EXIT.OK;
       } catch (err) {
-        reportAndExit(err, EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }

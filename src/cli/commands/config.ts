@@ -23,13 +23,14 @@ export function register(program: Command): void {
         const report = validateConfigFile({ file: fileArg ?? globalConfigPath(cmd) });
         if (flags.json) printJson(report);
         else if (report.valid) process.stdout.write(`${report.file}: valid (${report.summaryText})\n`);
-        else if (report.missing) process.stdout.write(`${report.problems[0]}\n`);
+        else if (report.missing || report.unreadable) process.stderr.write(`aqe: ${report.problems[0]}\n`);
         else {
           process.stdout.write(`${report.file}: invalid (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})\n`);
           for (const p of report.problems) process.stdout.write(`${p}\n`);
         }
         if (!flags.json) for (const w of report.warnings ?? []) process.stderr.write(`${w}\n`);
-        process.exitCode = report.valid ? EXIT.OK : EXIT.FAILED;
+        // nothing to check (missing, a directory, unreadable) is missing input: 2; a config with problems: 1
+        process.exitCode = report.valid ? EXIT.OK : report.missing || report.unreadable ? EXIT.USAGE : EXIT.FAILED;
       } catch (err) {
         reportAndExit(err);
       }

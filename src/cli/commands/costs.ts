@@ -57,7 +57,8 @@ async function buildReport(opts: CostsOptions, configPath: string | undefined): 
   try {
     const tracker = new CostTracker(config.routing, store);
     const report = await tracker.report({ period: opts.period as CostReport['period'], by: opts.by as CostReport['by'] });
-    return { ...report, ledger: missing ? `${db.path} (not created yet)` : db.path };
+    const ledger = db.type === 'postgres' ? memory.redactUrl(db.url ?? '') : missing ? `${db.path} (not created yet)` : db.path;
+    return { ...report, ledger };
   } finally {
     await store.close();
   }

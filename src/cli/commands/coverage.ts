@@ -21,7 +21,8 @@ export function register(program: Command): void {
 }
 
 async function coverage(report: string | undefined, opts: { json?: boolean; limit: string }, configPath?: string): Promise<number> {
-  const { existsSync, readFileSync, statSync } = await import('node:fs');
+  const { existsSync, statSync } = await import('node:fs');
+  const { readInputFile } = await import('../../input-file.js');
   const { basename, dirname, join, relative, resolve } = await import('node:path');
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new AqeError(ErrorCodes.USAGE, `--limit must be a non-negative integer, got "${opts.limit}"`);
@@ -36,7 +37,7 @@ async function coverage(report: string | undefined, opts: { json?: boolean; limi
     if (!file) throw new AqeError(ErrorCodes.USAGE, `${report} is a directory with no coverage report in it (looked for ${names.join(', ')} there and in its coverage/)`);
   }
   const shown = relative(process.cwd(), file) || file;
-  const content = readFileSync(file, 'utf8');
+  const content = readInputFile(file, 'coverage report', shown);
   const { parseCoverageReport } = await import('../../agents/coverage-analyzer/index.js');
   let parsed: ReturnType<typeof parseCoverageReport>;
   try {

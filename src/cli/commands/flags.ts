@@ -1,5 +1,20 @@
 import type { Command } from 'commander';
+import type { FleetConfig } from '../../config/schema.js';
 import { globalConfigPath, printJson, reportAndExit } from '../common.js';
+
+/** Built-in agent types plus those the config names (agents[].type, featureOverrides.agentType.*); else a usage error. */
+async function requireKnownAgentType(type: string, config: FleetConfig): Promise<void> {
+  const [{ registerBuiltinAgents }, { registeredAgentTypes }, { AqeError, ErrorCodes }] = await Promise.all([
+    import('../../agents/index.js'),
+    import('../../fleet/registry.js'),
+    import('../../errors.js'),
+  ]);
+  registerBuiltinAgents();
+  const known = new Set([...registeredAgentTypes().map((a) => a.type), ...config.agents.map((a) => a.type), ...Object.keys(config.featureOverrides.agentType)]);
+  if (!known.has(type)) {
+    throw new AqeError(ErrorCodes.USAGE, `--agent: unknown agent type "${type}"; known: ${[...known].sort().join(', ')} (a custom type counts once the config names it in agents or featureOverrides.agentType)`);
+  }
+}
 
 /** `aqe flags [--agent TYPE] [--json]`: effective feature flags and the layer each value came from. */
 export function register(program: Command): void {
@@ -12,6 +27,7 @@ export function register(program: Command): void {
       try {
         const [{ loadConfig, displayPath }, { FeatureFlags }] = await Promise.all([import('../../config/load.js'), import('../../flags/FeatureFlags.js')]);
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
+        if (opts.agent !== undefined) await requireKnownAgentType(opts.agent, loaded.config);
         const explained = new FeatureFlags(loaded.config, { env: loaded.env }).explain(opts.agent);
         if (opts.json) {
           printJson(explained);

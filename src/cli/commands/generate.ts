@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AqeError, ErrorCodes } from '../../errors.js';
 import type { ModuleReport } from '../../agents/test-generator/pipeline.js';
@@ -48,7 +49,7 @@ export function register(program: Command): void {
 
 async function generate(path: string, opts: GenerateCliOptions, configPath?: string): Promise<number> {
   const { existsSync, statSync } = await import('node:fs');
-  const { basename, dirname, relative, resolve } = await import('node:path');
+  const { basename, dirname, resolve } = await import('node:path');
   const { FRAMEWORKS } = await import('../../agents/test-generator/index.js');
   const { discoverModules } = await import('../../agents/test-generator/discover.js');
   if (!(FRAMEWORKS as readonly string[]).includes(opts.framework)) {
@@ -61,6 +62,12 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   for (const s of skipped) process.stderr.write(`  skipped ${relative(process.cwd(), s.file) || s.file}: ${s.reason}\n`);
   if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)${skipped.length ? `; skipped: ${skipped.map((s) => `${relative(process.cwd(), s.file)} (${s.reason})`).join(', ')}` : ''}`);
   const baseDir = statSync(root).isFile() ? dirname(root) : root;
+  // Paths are printed the way the user typed them: under --out as given, modules under PATH as given.
+  const shown = (p: string): string => {
+    if (out && opts.out && isWithin(out, p)) return joinTyped(opts.out, relative(out, p));
+    if (isWithin(root, p)) return joinTyped(path, relative(root, p));
+    return relative(process.cwd(), p) || p;
+  };
 
   const { readFileSync } = await import('node:fs');
   const { openCommandFleet } = await import('../open-fleet.js');
@@ -85,7 +92,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   const worker = async (): Promise<void> => {
     for (let i = next++; i < modules.length; i = next++) {
       const source = modules[i]!;
-      const rel = relative(process.cwd(), source) || basename(source);
+      const rel = shown(source);
       const t0 = Date.now();
       progress(`  [${i + 1}/${modules.length}] ${rel} ...\n`);
       try {
@@ -157,7 +164,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
     const mutCells = (r: ModuleRow): Array<string | number> => (opts.mutation ? (r.mutation ? [fmt(r.mutation.score), r.mutation.killed + r.mutation.timeout, r.mutation.survived, r.mutation.noCoverage] : ['-', '-', '-', '-']) : []);
     const table = renderTable(
       ['module', 'tests', 'passed', 'failed', ...mutHead, 'lines before', 'lines after', 'branches after', 'test file'],
-      rows.map((r) => [relative(process.cwd(), r.source), r.tests, r.passed, r.failed, ...mutCells(r), fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? relative(process.cwd(), r.testFile) : '(not written)']),
+      rows.map((r) => [shown(r.source), r.tests, r.passed, r.failed, ...mutCells(r), fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? shown(r.testFile) : '(not written)']),
     );
     const t = report.totals;
     const m = mutationTotal;
@@ -198,6 +205,17 @@ async function addMutation(rows: ModuleRow[], framework: Framework, progress: (s
     }
     progress(`  mutation testing done in ${(run.durationMs / 1000).toFixed(1)}s${run.error ? `: ${run.error.split('\n')[0]}` : ''}\n`);
   }
+}
+
+function isWithin(dir: string, p: string): boolean {
+  const rel = relative(dir, p);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** `typed` exactly as the user wrote it (./out, ../x, /abs), then the rest: out/a/b.test.ts, not a normalised path. */
+function joinTyped(typed: string, rest: string): string {
+  if (!rest) return typed;
+  return `${typed.replace(/[/\\]+$/, '')}/${rest.split(sep).join('/')}`;
 }
 
 function fmt(n: number | null | undefined): string {

@@ -20,7 +20,10 @@ export function register(program: Command): void {
         for (const f of result.written) process.stdout.write(`wrote ${f}\n`);
         for (const f of result.skipped) process.stdout.write(`skipped ${f} (exists; use --force to overwrite)\n`);
         if (result.written.some((f) => f.endsWith('fleet.yaml'))) {
-          process.stdout.write('next: review the config, then `aqe config validate`; copy .env.example to .env to set keys\n');
+          process.stdout.write('next: review the config, then `aqe config validate`\n');
+        }
+        if (result.written.some((f) => f.endsWith('.env.example'))) {
+          process.stdout.write('.env.example sets nothing: every line is commented out; copy it to .env and uncomment only the variables you want to override the config with (keys, tokens)\n');
         }
       } catch (err) {
         reportAndExit(err);

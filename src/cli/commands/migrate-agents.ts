@@ -10,7 +10,7 @@ interface MigrateAgentsFlags {
 export function register(program: Command): void {
   program
     .command('migrate-agents')
-    .description('rename performTask to performTaskImpl(task, selection?: ModelSelection) in classes extending BaseAgent (seed 5.1)')
+    .description('rename performTask to performTaskImpl(task, selection?: ModelSelection) in classes extending BaseAgent (seed 5.1), in .ts/.tsx/.mts/.cts and .js/.jsx/.mjs/.cjs files (JavaScript gets no type annotation)')
     .argument('[dir]', 'project directory (uses its tsconfig.json when present)', '.')
     .option('--dry-run', 'print a unified diff and write nothing')
     .option('--json', 'print a JSON report')
@@ -35,7 +35,7 @@ export function register(program: Command): void {
         }
         process.exitCode = result.unparsable.length || result.classes.some((c) => c.status === 'skipped') ? EXIT.FAILED : EXIT.OK;
       } catch (err) {
-        reportAndExit(err, EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }

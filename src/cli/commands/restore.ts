@@ -30,7 +30,7 @@ export function register(program: Command): void {
         }
         process.exitCode = EXIT.OK;
       } catch (err) {
-        reportAndExit(err, EXIT.FAILED);
+        reportAndExit(err);
       }
     });
 }

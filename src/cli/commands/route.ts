@@ -7,6 +7,7 @@ interface RouteOptions {
   json?: boolean;
   eval?: boolean;
   map?: string;
+  minAccuracy?: string;
 }
 
 /**
@@ -17,10 +18,11 @@ export function register(program: Command): void {
   program
     .command('route')
     .description('show the model the router picks for each task of a task file, with score and reasons (writes nothing)')
-    .argument('<file>', 'task file, one JSON task per line (see tasks/FORMAT.md)')
+    .argument('<file>', 'task file, one JSON task per line (format: docs/tasks.md)')
     .option('--json', 'one JSON object per task: id, model, score, components, reasons (with --eval: one report object)')
     .option('--eval', 'score against expected.tier: accuracy, confusion matrix, misrouted tasks, cost of the routed mix')
     .option('--map <tiers>', 'tier -> model for --eval, e.g. simple=claude-haiku-4,medium=claude-sonnet-4.5,complex=claude-opus-4')
+    .option('--min-accuracy <fraction>', 'with --eval: exit 1 when accuracy is below this fraction, e.g. 0.95 (no default: the gate is opt-in)')
     .action(async (file: string, opts: RouteOptions, cmd: Command) => {
       let bad: boolean;
       try {
@@ -34,10 +36,11 @@ export function register(program: Command): void {
 
 /** Returns true when any line was bad (invalid task or no model could take it). */
 async function routeFile(file: string, opts: RouteOptions, configPath: string | undefined): Promise<boolean> {
-  if (opts.map !== undefined && !opts.eval) {
+  if ((opts.map !== undefined || opts.minAccuracy !== undefined) && !opts.eval) {
     const { AqeError, ErrorCodes } = await import('../../errors.js');
-    throw new AqeError(ErrorCodes.USAGE, '--map only applies with --eval');
+    throw new AqeError(ErrorCodes.USAGE, `${opts.map !== undefined ? '--map' : '--min-accuracy'} only applies with --eval`);
   }
+  const minAccuracy = opts.minAccuracy === undefined ? undefined : await parseFraction(opts.minAccuracy);
   const [{ loadConfig, displayPath }, { readTaskFile }, { ModelRouter }, evaluate] = await Promise.all([
     import('../../config/load.js'),
     import('../../fleet/task-file.js'),
@@ -68,8 +71,17 @@ async function routeFile(file: string, opts: RouteOptions, configPath: string | 
 
   if (tierMap) {
     const report = evaluate.evaluateRouting(routed, routing, tierMap);
-    if (opts.json) printJson({ tasks: routed.map(toJson), eval: report, problems });
+    const gate = minAccuracy === undefined ? undefined : { minAccuracy, passed: report.labelled > 0 && report.accuracy >= minAccuracy };
+    if (opts.json) printJson({ tasks: routed.map(toJson), eval: report, ...(gate ? { gate } : {}), problems });
     else process.stdout.write(renderEval(report));
+    if (gate && !gate.passed) {
+      process.stderr.write(
+        report.labelled
+          ? `aqe route: accuracy ${(report.accuracy * 100).toFixed(1)}% is below --min-accuracy ${(gate.minAccuracy * 100).toFixed(1)}%\n`
+          : 'aqe route: no task has expected.tier, so --min-accuracy cannot pass\n',
+      );
+      return true;
+    }
   } else if (opts.json) {
     // One write for the whole batch: a thousand small writes to a pipe cost more than the routing itself.
     process.stdout.write(routed.map((r) => JSON.stringify(toJson(r))).join('\n') + (routed.length ? '\n' : ''));
@@ -89,14 +101,27 @@ function toJson({ task, selection }: { task: QETask; selection: ModelSelection }
     estimatedCost: Number(selection.estimatedCost.toFixed(6)),
     fallbacks: selection.fallbacks,
     reasons: selection.complexity.reasons,
+    ...(selection.complexity.decision ? { decision: selection.complexity.decision } : {}),
     ...(task.expected ? { expected: task.expected.tier } : {}),
   };
 }
 
+/** --min-accuracy: a number in [0, 1]; anything else is a usage error naming the value. */
+async function parseFraction(raw: string): Promise<number> {
+  const x = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) {
+    const { AqeError, ErrorCodes } = await import('../../errors.js');
+    throw new AqeError(ErrorCodes.USAGE, `--min-accuracy: expected a fraction between 0 and 1 (e.g. 0.95), got "${raw}"`);
+  }
+  return x;
+}
+
 function renderLine({ task, selection }: { task: QETask; selection: ModelSelection }): string {
   const c = selection.complexity.components;
+  const d = selection.complexity.decision;
+  const how = d ? `  [${d.tier} by ${d.decidedBy}${d.model ? `, margin ${d.model.margin.toFixed(2)} over ${d.model.runnerUp}` : ''}; ${d.boundaryMargin.toFixed(3)} from a tier boundary]` : '';
   return (
-    `${task.id}  ${selection.modelName}  ${selection.complexity.score.toFixed(3)}  ` +
+    `${task.id}  ${selection.modelName}  ${selection.complexity.score.toFixed(3)}${how}  ` +
     `(token ${c.token.toFixed(2)}, structure ${c.structure.toFixed(2)}, context ${c.context.toFixed(2)})  ` +
     `${selection.complexity.reasons[0] ?? ''}\n`
   );

@@ -5,7 +5,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run the tasks of a task file (JSON Lines) through the fleet; live progress when streaming is on')
-    .argument('<file>', 'task file, one JSON task per line (see tasks/FORMAT.md)')
+    .argument('<file>', 'task file, one JSON task per line (format: docs/tasks.md)')
     .option('--json', 'write JSON events, one per line, instead of the live view and table')
     .option('--out <dir>', 'write each task output to DIR/<id>.json')
     .option('--no-stream', 'do not stream even when the streaming flag is on')

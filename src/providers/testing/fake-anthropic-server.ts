@@ -28,6 +28,10 @@ export class FakeAnthropicServer extends FakeServerBase {
     return new FakeAnthropicServer(opts).listen();
   }
 
+  protected override isSideRequest(path: string): boolean {
+    return path.split('?')[0] === '/v1/messages/count_tokens';
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -164,6 +164,11 @@ export abstract class FakeServerBase {
     return this;
   }
 
+  /** Requests that accompany a model call (e.g. counting its tokens) rather than being one. */
+  protected isSideRequest(_path: string): boolean {
+    return false;
+  }
+
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
@@ -178,7 +183,9 @@ export abstract class FakeServerBase {
     } catch {}
     const info: FakeRequestInfo = { index: this.count++, path: req.url ?? '', stream: body?.stream === true, body, headers: req.headers };
     if (this.record) this.requests.push(info);
-    const reply = this.queue.shift() ?? this.script?.(info) ?? {};
+    // a side request (token counting) sees the reply queued for the call it measures, without taking it
+    const queued = this.isSideRequest(info.path) ? this.queue[0] : this.queue.shift();
+    const reply = queued ?? this.script?.(info) ?? {};
     const firstByte = reply.fault?.type === 'slow_first_byte' ? reply.fault.ms : reply.firstByteDelayMs;
     if (firstByte) await sleep(firstByte);
     if (res.destroyed) return;

@@ -408,9 +408,10 @@ export function analyzeCode(path: string, content: string): CodeFacts {
       if (async) facts.asyncFunctions++;
       const method = node.kind === SK.MethodDeclaration || node.kind === SK.GetAccessor || node.kind === SK.SetAccessor;
       if (method) facts.methods++;
-      if (isMethodDeclaration(node) && isIdentifier(node.name)) {
-        // lock()/unlock()/runExclusive(), or an acquire* and a release* method together (not a lone createRelease()).
-        const mname = node.name.text;
+      const named = isMethodDeclaration(node) || node.kind === SK.FunctionDeclaration ? (node as TS.FunctionDeclaration).name : undefined;
+      if (named && isIdentifier(named)) {
+        // lock()/unlock()/runExclusive(), or an acquire* and a release* function together (not a lone createRelease()).
+        const mname = named.text;
         const words = splitIdentifier(mname);
         if (LOCK_METHODS.has(mname.toLowerCase()) || words.includes('lock') || words.includes('unlock')) locks.add(mname);
         if (words.includes('acquire')) acquireMethods.push(mname);

@@ -27,7 +27,8 @@ type Family = Array<[label: string, pattern: RegExp]>;
 
 const CONCURRENCY: Family = [
   ['concurrency', /\bconcurren\w*/],
-  ['race conditions', /\brace( conditions?|s)?\b|\bracy\b|\bracing\b/],
+  // "race" alone is bait (a race results page); races, racing and race conditions are about interleavings.
+  ['race conditions', /\brace conditions?\b|\bdata races?\b|\braces\b|\bracy\b|\bracing\b|\brace (for|between|with)\b/],
   ['deadlocks', /\bdeadlock\w*|\blivelock\w*/],
   ['lock-free/thread-safe', /\block[- ]free\b|\bwait[- ]free\b|\bthread[- ]safe\w*/],
   ['mutual exclusion', /\bcritical sections?\b|\bmutual exclusion\b|\bno two\b|\bnever two\b|\bat most one\b|\bexactly one (succeeds|wins|of them)\b/],
@@ -44,7 +45,7 @@ const DISTRIBUTED: Family = [
 const SECURITY: Family = [
   ['vulnerabilities', /\bvulnerab\w*|\bexploit\w*|\bcve\b|\bthreat model\w*/],
   ['injection', /\b(sql|command|code|shell|html|script|ldap|header|template|prompt|nosql)[- ]injection\b|\binjection (attack|flaw|vulnerab\w*)|\bxss\b|\bcsrf\b|\bssrf\b|\b(path|directory) traversal\b|\brce\b/],
-  ['authentication/authorisation', /\boauth\w*|\bopenid\b|\bsaml\b|\bsso\b|\bjwts?\b|\bsession (fixation|hijack\w*)\b|\bauthenticat\w*|\bauthori[sz]\w*|\bpassword reset\b|\blogin flow\b|\baccess control\b|\bprivilege\w*|\bpermission (checks?|rules?|model)\b|\brbac\b|\btenant isolation\b/],
+  ['authentication/authorisation', /\boauth\w*|\bopenid\b|\bsaml\b|\bsso\b|\bjwts?\b|\bsession (fixation|hijack\w*)\b|\bauthenticat\w*|\bauthori[sz]\w*|\bpassword reset\b|\blogin flow\b|\baccess control\b|\brole[- ]based\b|\baccess checks?\b|\bimpersonat\w*|\bprivilege\w*|\bpermission (checks?|rules?|model)\b|\brbac\b|\btenant isolation\b/],
   ['tampering/keys', /\btamper\w*|\bkey rotation\b|\bforg(e|ed|ery)\b|\breplay attack\w*|\bsignatures?\b|\bencrypt\w*/],
   ['safety review', /\b(is|are) (it|this|that|our|the|these)\b[^?]{0,40}\b(safe|secure)\b/],
 ];
@@ -64,16 +65,16 @@ const FLAKY: Family = [
   ['flakiness', /\bflak\w*/],
   ['intermittent failure', /\bintermittent\w*|\bsometimes\b|\bnon[- ]?deterministic\w*|\brandomly\b|\boccasionally\b/],
   ['passes then fails', /\bpasses\b[^.]{0,60}\bfails\b|\bfails\b[^.]{0,60}\bpasses\b/],
-  ['environment-dependent failure', /\bfails? on some\b|\bnever on ci\b|\bonly on ci\b|\bon (some|other) (machines|runners|computers)\b|\bworks on my machine\b/],
+  ['environment-dependent failure', /\bfails? on some\b|\b(fails?|passes?) only (on|in|when|at)\b|\bnever on ci\b|\bonly on ci\b|\bon (some|other) (machines|runners|computers)\b|\bworks on my machine\b/],
 ];
 const PRIORITISE: Family = [
   ['prioritisation', /\brank\w*|\bprioriti[sz]\w*|\bwhat should (we|i) test\b|\btest first\b|\bby risk\b|\bsuggest (the )?tests\b|\bwhich \w+ matter\b/],
 ];
 const TEST_INFRA: Family = [
   ['test doubles', /\bmock\w*|\bstub\w*|\bfakes?\b|\bspy\b|\btest doubles?\b/],
-  ['integration tests', /\bintegration tests?\b|\bcontract tests?\b/],
+  ['integration tests', /\bintegration (tests?|suite)\b|\bcontract tests?\b/],
   ['benchmark/load test', /\bbenchmark\w*|\bload[- ]test\w*|\bautocannon\b|\bk6\b|\bgatling\b|\bjmeter\b|\bartillery\b|\bstress test\w*/],
-  ['retry and triage runs', /\bretry failures?\b|\brerun\w* failures?\b|\bseparat\w* real failures\b/],
+  ['retry and triage runs', /\bretry (failed|failing|failures?)\b|\brerun\w* failures?\b|\bseparat\w* real failures\b/],
 ];
 const JUDGEMENT: Family = [
   ['diagnosis', /\bexplain\b|\bdiagnos\w*|\binvestigat\w*|\broot cause\b|\bfind out why\b/],
@@ -96,7 +97,9 @@ const METRICS: Family = [
 const MECHANICAL: Family = [
   ['summarise', /^(please )?summari[sz]e\b|\bin (one|two|three) sentences\b|\bprint the summary\b/],
   ['convert/reformat', /^(please )?(convert|turn|reformat|translate|format|rename|sort)\b|\bone[- ]line\b|\bpass\/fail line\b/],
-  ['look up/count', /^(please )?(list|count|extract)\b|^which (file|test|function|module|endpoint)s? (has|have|had|failed|is|are|was)\b|^how many\b/],
+  ['look up/count', /^(please )?(list|count|extract)\b|^which\b[^?.]{0,40}\b(has|have|had|failed|took|is|are|was|appears?)\b|^how many\b/],
+  ['run and report', /^(please )?(re-?run|run|execute)\b[^.]{0,80}\b(\d+ times|and (tell|report|post|paste|say|print|give)\w*)\b/],
+  ['yes/no answer', /\byes or no\b|\bpass or fail\b|\bpass\/fail\?/],
   ['yes/no threshold check', /^(did|does|do|is|are|has|have|was|were)\b[^?]{0,60}\b(pass(es|ed)?|meets?|above|below|exceed\w*|under|over|reach\w*)\b[^?]{0,40}\b(gate|threshold|target|limit|budget|\d+(\.\d+)?%)/],
   ['explain an error message', /^what does (this|the) (error|message|warning)\b/],
   ['add obvious assertions', /\badd (the )?(obvious|missing|simple) assertions\b/],

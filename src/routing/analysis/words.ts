@@ -78,5 +78,5 @@ export const LOCK_METHODS = new Set(['lock', 'unlock', 'acquire', 'release', 'ru
 export const AUTH_WORDS = new Set([
   'password', 'passwd', 'token', 'session', 'jwt', 'auth', 'authenticate', 'authorize', 'authorise', 'permission',
   'permissions', 'role', 'roles', 'csrf', 'oauth', 'secret', 'credential', 'credentials', 'login', 'signature',
-  'hmac', 'nonce', 'otp', 'mfa', 'acl', 'privilege', 'tenant',
+  'hmac', 'nonce', 'otp', 'mfa', 'acl', 'privilege', 'tenant', 'impersonate', 'impersonated', 'impersonation',
 ]);

@@ -30,11 +30,12 @@ function callerOf(request: FastifyRequest): string {
 /** GET /v1/flags, PUT /v1/flags (runtime overrides: true/false force a flag fleet-wide, null clears). */
 export function registerFlagRoutes(app: FastifyInstance, state: ServerState): void {
   const flags = () => state.fleet.getFeatureFlags();
-  const view = (agentType?: string) => ({
+  // changes: the audit trail shared by every replica on the store, oldest first
+  const view = async (agentType?: string) => ({
     flags: flags().explain(agentType),
     overrides: flags().getOverrides(),
     ...(agentType ? { agentType } : {}),
-    changes: state.flagChanges,
+    changes: (await state.fleet.flagAudit(MAX_CHANGES_KEPT)).reverse(),
   });
 
   app.get<{ Querystring: { agentType?: string } }>('/v1/flags', async (request) => view(request.query.agentType));
@@ -50,10 +51,7 @@ export function registerFlagRoutes(app: FastifyInstance, state: ServerState): vo
       throw new AqeError(ErrorCodes.BAD_REQUEST, `body: name at least one flag (${FEATURE_NAMES.join(', ')}) with true, false or null`);
     }
     const caller = callerOf(request);
-    flags().setOverrides(values, { caller });
-    const record = { at: new Date().toISOString(), caller, values };
-    state.flagChanges.push(record);
-    if (state.flagChanges.length > MAX_CHANGES_KEPT) state.flagChanges.shift();
+    const record = await state.fleet.setFlagOverrides(values, caller);
     state.logger.info({ flagChange: record }, `feature flag overrides changed by ${caller}: ${JSON.stringify(values)}`);
     return view();
   });

@@ -27,6 +27,7 @@ export function registerHealthRoutes(app: FastifyInstance, state: ServerState): 
       features: health.features,
       uptime: health.uptimeSeconds,
       store: health.store,
+      replica: health.replica,
       budget,
       tasks: health.tasks,
       draining: health.draining || state.draining,
@@ -34,9 +35,18 @@ export function registerHealthRoutes(app: FastifyInstance, state: ServerState): 
     return reply.code(health.status === 'healthy' ? 200 : 503).send(body);
   });
 
+  // Not ready while draining or while the store is unreachable (a replica without its database cannot take tasks).
   app.get('/ready', async (_request, reply) => {
     const draining = state.draining || fleet.isDraining();
-    return reply.code(draining ? 503 : 200).send({ ready: !draining, draining });
+    let store: { kind: string; status: string };
+    try {
+      const h = await fleet.health();
+      store = { kind: h.store.kind, status: h.store.status };
+    } catch (err) {
+      store = { kind: 'unknown', status: `unavailable: ${errorMessage(err)}` };
+    }
+    const ready = !draining && store.status === 'ok';
+    return reply.code(ready ? 200 : 503).send({ ready, draining, store });
   });
 
   app.get('/metrics', async (_request, reply) => {

@@ -25,6 +25,7 @@ describe('/health, /ready, /metrics', () => {
     expect(Object.keys(body).slice(0, 3)).toEqual(['status', 'version', 'features']);
     expect(body.uptime).toBeTypeOf('number');
     expect(body.store).toEqual({ kind: 'sqlite', status: 'ok' });
+    expect(body.replica).toBeTypeOf('string');
     expect(body.budget.daily).toMatchObject({ limit: 10, spent: 0 });
     expect(body.budget.monthly).toMatchObject({ limit: 200 });
   });
@@ -48,11 +49,30 @@ describe('/health, /ready, /metrics', () => {
     s = await startTestServer();
     const ok = await fetch(`${s.url}/ready`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ ready: true, draining: false });
+    expect(await ok.json()).toEqual({ ready: true, draining: false, store: { kind: 'sqlite', status: 'ok' } });
     s.state.draining = true;
     const draining = await fetch(`${s.url}/ready`);
     expect(draining.status).toBe(503);
-    expect(await draining.json()).toEqual({ ready: false, draining: true });
+    expect(await draining.json()).toEqual({ ready: false, draining: true, store: { kind: 'sqlite', status: 'ok' } });
+  });
+
+  it('/ready is 503 while the store is unreachable', async () => {
+    s = await startTestServer();
+    await s.fleet.getMemory().getStore().close();
+    const res = await fetch(`${s.url}/ready`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ready: false, draining: false, store: { kind: 'sqlite', status: 'unreachable' } });
+  });
+
+  it('/metrics labels every series with the replica (fleet.replica, else HOSTNAME) and /health names it', async () => {
+    s = await startTestServer({}, { env: { HOSTNAME: 'aqe-7d9f-abcde' } });
+    const text = await (await fetch(`${s.url}/metrics`)).text();
+    expect(text).toMatch(/aqe_budget_limit_dollars\{window="daily",replica="aqe-7d9f-abcde"\} 10/);
+    expect(text).toMatch(/process_resident_memory_bytes\{replica="aqe-7d9f-abcde"\} \d+/);
+    expect((await (await fetch(`${s.url}/health`)).json()).replica).toBe('aqe-7d9f-abcde');
+    await s.close();
+    s = await startTestServer({ fleet: { replica: 'canary-1' } }, { env: { HOSTNAME: 'ignored' } });
+    expect(await (await fetch(`${s.url}/metrics`)).text()).toMatch(/aqe_budget_limit_dollars\{window="daily",replica="canary-1"\} 10/);
   });
 
   it('/metrics has the fleet metric families after tasks ran', async () => {

@@ -33,7 +33,7 @@ function selection(modelName: string, fallbacks: string[] = []): ModelSelection 
 function setup(opts: { timeoutMs?: number; maxRetries?: number; models?: ModelConfig[] } = {}) {
   config = createConfig({
     routing: { models: opts.models ?? [model('primary'), model('backup'), model('nostream', { capabilities: { maxTokens: 4096, supportsStreaming: false, costPer1kTokens: { input: 1, output: 2 } } })] },
-    streaming: { enabled: true, bufferSize: 16, backpressureThreshold: 0.5, timeoutMs: opts.timeoutMs ?? 2000, retryConfig: { maxRetries: opts.maxRetries ?? 2, backoffMs: 1, backoffMultiplier: 2, jitter: 0 } },
+    streaming: { enabled: true, bufferSize: 16, backpressureThreshold: 0.5, timeoutMs: opts.timeoutMs ?? 10_000, retryConfig: { maxRetries: opts.maxRetries ?? 2, backoffMs: 1, backoffMultiplier: 2, jitter: 0 } },
   });
   const sessions: StreamSession[] = [];
   const fallbacks: unknown[] = [];

@@ -21,7 +21,7 @@ const models = (): ModelConfig[] => [
   {
     name: 'sonnet',
     provider: 'anthropic',
-    model: 'claude-sonnet-4-5-20250929',
+    model: 'claude-sonnet-4-6', // not on the SDK's deprecated list (that one warns on every request)
     baseURL: server.url,
     capabilities: { maxTokens: 8192, supportsStreaming: true, costPer1kTokens: { input: 3, output: 15 } },
     complexityRange: { min: 0, max: 1 },

@@ -63,9 +63,11 @@ describe('strict task schema', () => {
   });
 
   it('task files: an unknown field makes the line a problem (the CLI reports it and exits 1)', () => {
-    const text = [JSON.stringify(base), JSON.stringify({ ...base, id: 't-2', payload: { ...base.payload, outdir: 'x' } }), JSON.stringify({ ...base, id: 'bad id' })].join('\n');
+    const withPaths = { ...base, id: 't-3', payload: { ...base.payload, sourcePath: 'src/sum.js', outDir: 'out' } };
+    const text = [JSON.stringify(base), JSON.stringify({ ...base, id: 't-2', payload: { ...base.payload, outdir: 'x' } }), JSON.stringify({ ...base, id: 'bad id' }), JSON.stringify(withPaths)].join('\n');
     const { tasks, problems } = parseTaskFile(text);
-    expect(tasks.map((t) => t.task.id)).toEqual(['t-1']);
+    // the CLI user's own file: path fields of the test generator are fine there
+    expect(tasks.map((t) => t.task.id)).toEqual(['t-1', 't-3']);
     expect(problems).toEqual([
       { line: 2, message: expect.stringMatching(/payload: unknown field "outdir"/) },
       { line: 3, message: expect.stringMatching(/id: expected 1-128 characters/) },

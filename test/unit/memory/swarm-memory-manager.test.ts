@@ -280,10 +280,15 @@ describe('openMemoryStore', () => {
     await store.close();
   });
 
-  it('refuses postgres with a message saying to use sqlite', () => {
-    expect(() => openMemoryStore({ type: 'postgres', path: 'data/fleet.db', url: 'postgres://x' }, dir)).toThrow(
-      /PostgreSQL backend is not in this release; set database.type to "sqlite"/,
-    );
+  it('postgres needs database.url, and never shows the password of one it cannot reach', async () => {
+    expect(() => openMemoryStore({ type: 'postgres', path: 'data/fleet.db' }, dir)).toThrow(/database\.url \(or the DATABASE_URL env var\)/);
+    const store = openMemoryStore({ type: 'postgres', path: 'data/fleet.db', url: 'postgres://aqe:hunter2-secret@127.0.0.1:1/aqe' }, dir);
+    expect(store.kind).toBe('postgres');
+    const err = await store.init!().then(() => undefined, (e: unknown) => e);
+    expect((err as Error).message).toMatch(/memory store postgres:\/\/aqe:\*\*\*@127\.0\.0\.1:1\/aqe: connect failed/);
+    expect((err as Error).message).not.toContain('hunter2');
+    expect(await store.ping()).toBe(false);
+    await store.close();
   });
 });
 

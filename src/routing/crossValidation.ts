@@ -1,0 +1,77 @@
+import { fitTierModel, predictTier, type FitOptions, type ModelTier } from './tierModel.js';
+
+/** Deterministic PRNG (mulberry32): the same seed gives the same folds on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fold index per item: items of each label are shuffled with the seed and dealt round-robin. */
+export function stratifiedFolds(labels: readonly string[], k: number, seed: number): number[] {
+  const rand = prng(seed);
+  const fold = new Array<number>(labels.length).fill(0);
+  let offset = 0;
+  for (const label of [...new Set(labels)].sort()) {
+    const idx = labels.map((l, i) => (l === label ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j], idx[i]];
+    }
+    // Continue dealing where the previous label stopped, so fold sizes differ by at most one.
+    idx.forEach((item, n) => (fold[item] = (n + offset) % k));
+    offset = (offset + idx.length) % k;
+  }
+  return fold;
+}
+
+export interface FoldResult {
+  fold: number;
+  train: number;
+  test: number;
+  correct: number;
+  accuracy: number;
+  misrouted: Array<{ id: string; expected: ModelTier; predicted: ModelTier }>;
+}
+
+export interface CrossValidation {
+  k: number;
+  seed: number;
+  tasks: number;
+  meanAccuracy: number;
+  worstFold: FoldResult;
+  folds: FoldResult[];
+}
+
+/** k-fold cross-validation of the tier model: each fold's model is fitted on the other folds only. */
+export function crossValidate(
+  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
+  k: number,
+  seed: number,
+  fit: FitOptions = {},
+): CrossValidation {
+  const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
+  const results: FoldResult[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = items.filter((_, i) => folds[i] !== f);
+    const test = items.filter((_, i) => folds[i] === f);
+    const model = fitTierModel(train.map((x) => x.features), train.map((x) => x.tier), fit);
+    const misrouted: FoldResult['misrouted'] = [];
+    for (const x of test) {
+      const predicted = predictTier(model, x.features, 0).tier;
+      if (predicted !== x.tier) misrouted.push({ id: x.id, expected: x.tier, predicted });
+    }
+    const correct = test.length - misrouted.length;
+    results.push({ fold: f, train: train.length, test: test.length, correct, accuracy: round4(correct / test.length), misrouted });
+  }
+  const mean = results.reduce((a, r) => a + r.accuracy, 0) / k;
+  const worst = results.reduce((w, r) => (r.accuracy < w.accuracy ? r : w));
+  return { k, seed, tasks: items.length, meanAccuracy: round4(mean), worstFold: worst, folds: results };
+}
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000;

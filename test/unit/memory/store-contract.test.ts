@@ -1,0 +1,385 @@
+/**
+ * The MemoryStore contract, run against both backends: the embedded SQLite store and PostgreSQL
+ * (a fresh database on AQE_TEST_PG_URL; see test/helpers/pg.ts). Backend-specific behaviour (SQLite's WAL file,
+ * its migrations; PostgreSQL's leases) is tested in the backend's own file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AqeError } from '../../../src/errors.js';
+import { PgMemoryStore } from '../../../src/memory/pg-store.js';
+import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
+import { AccessLevel, type CostRecord, type MemoryEntry, type MemoryStore, type QueryOptions } from '../../../src/memory/types.js';
+import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, truncateAll, type TestDatabase } from '../../helpers/pg.js';
+
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+function entry(key: string, value: unknown, extra: Partial<MemoryEntry> = {}): MemoryEntry {
+  return { key, partition: 'p', value, owner: 'agent-1', accessLevel: AccessLevel.PRIVATE, createdAt: T0, updatedAt: T0, ...extra };
+}
+
+function cost(taskId: string, amount: number, at = T0): CostRecord {
+  const iso = new Date(at).toISOString();
+  return {
+    taskId, modelName: 'claude-haiku-4', agentType: 'test-generator', inputTokens: 100, outputTokens: 50,
+    cost: amount, estimated: true, at, day: iso.slice(0, 10), month: iso.slice(0, 7),
+  };
+}
+
+type TestStore = MemoryStore & { purgeExpired(): number | Promise<number> };
+
+interface Backend {
+  name: string;
+  skip: boolean;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  /** A store on this test's (fresh) data; `open` again within a test reopens the same data. */
+  open(opts: { now: () => number }): TestStore;
+  /** Rows in the entries table, expired or not (to observe purges). */
+  rawKeys(): Promise<string[]>;
+  reset(): Promise<void>;
+}
+
+function sqliteBackend(): Backend {
+  let dir = '';
+  let file = '';
+  return {
+    name: 'SqliteMemoryStore',
+    skip: false,
+    async setup() {},
+    async teardown() {},
+    async reset() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'aqe-contract-'));
+      file = join(dir, 'fleet.db');
+    },
+    open: ({ now }) => new SqliteMemoryStore(file, { now, purgeIntervalMs: 0, purgeEveryWrites: 0 }),
+    async rawKeys() {
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT key FROM entries ORDER BY key').pluck().all() as string[];
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+function pgBackend(): Backend {
+  let db: TestDatabase | undefined;
+  return {
+    name: `PgMemoryStore${PG_SKIP_NOTE}`,
+    skip: PG_SKIP,
+    async setup() {
+      db = await createTestDatabase('aqe_contract');
+    },
+    async teardown() {
+      await db?.drop();
+    },
+    async reset() {
+      if (!db) return;
+      const probe = new PgMemoryStore({ url: db.url, purgeIntervalMs: 0 });
+      await probe.init(); // the first test migrates
+      await probe.close();
+      await truncateAll(db.url);
+    },
+    open: ({ now }) => new PgMemoryStore({ url: db!.url, now, purgeIntervalMs: 0, poolMax: 4 }),
+    async rawKeys() {
+      const { default: pg } = await import('pg');
+      const c = new pg.Client({ connectionString: db!.url });
+      await c.connect();
+      try {
+        return (await c.query<{ key: string }>('SELECT key FROM aqe_entries ORDER BY key')).rows.map((r) => r.key);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+for (const backend of [sqliteBackend(), pgBackend()]) {
+  describe.skipIf(backend.skip)(`MemoryStore contract: ${backend.name}`, () => {
+    let clock: number;
+    let store: TestStore;
+    const now = () => clock;
+
+    beforeAll(() => backend.setup());
+    afterAll(() => backend.teardown());
+    beforeEach(async () => {
+      clock = T0;
+      await backend.reset();
+      store = backend.open({ now });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('puts, gets, overwrites (keeping createdAt) and deletes entries', async () => {
+      await store.put(entry('a', { n: 1, list: [1, 'x', null] }, { teamId: 't1' }));
+      expect(await store.get('p', 'a')).toEqual(entry('a', { n: 1, list: [1, 'x', null] }, { teamId: 't1' }));
+      expect(await store.get('other', 'a')).toBeUndefined();
+
+      await store.put(entry('a', 'second', { createdAt: T0 + 5, updatedAt: T0 + 5 }));
+      const got = await store.get('p', 'a');
+      expect(got?.value).toBe('second');
+      expect(got?.createdAt).toBe(T0);
+      expect(got?.updatedAt).toBe(T0 + 5);
+      expect(got?.teamId).toBeUndefined();
+
+      expect(await store.delete('p', 'a')).toBe(true);
+      expect(await store.delete('p', 'a')).toBe(false);
+      expect(await store.get('p', 'a')).toBeUndefined();
+    });
+
+    it('keeps unicode, quotes and SQL-looking keys and values verbatim', async () => {
+      const hostile = "k'; DROP TABLE entries; --\u0000?";
+      const key = hostile.replace('\u0000', '');
+      await store.put(entry(key, { text: "it's \"quoted\" — ünïcödé 🚀", n: -0.5 }));
+      expect((await store.get('p', key))?.value).toEqual({ text: "it's \"quoted\" — ünïcödé 🚀", n: -0.5 });
+      expect((await store.query({ partition: 'p', keyPrefix: "k'" })).map((e) => e.key)).toEqual([key]);
+    });
+
+    it('putMany writes all entries in one transaction, or none when one value is invalid', async () => {
+      await store.putMany([entry('a', 1), entry('b', 2), entry('c', 3)]);
+      expect((await store.query({ partition: 'p' })).map((e) => e.value)).toEqual([1, 2, 3]);
+      await expect(async () => store.putMany([entry('d', 4), entry('e', 10n)])).rejects.toThrow(/key "e" in partition "p" is not JSON-serialisable/);
+      expect(await store.get('p', 'd')).toBeUndefined();
+    });
+
+    it('refuses values without a JSON form with an error naming key and partition', async () => {
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      for (const bad of [undefined, () => 1, Symbol('s'), circular, 5n]) {
+        const err = await (async () => store.put(entry('bad', bad)))().then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(AqeError);
+        expect((err as AqeError).code).toBe('AQE_ERR_MEMORY_INVALID');
+        expect((err as Error).message).toContain('key "bad" in partition "p"');
+      }
+    });
+
+    it('queries by partition, exact case-sensitive prefix, since, limit, offset and order', async () => {
+      await store.putMany([
+        entry('task-1', 1, { updatedAt: T0 + 1 }),
+        entry('task-2', 2, { updatedAt: T0 + 3 }),
+        entry('Task-3', 3, { updatedAt: T0 + 2 }),
+        entry('task_x', 4, { updatedAt: T0 + 4 }),
+        entry('tasks', 5, { updatedAt: T0 + 5 }),
+        entry('task-1', 'other', { partition: 'q' }),
+      ]);
+      const keys = async (o: QueryOptions) => (await store.query(o)).map((e) => `${e.partition}/${e.key}`);
+      expect(await keys({ partition: 'p', keyPrefix: 'task-' })).toEqual(['p/task-1', 'p/task-2']);
+      expect(await keys({ partition: 'p', keyPrefix: 'task-%' })).toEqual(['p/task-1', 'p/task-2']);
+      expect(await keys({ partition: 'p', keyPrefix: 'task_' })).toEqual(['p/task_x']);
+      expect(await keys({ keyPrefix: 'task-1' })).toEqual(['p/task-1', 'q/task-1']);
+      expect(await keys({ partition: 'p', since: T0 + 3 })).toEqual(['p/task-2', 'p/task_x', 'p/tasks']);
+      expect(await keys({ partition: 'p', limit: 2 })).toEqual(['p/Task-3', 'p/task-1']);
+      expect(await keys({ partition: 'p', limit: 2, offset: 2 })).toEqual(['p/task-2', 'p/task_x']);
+      expect(await keys({ partition: 'p', order: 'newest', limit: 2 })).toEqual(['p/tasks', 'p/task_x']);
+      expect(await keys({ partition: 'p', order: 'oldest', limit: 2 })).toEqual(['p/task-1', 'p/Task-3']);
+      expect(await keys({ partition: 'p', limit: 0 })).toEqual([]);
+    });
+
+    it('hides expired entries from get and query, and purges them', async () => {
+      await store.put(entry('short', 1, { expiresAt: T0 + 1000 }));
+      await store.put(entry('forever', 2));
+      expect((await store.get('p', 'short'))?.expiresAt).toBe(T0 + 1000);
+      clock = T0 + 999;
+      expect((await store.get('p', 'short'))?.value).toBe(1);
+      clock = T0 + 1000;
+      expect(await store.get('p', 'short')).toBeUndefined();
+      expect((await store.query({ partition: 'p' })).map((e) => e.key)).toEqual(['forever']);
+      expect(await store.delete('p', 'short')).toBe(false);
+
+      await store.put(entry('short2', 1, { expiresAt: T0 + 1500 }));
+      clock = T0 + 2000;
+      expect(await store.purgeExpired()).toBe(1);
+      expect(await backend.rawKeys()).toEqual(['forever']);
+    });
+
+    it('an expired entry that is written again starts a new life (createdAt resets)', async () => {
+      await store.put(entry('k', 1, { expiresAt: T0 + 10 }));
+      clock = T0 + 20;
+      await store.put(entry('k', 2, { createdAt: T0 + 20, updatedAt: T0 + 20 }));
+      expect(await store.get('p', 'k')).toMatchObject({ value: 2, createdAt: T0 + 20 });
+    });
+
+    it('clear removes the whole partition and reports the live entries removed', async () => {
+      await store.putMany([entry('a', 1), entry('b', 2, { expiresAt: T0 + 1 }), entry('c', 3, { partition: 'keep' })]);
+      clock = T0 + 2;
+      expect(await store.clear('p')).toBe(1);
+      expect(await store.query({ partition: 'p' })).toEqual([]);
+      expect((await store.get('keep', 'c'))?.value).toBe(3);
+    });
+
+    it('reserves budget, refuses with the window name, and settles or releases', async () => {
+      const windows = [
+        { name: 'daily' as const, period: '2026-11-25', limit: 1 },
+        { name: 'monthly' as const, period: '2026-11', limit: 10 },
+      ];
+      const r1 = await store.reserveBudget(windows, 0.4, { taskId: 't1' });
+      const r2 = await store.reserveBudget(windows, 0.4, { taskId: 't2' });
+      expect(r1.ok && r2.ok).toBe(true);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0.8, simulated: 0 });
+
+      expect(await store.reserveBudget(windows, 0.3, { taskId: 't3' })).toEqual({ ok: false, budget: 'daily', spent: 0.8, limit: 1 });
+
+      if (!r1.ok || !r2.ok) throw new Error('unreachable');
+      await store.settleReservation(r1.reservationId, cost('t1', 0.25));
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
+      expect(await store.budgetUsage('monthly', '2026-11')).toEqual({ spent: 0.25, reserved: 0.4, simulated: 0 });
+      // settling twice records the cost once
+      await store.settleReservation(r1.reservationId, cost('t1', 0.25));
+      expect(await store.costRecords(0)).toHaveLength(1);
+      // the settled record is also readable in the seed's routing/costs partition
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.value)).toEqual([{ ...cost('t1', 0.25), status: 'settled' }]);
+
+      await store.releaseReservation(r2.reservationId);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.25, reserved: 0, simulated: 0 });
+      expect((await store.reserveBudget(windows, 0.75, { taskId: 't4' })).ok).toBe(true);
+      expect(await store.reserveBudget(windows, 0.01, { taskId: 't5' })).toMatchObject({ ok: false, budget: 'daily' });
+    });
+
+    it('checks the monthly window against settled costs of other days of the month', async () => {
+      const r = await store.reserveBudget([], 2, { taskId: 'old' });
+      if (!r.ok) throw new Error('unreachable');
+      await store.settleReservation(r.reservationId, cost('old', 2, Date.UTC(2026, 10, 3)));
+      const windows = [
+        { name: 'daily' as const, period: '2026-11-25', limit: 5 },
+        { name: 'monthly' as const, period: '2026-11', limit: 3 },
+      ];
+      expect(await store.reserveBudget(windows, 1.5, { taskId: 'new' })).toEqual({ ok: false, budget: 'monthly', spent: 2, limit: 3 });
+      expect((await store.reserveBudget(windows, 1, { taskId: 'new' })).ok).toBe(true);
+    });
+
+    it('tolerates float drift: ten reservations of 0.1 fill a 1.0 budget exactly', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      for (let i = 0; i < 10; i++) expect((await store.reserveBudget(windows, 0.1, { taskId: `t${i}` })).ok).toBe(true);
+      expect((await store.reserveBudget(windows, 0.001, { taskId: 'over' })).ok).toBe(false);
+    });
+
+    it('concurrent reservations never exceed the cap', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => store.reserveBudget(windows, 0.1, { taskId: `c${i}` })));
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
+      expect((await store.budgetUsage('daily', '2026-11-25')).reserved).toBeCloseTo(1, 9);
+    });
+
+    it('reservations never age out: an orphan is booked as unsettled at the reserved amount, exactly once', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      const owner = await store.registerOwner({ role: 'aqe run', pid: 42, host: 'h' });
+      const held = await store.reserveBudget(windows, 0.6, { taskId: 'crashed', ownerId: owner, modelName: 'sonnet', agentType: 'test-generator' });
+      expect(held).toMatchObject({ ok: true, amount: 0.6 });
+      clock = T0 + 86_400_000 * 0.4;
+      expect((await store.reserveBudget(windows, 0.5, { taskId: 'next' })).ok).toBe(false);
+      // the owner is alive: nothing to book
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      const survivor = await store.registerOwner({ role: 'aqe run', pid: 43, host: 'h' });
+      expect((await store.claimDeadOwners(survivor, 20_000)).map((o) => o.id)).toEqual([owner]);
+      const booked = await store.bookOrphanedReservations();
+      expect(booked).toMatchObject([{ taskId: 'crashed', modelName: 'sonnet', cost: 0.6, status: 'unsettled', day: '2026-11-25' }]);
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.6, reserved: 0, simulated: 0 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'unsettled', cost: 0.6 }]);
+      // the owner was only paused: its late settlement corrects the booked amount to the real cost
+      if (!held.ok) throw new Error('unreachable');
+      await store.settleReservation(held.reservationId, { ...cost('crashed', 0.2), modelName: 'sonnet' });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.2, reserved: 0, simulated: 0 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'settled', cost: 0.2 }]);
+    });
+
+    it('reserves what is left (at least minAmount) when the full amount does not fit', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      expect(await store.reserveBudget(windows, 0.7, { taskId: 'a' })).toMatchObject({ ok: true, amount: 0.7 });
+      expect(await store.reserveBudget(windows, 0.5, { taskId: 'b', minAmount: 0.2 })).toMatchObject({ ok: true, amount: expect.closeTo(0.3, 9) });
+      expect(await store.reserveBudget(windows, 0.5, { taskId: 'c', minAmount: 0.01 })).toMatchObject({ ok: false, budget: 'daily' });
+    });
+
+    it('keeps simulated spend apart; it counts toward limits only when asked', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      await store.settleReservation('sim-1', { ...cost('sim', 5), status: 'simulated' });
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0, reserved: 0, simulated: 5 });
+      expect((await store.reserveBudget(windows, 0.5, { taskId: 'real' })).ok).toBe(true);
+      expect(await store.reserveBudget(windows, 0.1, { taskId: 'counted', countSimulated: true })).toMatchObject({ ok: false, spent: 5.5 });
+      expect(await store.costRecords(0)).toMatchObject([{ taskId: 'sim', status: 'simulated' }]);
+    });
+
+    it('putIfAbsent inserts once across callers; an expired entry can be replaced', async () => {
+      expect(await store.putIfAbsent(entry('alert', 1, { expiresAt: T0 + 10 }))).toBe(true);
+      expect(await store.putIfAbsent(entry('alert', 2))).toBe(false);
+      expect((await store.get('p', 'alert'))?.value).toBe(1);
+      clock = T0 + 11;
+      expect(await store.putIfAbsent(entry('alert', 3))).toBe(true);
+      expect((await store.get('p', 'alert'))?.value).toBe(3);
+    });
+
+    it('owner registry: registers, heartbeats, lists stale owners read-only and lets exactly one claimer take each', async () => {
+      const a = await store.registerOwner({ role: 'aqe run', pid: 1, host: 'h1' });
+      const b = await store.registerOwner({ role: 'aqe serve', pid: 2, host: 'h1' });
+      expect(await store.getOwner(a)).toMatchObject({ id: a, role: 'aqe run', pid: 1, state: 'alive', startedAt: T0, heartbeatAt: T0 });
+      clock = T0 + 15_000;
+      expect(await store.heartbeatOwner(b)).toBe(true);
+      clock = T0 + 21_000;
+      expect((await store.deadOwners(20_000)).map((o) => o.id)).toEqual([a]);
+      expect((await store.getOwner(a))?.state).toBe('alive'); // listing changed nothing
+      expect(await store.claimDeadOwners(b, 20_000)).toMatchObject([{ id: a, state: 'dead', claimedBy: b, endedAt: T0 + 21_000 }]);
+      expect(await store.claimDeadOwners(b, 20_000)).toEqual([]);
+      expect((await store.deadOwners(20_000)).map((o) => o.id)).toEqual([a]);
+      // a declared-dead owner cannot come back: it must register again
+      expect(await store.heartbeatOwner(a)).toBe(false);
+      await store.releaseOwner(b);
+      expect(await store.getOwner(b)).toMatchObject({ state: 'stopped', endedAt: T0 + 21_000 });
+      expect(await store.heartbeatOwner(b)).toBe(false);
+      expect(await store.getOwner('nope')).toBeUndefined();
+      // a claimer never claims itself
+      const c = await store.registerOwner({ role: 'aqe run', pid: 3, host: 'h' });
+      clock = T0 + 90_000;
+      expect((await store.claimDeadOwners(c, 20_000)).map((o) => o.id)).not.toContain(c);
+    });
+
+    it('claims named owners whatever their heartbeat age, never the claimer, each once', async () => {
+      const gone = await store.registerOwner({ role: 'aqe run', pid: 7, host: 'h' });
+      const alive = await store.registerOwner({ role: 'aqe run', pid: 8, host: 'h' });
+      const me = await store.registerOwner({ role: 'aqe serve', pid: 9, host: 'h' });
+      expect((await store.claimDeadOwners(me, 20_000, [gone, me])).map((o) => o.id)).toEqual([gone]);
+      expect(await store.claimDeadOwners(me, 20_000, [gone])).toEqual([]);
+      expect((await store.getOwner(alive))?.state).toBe('alive');
+    });
+
+    it('refuses a malformed owner', async () => {
+      await expect(async () => store.registerOwner({ role: '', pid: 1, host: 'h' })).rejects.toThrow(/registerOwner/);
+      await expect(async () => store.registerOwner({ role: 'x', pid: 1.5, host: 'h' })).rejects.toThrow(/registerOwner/);
+    });
+
+    it('rejects a negative or non-finite reservation amount', async () => {
+      await expect(async () => store.reserveBudget([], -1, { taskId: 't' })).rejects.toThrow(/amount must be a finite number/);
+      await expect(async () => store.reserveBudget([], Number.NaN, { taskId: 't' })).rejects.toThrow(/amount must be a finite number/);
+    });
+
+    it('returns cost records since a time, oldest first', async () => {
+      for (const [i, at] of [T0 + 30, T0 + 10, T0 + 20].entries()) {
+        const r = await store.reserveBudget([], 0, { taskId: `t${i}` });
+        if (!r.ok) throw new Error('unreachable');
+        await store.settleReservation(r.reservationId, cost(`t${i}`, 0.01 * (i + 1), at));
+      }
+      expect((await store.costRecords(T0 + 15)).map((c) => c.taskId)).toEqual(['t2', 't0']);
+      expect((await store.costRecords(0))[0]).toEqual({ ...cost('t1', 0.02, T0 + 10), status: 'settled' });
+    });
+
+    it('ping is true while open and false after close; later calls fail with a store error', async () => {
+      expect(await store.ping()).toBe(true);
+      await store.close();
+      expect(await store.ping()).toBe(false);
+      await expect(async () => store.get('p', 'a')).rejects.toThrow(/memory store .*: get p\/a failed/);
+      await store.close(); // idempotent
+    });
+
+    it('keeps data across reopen', async () => {
+      await store.put(entry('persist', { ok: true }));
+      await store.close();
+      store = backend.open({ now });
+      expect((await store.get('p', 'persist'))?.value).toEqual({ ok: true });
+    });
+  });
+}
