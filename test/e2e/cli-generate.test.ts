@@ -76,6 +76,26 @@ describe('aqe generate on the example project', { timeout: 120_000 }, () => {
   });
 });
 
+describe('aqe generate --mutation', { timeout: 600_000 }, () => {
+  it('runs StrykerJS on a tiny module and reports killed, survived and the score per module and in total', () => {
+    const dir = join(work, 'tiny');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tiny', type: 'module' }));
+    writeFileSync(join(dir, 'src', 'clamp.js'), 'export function clamp(x, lo, hi) {\n  if (x < lo) return lo;\n  if (x > hi) return hi;\n  return x;\n}\n');
+    const r = aqe(['generate', join(dir, 'src'), '--mutation', '--json']);
+    expect(r.code).toBe(0);
+    const report = lastJson(r.stdout);
+    const m = report.modules[0];
+    expect(m.failed).toBe(0);
+    expect(m.mutation.total).toBeGreaterThan(5);
+    expect(m.mutation.killed + m.mutation.timeout + m.mutation.survived + m.mutation.noCoverage + m.mutation.errors).toBe(m.mutation.total);
+    expect(m.mutation.score).toBeGreaterThanOrEqual(60);
+    expect(report.totals.mutationScore).toBe(m.mutation.score);
+    // the project is mutated in a temp copy: the source is untouched
+    expect(readFileSync(join(dir, 'src', 'clamp.js'), 'utf8')).not.toContain('Stryker');
+  });
+});
+
 describe('aqe coverage', { timeout: 90_000 }, () => {
   it('ranks uncovered functions and branches from an lcov report', () => {
     const dir = join(work, 'cov');

@@ -9,13 +9,24 @@ import { HARNESS_SOURCE, TS_HOOK_SOURCE, transpileForHook } from './harness.js';
 
 /** One call the child makes. Arguments are JavaScript source text (see inputs.ts). */
 export interface CallSpec {
-  kind: 'fn' | 'ctor' | 'method' | 'static';
+  kind: 'fn' | 'ctor' | 'method' | 'static' | 'seq';
+  /** kind 'seq': statements and observations; ⟪name⟫ stands for the export `name` (see sequences.ts). */
+  steps?: SeqStep[];
+  /** kind 'seq': the test's title and its describe group. */
+  label?: string;
+  group?: string;
   /** Export name for kind 'fn' ('module.exports' when the CommonJS module itself is the function). */
   name?: string;
   cls?: string;
   method?: string;
   ctorArgs?: string[];
   args: string[];
+}
+
+/** One step of a call sequence: a statement (`do`) or an expression whose awaited value is recorded (`see`). */
+export interface SeqStep {
+  do?: string;
+  see?: string;
 }
 
 /** Tagged encoding of a value (see harness.ts `enc`): primitives as JSON, everything else `{ $: tag, ... }`. */
@@ -267,7 +278,42 @@ export function shapeOf(v: Encoded): string {
   return t.$;
 }
 
+/** One observation of a call sequence, after comparing two runs. */
+export interface SeqObservation {
+  ok: boolean;
+  v?: Encoded;
+  t?: ThrownInfo;
+  /** 'drop': differed in kind between the runs (evaluated in the test, not asserted). */
+  st: 'exact' | 'shape' | 'drop';
+  /** The other run's value when st is 'shape' (for property assertions). */
+  other?: Encoded;
+}
+
+interface SeqValue {
+  $: 'seq';
+  v: Array<{ ok: boolean; v?: Encoded; t?: ThrownInfo }>;
+}
+
+function isSeq(v: Encoded): v is SeqValue {
+  return !!v && typeof v === 'object' && (v as { $?: string }).$ === 'seq';
+}
+
+function mergeSeq(a: SeqValue, b: SeqValue): { $: 'seq'; v: SeqObservation[] } {
+  return {
+    $: 'seq',
+    v: a.v.map((x, i): SeqObservation => {
+      const y = b.v[i];
+      if (!y || x.ok !== y.ok) return { ...x, st: 'drop' };
+      if (JSON.stringify(x) === JSON.stringify(y)) return { ...x, st: 'exact' };
+      if (!x.ok) return x.t?.cls === y.t?.cls && x.t?.err ? { ok: false, t: { err: true, cls: x.t.cls, ctor: x.t.ctor }, st: 'shape' } : { ...x, st: 'drop' };
+      return shapeOf(x.v) === shapeOf(y.v) ? { ...x, st: 'shape', other: y.v } : { ...x, st: 'drop' };
+    }),
+  };
+}
+
 export interface StableOutcome extends CallOutcome {
+  /** The other run's value when stability is 'shape' (for property assertions on varying output). */
+  other?: Encoded;
   /** 'exact': identical in both runs; 'shape': same outline but different data (assert the shape only). */
   stability: 'exact' | 'shape';
 }
@@ -283,7 +329,9 @@ export function mergeRuns(a: CallOutcome[], b: CallOutcome[]): Array<StableOutco
       if (same) return { ...x, stability: 'exact' };
       return x.thrown?.cls === y.thrown?.cls && x.thrown?.err ? { ...x, thrown: { err: true, cls: x.thrown?.cls, ctor: x.thrown?.ctor }, stability: 'shape' } : undefined;
     }
+    if (isSeq(x.value) && isSeq(y.value)) return { ...x, value: mergeSeq(x.value, y.value), stability: 'exact' };
     if (JSON.stringify(x.value) === JSON.stringify(y.value)) return { ...x, stability: 'exact' };
-    return shapeOf(x.value) === shapeOf(y.value) ? { ...x, stability: 'shape' } : undefined;
+    if (typeof x.value === 'string' || typeof x.value === 'number') return typeof x.value === typeof y.value ? { ...x, other: y.value, stability: 'shape' } : undefined;
+    return shapeOf(x.value) === shapeOf(y.value) ? { ...x, other: y.value, stability: 'shape' } : undefined;
   });
 }

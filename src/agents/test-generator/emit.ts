@@ -1,4 +1,4 @@
-import type { CallSpec, Encoded, StableOutcome } from './characterize.js';
+import type { CallSpec, Encoded, SeqObservation, StableOutcome, ThrownInfo } from './characterize.js';
 import { describeValue, hasInstances, isPrimitiveEncoding, renderValue } from './render.js';
 
 export type Framework = 'vitest' | 'jest' | 'node:test';
@@ -63,14 +63,17 @@ class Writer {
 
 /** Framework-specific assertion lines. */
 interface Dialect {
+  /** An asymmetric matcher for "some function" inside expected values, when the framework has one. */
+  anyFunction?: string;
   imports(): string[];
   equal(actual: string, expected: string, primitive: boolean, loose: boolean): string;
   truthy(cond: string): string;
-  throws(call: string, t: { cls?: string; msg?: string; err: boolean }, classRef?: string): string[];
-  rejects(call: string, t: { cls?: string; msg?: string; err: boolean }, classRef?: string): string[];
+  throws(call: string, t: { cls?: string; msg?: string; err: boolean; v?: Encoded }, classRef?: string): string[];
+  rejects(call: string, t: { cls?: string; msg?: string; err: boolean; v?: Encoded }, classRef?: string): string[];
 }
 
 const expectDialect = (framework: 'vitest' | 'jest'): Dialect => ({
+  anyFunction: 'expect.any(Function)',
   imports: () => (framework === 'vitest' ? [`import { describe, it, expect } from 'vitest';`] : [`import { describe, it, expect } from '@jest/globals';`]),
   equal: (a, e, primitive) => (primitive ? `expect(${a}).toBe(${e});` : `expect(${a}).toEqual(${e});`),
   truthy: (c) => `expect(${c}).toBe(true);`,
@@ -83,7 +86,13 @@ const expectDialect = (framework: 'vitest' | 'jest'): Dialect => ({
   rejects: (call, t, classRef) => {
     const out: string[] = [];
     if (classRef) out.push(`await expect(${call}).rejects.toThrow(${classRef});`);
-    out.push(t.err && t.msg !== undefined ? `await expect(${call}).rejects.toThrow(${exactMessage(t.msg)});` : `await expect(${call}).rejects.toBeDefined();`);
+    if (t.err && t.msg !== undefined) out.push(`await expect(${call}).rejects.toThrow(${exactMessage(t.msg)});`);
+    else if (t.err) out.push(`await expect(${call}).rejects.toBeInstanceOf(Error);`);
+    else {
+      // a rejection with a non-Error value (even undefined): assert the value itself
+      const rendered = renderValue(t.v ?? { $: 'u' });
+      out.push(rendered !== undefined ? `await expect(${call}).rejects.toEqual(${rendered});` : `await expect(${call}).rejects.not.toBeInstanceOf(Error);`);
+    }
     return out;
   },
 });
@@ -126,11 +135,11 @@ function shapeAssertions(d: Dialect, actual: string, v: Encoded): string[] {
       return [d.truthy(`${actual} instanceof Error`), ...(t.msg !== undefined ? [d.equal(`${actual}.message`, JSON.stringify(t.msg), true, false)] : [])];
     case 'arr':
     case 'iter':
-      return [d.truthy(`Array.isArray(${actual})`)];
+      return [d.truthy(`Array.isArray(${actual})`), ...(t.$ === 'arr' && !(t as { more?: boolean }).more ? [d.equal(`${actual}.length`, String((t.v as unknown[]).length), true, false)] : [])];
     case 'map':
-      return [d.truthy(`${actual} instanceof Map`)];
+      return [d.truthy(`${actual} instanceof Map`), d.equal(`${actual}.size`, String((t.v as unknown[]).length), true, false)];
     case 'set':
-      return [d.truthy(`${actual} instanceof Set`)];
+      return [d.truthy(`${actual} instanceof Set`), d.equal(`${actual}.size`, String((t.v as unknown[]).length), true, false)];
     case 'obj':
       return [
         d.equal(`typeof ${actual}`, `'object'`, true, false),
@@ -139,6 +148,45 @@ function shapeAssertions(d: Dialect, actual: string, v: Encoded): string[] {
     default:
       return [d.equal(`typeof ${actual}`, `'object'`, true, false)];
   }
+}
+
+/** Which of a few fixed alphabets a varying string keeps to (never narrower than url-safe unless well sampled). */
+function alphabetOf(samples: string[]): string | undefined {
+  const all = samples.join('');
+  if (!all.length) return undefined;
+  if (all.length >= 16 && /^[0-9]+$/.test(all)) return '^[0-9]*$';
+  if (all.length >= 32 && /^[0-9a-f]+$/.test(all)) return '^[0-9a-f]*$';
+  if (/^[A-Za-z0-9_-]+$/.test(all)) return '^[A-Za-z0-9_-]*$';
+  if (/^[\x20-\x7e]+$/.test(all)) return '^[\\x20-\\x7e]*$';
+  return undefined;
+}
+
+/**
+ * Assertions on output that differs between runs (random ids, timestamps): what both runs agree on, such as a
+ * string's length and alphabet, a number's integrality and range, an array's length, an object's keys.
+ */
+export function propertyAssertions(d: Dialect, actual: string, a: Encoded, b: Encoded | undefined): string[] {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const out = [d.equal(`typeof ${actual}`, `'string'`, true, false)];
+    if (a.length === b.length) out.push(d.equal(`${actual}.length`, String(a.length), true, false));
+    else out.push(d.truthy(`${actual}.length >= ${Math.min(a.length, b.length)}`));
+    const alpha = alphabetOf([a, b]);
+    if (alpha) out.push(d.truthy(`/${alpha}/.test(${actual})`));
+    return out;
+  }
+  if (typeof a === 'number' && typeof b === 'number') {
+    const out = [d.equal(`typeof ${actual}`, `'number'`, true, false)];
+    if (Number.isInteger(a) && Number.isInteger(b)) out.push(d.truthy(`Number.isInteger(${actual})`));
+    if (a >= 0 && b >= 0) out.push(d.truthy(`${actual} >= 0`));
+    if (a >= 0 && a < 1 && b >= 0 && b < 1) out.push(d.truthy(`${actual} < 1`));
+    return out;
+  }
+  const ta = a as { $?: string; v?: unknown[] };
+  const tb = b as { $?: string; v?: unknown[] } | undefined;
+  if (ta && typeof ta === 'object' && ta.$ === 'arr' && tb?.$ === 'arr' && ta.v!.length === tb.v!.length) {
+    return [d.truthy(`Array.isArray(${actual})`), d.equal(`${actual}.length`, String(ta.v!.length), true, false)];
+  }
+  return shapeAssertions(d, actual, a);
 }
 
 function callExpression(c: CallSpec, ref: (exportName: string) => string): string {
@@ -152,10 +200,56 @@ function callExpression(c: CallSpec, ref: (exportName: string) => string): strin
       return `${ref(c.cls!)}.${c.method}(${args})`;
     case 'method':
       return `new ${ref(c.cls!)}(${(c.ctorArgs ?? []).join(', ')}).${c.method}(${args})`;
+    case 'seq':
+      return '';
   }
 }
 
+const EXPORT_TOKEN = /\u27ea([^\u27eb]+)\u27eb/g;
+
+/** Export names a sequence's steps refer to. */
+export function sequenceExports(c: CallSpec): string[] {
+  return [...new Set((c.steps ?? []).flatMap((s) => [...(s.do ?? s.see ?? '').matchAll(EXPORT_TOKEN)].map((m) => m[1]!)))];
+}
+
+/** The body of a sequence test: its statements, and an assertion per observation (see characterize.ts SeqObservation). */
+function sequenceBody(d: Dialect, c: CallSpec, obs: SeqObservation[], ref: (n: string) => string, classRefFor: (t: ThrownInfo) => string | undefined): string[] {
+  const body: string[] = [];
+  const sub = (code: string): string => code.replace(EXPORT_TOKEN, (_, n: string) => ref(n));
+  const helpers = new Set((c.steps ?? []).map((s) => /^const (\w+) = /.exec(s.do ?? '')?.[1]).filter(Boolean));
+  // the sequence's own callbacks compare by identity; other functions match any function (expect dialects)
+  const fnRef = (f: { name?: string }): string | undefined => (f.name && helpers.has(f.name) ? f.name : d.anyFunction);
+  let k = 0;
+  for (const step of c.steps ?? []) {
+    if (step.see === undefined) {
+      body.push(`${sub(step.do ?? '')};`);
+      continue;
+    }
+    const o = obs[k++];
+    const expr = sub(step.see);
+    if (!o || o.st === 'drop') {
+      body.push(`await (async () => ${expr})().catch(() => {});`);
+      continue;
+    }
+    if (!o.ok) {
+      const t = o.t ?? { err: false };
+      body.push(...d.rejects(`(async () => ${expr})()`, t, classRefFor(t)));
+      continue;
+    }
+    const rendered = o.st === 'exact' ? renderValue(o.v, fnRef) : undefined;
+    if (rendered !== undefined && rendered.length <= 2000) {
+      body.push(d.equal(`await (${expr})`, rendered, isPrimitiveEncoding(o.v), hasInstances(o.v)));
+    } else {
+      const v = `v${k}`;
+      body.push(`const ${v} = await (${expr});`);
+      body.push(...(o.st === 'shape' ? propertyAssertions(d, v, o.v, o.other) : shapeAssertions(d, v, o.v)));
+    }
+  }
+  return body;
+}
+
 function groupName(c: CallSpec): string {
+  if (c.kind === 'seq') return c.group ?? 'call sequences';
   if (c.kind === 'fn') return c.name === 'module.exports' ? 'module.exports' : c.name!;
   if (c.kind === 'ctor') return `new ${c.cls}`;
   return c.kind === 'static' ? `${c.cls}.${c.method}` : `${c.cls}#${c.method}`;
@@ -171,7 +265,7 @@ export function emitTests(opts: EmitOptions): EmittedTests {
   const w = new Writer();
   const used = new Set<string>();
   for (const c of opts.cases) {
-    for (const n of [c.call.name, c.call.cls]) if (n) used.add(n);
+    for (const n of [c.call.name, c.call.cls, ...sequenceExports(c.call)]) if (n) used.add(n);
   }
   let tests = 0;
   const surfaceOnly = opts.cases.length === 0;
@@ -194,6 +288,10 @@ export function emitTests(opts: EmitOptions): EmittedTests {
     if (opts.format === 'cjs') return name === 'module.exports' ? 'mod' : /^[A-Za-z_$][\w$]*$/.test(name) ? `mod.${name}` : `mod[${JSON.stringify(name)}]`;
     return identifierFor(name);
   };
+  const classRefFor = (t: ThrownInfo): string | undefined => {
+    const clsName = t.ctor && t.ctor === t.cls ? t.ctor : undefined;
+    return clsName && GLOBAL_ERRORS.has(clsName) ? clsName : clsName && opts.exportedClasses.includes(clsName) ? ref(clsName) : undefined;
+  };
   const groups = new Map<string, CharacterizedCase[]>();
   for (const c of opts.cases) {
     const g = groupName(c.call);
@@ -206,7 +304,8 @@ export function emitTests(opts: EmitOptions): EmittedTests {
     w.indent(() => {
       w.line(`it(${JSON.stringify(surface.length ? `exports ${surface.join(', ')}` : 'loads')}, () => {`);
       w.indent(() => {
-        if (!surface.length) w.line(d.equal('typeof mod', `'object'`, true, false));
+        // a UMD build or a function-valued module.exports is a function, a namespace an object
+        if (!surface.length) w.line(d.truthy(`typeof mod === 'object' || typeof mod === 'function'`));
         for (const n of surface) w.line(d.truthy(`${ref(n)} !== undefined`));
       });
       w.line('});');
@@ -222,6 +321,17 @@ export function emitTests(opts: EmitOptions): EmittedTests {
       const names = new Set<string>();
       w.indent(() => {
         for (const { call, outcome } of cases) {
+          if (call.kind === 'seq') {
+            const obs = ((outcome.value as { v?: SeqObservation[] } | undefined)?.v ?? []);
+            let title = `${call.label ?? 'call sequence'}`;
+            for (let n = 2; names.has(title); n++) title = `${call.label ?? 'call sequence'} (#${n})`;
+            names.add(title);
+            w.line(`it(${JSON.stringify(title)}, async () => {`);
+            w.indent(() => sequenceBody(d, call, obs, ref, classRefFor).forEach((b) => w.line(b)));
+            w.line('});');
+            tests++;
+            continue;
+          }
           const expr = callExpression(call, ref);
           const isAsync = outcome.async;
           let title: string;
@@ -245,7 +355,7 @@ export function emitTests(opts: EmitOptions): EmittedTests {
             } else {
               title = `${truncate(expr, 70)} ${isAsync ? 'resolves to' : 'returns'} ${outcome.stability === 'shape' ? 'a value of stable shape' : describeValue(v)}`;
               body.push(`const result = ${actualExpr};`);
-              body.push(...shapeAssertions(d, 'result', v));
+              body.push(...(outcome.stability === 'shape' ? propertyAssertions(d, 'result', v, outcome.other) : shapeAssertions(d, 'result', v)));
             }
           }
           let unique = title;

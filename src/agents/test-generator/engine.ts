@@ -7,7 +7,9 @@ import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, 
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
+import { mineUsage, type MinedUsage } from './examples.js';
 import { buildArgumentLists, DEFAULT_MAX_CASES } from './inputs.js';
+import { buildSequences, findReceivers, parseProbe, prng, probeCall, seedOf } from './sequences.js';
 
 export const ENGINE_NAME = 'aqe-offline-characterization/1';
 
@@ -104,27 +106,107 @@ function casesFor(branches: number, max: number): number {
   return Math.min(max * 3, max + 2 * branches);
 }
 
-function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number): PlannedCall[] {
-  if (f.isGenerator && f.isAsync) return [];
-  const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
-  return buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max)).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
+const MAX_MINED_PER_TARGET = 8;
+
+/** Mined argument lists first (usage from docs and tests), then the generated ones, without repeats. */
+function withMined(mined: string[][] | undefined, generated: string[][]): string[][] {
+  const out = [...(mined ?? []).slice(0, MAX_MINED_PER_TARGET)];
+  const seen = new Set(out.map((a) => a.join('\u0000')));
+  for (const a of generated) if (!seen.has(a.join('\u0000'))) out.push(a);
+  return out;
 }
 
-function ctorCalls(c: ClassInfo, max: number): CallSpec[] {
-  return buildArgumentLists(c.ctorParams, c.literals, Math.min(max, 8)).map((args) => ({ kind: 'ctor', cls: c.name, args }));
+function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage): PlannedCall[] {
+  if (f.isGenerator && f.isAsync) return [];
+  const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
+  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max));
+  return withMined(mined.calls.get(f.name), gen).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
+}
+
+function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage): CallSpec[] {
+  return withMined(mined.calls.get(c.name), buildArgumentLists(c.ctorParams, c.literals, Math.min(max, 8))).map((args) => ({ kind: 'ctor', cls: c.name, args }));
 }
 
 /** Method calls go to an instance built with constructor arguments that are known to construct (baseCtor). */
-function classCalls(c: ClassInfo, max: number, baseCtor: string[]): PlannedCall[] {
-  const out: PlannedCall[] = ctorCalls(c, max).map((call) => ({ call }));
+function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedUsage): PlannedCall[] {
+  const out: PlannedCall[] = ctorCalls(c, max, mined).map((call) => ({ call }));
   for (const m of c.methods) {
-    for (const args of buildArgumentLists(m.params, [...m.literals, ...c.literals], max)) {
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, [...m.literals, ...c.literals], max))) {
       out.push({ call: { kind: 'method', cls: c.name, ctorArgs: baseCtor, method: m.name, args } });
     }
   }
   for (const m of c.staticMethods) {
-    for (const args of buildArgumentLists(m.params, m.literals, max)) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, m.literals, max))) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
   }
+  return out;
+}
+
+/** Names a README would call an export by: its own name, and for a default/module.exports function the package's name in camelCase. */
+function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: string[]; alias: Map<string, string> } {
+  const names = new Set<string>();
+  const alias = new Map<string, string>();
+  for (const f of analysis.functions) names.add(f.name);
+  for (const c of analysis.classes) {
+    names.add(c.name);
+    for (const m of [...c.methods, ...c.staticMethods]) names.add(m.name);
+  }
+  let pkgName = '';
+  try {
+    pkgName = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name?: string }).name ?? '';
+  } catch {}
+  const camel = pkgName.replace(/^@[^/]+\//, '').replace(/[-_.]+(\w)/g, (_, ch: string) => ch.toUpperCase());
+  for (const f of analysis.functions) {
+    if ((f.name === 'default' || f.name === 'module.exports') && camel) {
+      names.add(camel);
+      alias.set(camel, f.name);
+    }
+  }
+  return { names: [...names], alias };
+}
+
+const MAX_SEQUENCES_PER_MODULE = 40;
+
+/** Rendered string and number literals of the module, as argument sources for sequences. */
+function literalSources(analysis: ModuleAnalysis): string[] {
+  return analysis.moduleLiterals
+    .filter((l) => (typeof l === 'string' ? l.length <= 40 : Number.isFinite(l)))
+    .map((l) => (typeof l === 'string' ? JSON.stringify(l) : String(l)));
+}
+
+/**
+ * Round two (sequences.ts): receivers from round one's results are probed, random call sequences on them run twice,
+ * and the reproducible ones with observations not seen before are kept.
+ */
+async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, analysis: ModuleAnalysis, cases: CharacterizedCase[], ctors: Array<{ cls: string; args: string[] }>, dropped: OfflineTests['dropped'], readPaths: string[]): Promise<CharacterizedCase[]> {
+  const receivers = findReceivers(cases, ctors);
+  if (!receivers.length) return [];
+  const probes = await characterize({ modulePath: abs, format, calls: receivers.map(probeCall), readPaths });
+  const rand = prng(seedOf(text));
+  const lits = literalSources(analysis);
+  const seqs = receivers.flatMap((r, i) => {
+    const o = probes.outcomes[i];
+    const shape = o?.status === 'returned' ? parseProbe(o.value) : undefined;
+    return shape ? buildSequences(r, shape, lits, rand) : [];
+  });
+  if (!seqs.length) return [];
+  const [sa, sb] = await Promise.all([characterize({ modulePath: abs, format, calls: seqs, readPaths }), characterize({ modulePath: abs, format, calls: seqs, readPaths })]);
+  if (sa.loadError || sb.loadError) return [];
+  const out: CharacterizedCase[] = [];
+  const seen = new Set<string>();
+  mergeRuns(sa.outcomes, sb.outcomes).forEach((o, i) => {
+    const x = sa.outcomes[i]!;
+    if (x.status === 'timeout' || x.status === 'crashed') dropped.hungOrCrashed++;
+    else if (!o || o.status !== 'returned') dropped.unstable++;
+    else if (x.sideEffects || sb.outcomes[i]?.sideEffects) dropped.sideEffects++;
+    else if (Math.max(x.ms, sb.outcomes[i]?.ms ?? 0) > 500) dropped.slow++;
+    else {
+      const obs = (o.value as { v: Array<{ st: string }> }).v;
+      const key = JSON.stringify(o.value);
+      if (seen.has(key) || !obs.some((ob) => ob.st !== 'drop') || out.length >= MAX_SEQUENCES_PER_MODULE) return;
+      seen.add(key);
+      out.push({ call: seqs[i]!, outcome: o });
+    }
+  });
   return out;
 }
 
@@ -144,19 +226,26 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   // the code under test may read its project and the dependencies Node would resolve from it, nothing else
   const readPaths = [projectRoot, dirname(abs), ...dependencyPaths(dirname(abs)), ...runnerPackagePaths()];
 
+  const { names, alias } = usageNames(analysis, projectRoot);
+  const mined = mineUsage(projectRoot, text, names);
+  for (const [a, target] of alias) if (mined.calls.has(a)) mined.calls.set(target, [...(mined.calls.get(target) ?? []), ...mined.calls.get(a)!]);
+  const moduleLiterals = [...analysis.moduleLiterals, ...mined.literals.filter((l) => !analysis.moduleLiterals.includes(l))];
+  analysis.moduleLiterals = moduleLiterals;
   const planned: PlannedCall[] = [];
+  const receiverCtors: Array<{ cls: string; args: string[] }> = [];
   const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
   const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
-  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare)));
+  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined));
   let hung: CharacterizeRun | undefined;
   if (analysis.classes.length) {
     // a first pass over the constructors finds arguments that construct, for the instances the methods run on
-    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max));
+    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined));
     const probe = await characterize({ modulePath: abs, format, calls: ctors, readPaths });
     if (probe.loadError?.code === IMPORT_HANG) hung = probe; // no second wait for a module that never loads
     for (const c of analysis.classes) {
       const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
-      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max)[0]?.args ?? []));
+      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined)[0]?.args ?? [], mined));
+      if (ok >= 0) receiverCtors.push({ cls: c.name, args: ctors[ok]!.args });
     }
   }
   const calls = planned.slice(0, MAX_CALLS_PER_MODULE).map((p) => p.call);
@@ -183,9 +272,12 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
       else cases.push({ call: calls[i]!, outcome: o });
     });
   }
+  const allKept = cases.length === calls.length;
+  if (!a.loadError && !b.loadError) cases.push(...(await sequenceCases(abs, format, text, analysis, cases, receiverCtors, dropped, readPaths)));
   let coverage: ModuleCoverage | undefined;
   try {
-    if (cases.length === calls.length && calls.length > 0) coverage = await coverageFromV8Dir(v8Dir, abs);
+    // with call sequences added, coverage is replayed from the kept calls (pipeline.ts)
+    if (allKept && cases.length === calls.length && calls.length > 0) coverage = await coverageFromV8Dir(v8Dir, abs);
   } finally {
     rmSync(v8Dir, { recursive: true, force: true });
   }

@@ -138,6 +138,15 @@ const pick = (name) => (name === 'module.exports' ? mod : mod?.[name]);
 const evalArgs = (src) => new Function('return [' + src.join(', ') + '];')();
 const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(Object.assign(new Error('aqe: call did not settle within ' + ms + ' ms'), { aqeTimeout: true })), ms).unref())]);
 
+const SEQ_DONE = Symbol('seq');
+const AsyncFunction = (async () => {}).constructor;
+const runSequence = (steps, obs) => {
+  const sub = (code) => code.replace(/\u27ea([^\u27eb]+)\u27eb/g, (_, n) => '__pick(' + JSON.stringify(n) + ')');
+  const body = steps.map((s) => s.see !== undefined
+    ? 'try { __o.push({ ok: true, v: __enc(await (' + sub(s.see) + ')) }); } catch (e) { __o.push({ ok: false, t: __encThrown(e) }); }'
+    : sub(s.do) + ';').join('\n');
+  return new AsyncFunction('__pick', '__o', '__enc', '__encThrown', body)(pick, obs, enc, encThrown);
+};
 for (let i = plan.start ?? 0; i < plan.calls.length; i++) {
   const c = plan.calls[i];
   emit({ i, start: true });
@@ -147,6 +156,13 @@ for (let i = plan.start ?? 0; i < plan.calls.length; i++) {
   let async = false;
   try {
     let value;
+    if (c.kind === 'seq') {
+      // a call sequence (sequences.ts): statements and observations; the observations are the result
+      const obs = [];
+      await withTimeout(runSequence(c.steps, obs), plan.asyncTimeoutMs ?? 2000);
+      rec = { i, ok: true, async: false, v: { $: 'seq', v: obs } };
+      throw SEQ_DONE;
+    }
     if (c.kind === 'fn') value = pick(c.name)(...evalArgs(c.args));
     else if (c.kind === 'ctor') value = new (pick(c.cls))(...evalArgs(c.args));
     else if (c.kind === 'static') value = pick(c.cls)[c.method](...evalArgs(c.args));
@@ -154,7 +170,8 @@ for (let i = plan.start ?? 0; i < plan.calls.length; i++) {
     if (value && typeof value.then === 'function') { async = true; value = await withTimeout(value, plan.asyncTimeoutMs ?? 2000); }
     rec = { i, ok: true, async, v: enc(value) };
   } catch (e) {
-    if (e && e.aqeTimeout) rec = { i, timeout: true };
+    if (e === SEQ_DONE) {}
+    else if (e && e.aqeTimeout) rec = { i, timeout: true };
     else rec = { i, ok: false, async, t: encThrown(e) };
   }
   rec.ms = performance.now() - t0;

@@ -1,7 +1,8 @@
 import type { Encoded } from './characterize.js';
 
 /** Encoded value -> JavaScript source that evaluates to an equal value, or undefined when it has no literal form. */
-export function renderValue(v: Encoded): string | undefined {
+export function renderValue(v: Encoded, fnRef?: (f: { name?: string }) => string | undefined): string | undefined {
+  const rv = (x: Encoded): string | undefined => renderValue(x, fnRef);
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number') return String(v);
@@ -28,29 +29,31 @@ export function renderValue(v: Encoded): string | undefined {
     case 'arr':
     case 'iter': {
       if (t.more) return undefined;
-      const items = (t.v as Encoded[]).map(renderValue);
+      const items = (t.v as Encoded[]).map(rv);
       return items.some((x) => x === undefined) ? undefined : `[${items.join(', ')}]`;
     }
     case 'set': {
-      const items = (t.v as Encoded[]).map(renderValue);
+      const items = (t.v as Encoded[]).map(rv);
       return items.some((x) => x === undefined) ? undefined : `new Set([${items.join(', ')}])`;
     }
     case 'map': {
-      const pairs = (t.v as Array<[Encoded, Encoded]>).map(([k, x]) => [renderValue(k), renderValue(x)]);
+      const pairs = (t.v as Array<[Encoded, Encoded]>).map(([k, x]) => [rv(k), rv(x)]);
       return pairs.some(([k, x]) => k === undefined || x === undefined) ? undefined : `new Map([${pairs.map(([k, x]) => `[${k}, ${x}]`).join(', ')}])`;
     }
     case 'buf':
       return `Buffer.from([${(t.v as number[]).join(', ')}])`;
     case 'typed': {
-      const items = (t.v as Encoded[]).map(renderValue);
+      const items = (t.v as Encoded[]).map(rv);
       return items.some((x) => x === undefined) ? undefined : `new ${t.cls}([${items.join(', ')}])`;
     }
     case 'obj': {
-      const entries = Object.entries(t.v as Record<string, Encoded>).map(([k, x]) => [k, renderValue(x)] as const);
+      const entries = Object.entries(t.v as Record<string, Encoded>).map(([k, x]) => [k, rv(x)] as const);
       if (entries.some(([, x]) => x === undefined)) return undefined;
       if (!entries.length) return '{}';
       return `{ ${entries.map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${x}`).join(', ')} }`;
     }
+    case 'fn':
+      return fnRef?.(t as { name?: string });
     default:
       return undefined; // functions, symbols, errors as values, cycles, promises: asserted by shape
   }

@@ -2,6 +2,8 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AqeError, ErrorCodes } from '../../errors.js';
 import type { ModuleReport } from '../../agents/test-generator/pipeline.js';
+import type { MutationResult } from '../../agents/test-generator/mutation.js';
+import type { Framework } from '../../agents/test-generator/emit.js';
 import { EXIT, globalConfigPath, printJson, reportAndExit } from '../common.js';
 
 interface GenerateCliOptions {
@@ -11,12 +13,13 @@ interface GenerateCliOptions {
   sideFile: boolean;
   run: boolean;
   stream: boolean;
+  mutation?: boolean;
 }
 
 type ModuleRow = Pick<
   ModuleReport,
-  'source' | 'testFile' | 'tests' | 'passed' | 'failed' | 'lineCoverageBefore' | 'lineCoverageAfter' | 'branchCoverageAfter' | 'notes' | 'modelName'
-> & { error?: string };
+  'source' | 'testFile' | 'tests' | 'passed' | 'failed' | 'lineCoverageBefore' | 'lineCoverageAfter' | 'branchCoverageAfter' | 'notes' | 'modelName' | 'failures'
+> & { error?: string; mutation?: MutationResult | null; mutationError?: string };
 
 const mean = (xs: Array<number | null>): number | null => {
   const v = xs.filter((x): x is number => typeof x === 'number');
@@ -34,6 +37,7 @@ export function register(program: Command): void {
     .option('--no-side-file', 'when a test file was edited by a person, write nothing instead of a .aqe.test file beside it')
     .option('--no-run', 'write the tests but do not run them')
     .option('--no-stream', 'do not stream model output even when the streaming flag is on')
+    .option('--mutation', 'run StrykerJS on the modules with their generated tests and report the mutation score')
     .action(async (path: string, opts: GenerateCliOptions, cmd: Command) => {
       try {
         process.exitCode = await generate(path, opts, globalConfigPath(cmd));
@@ -46,15 +50,17 @@ export function register(program: Command): void {
 async function generate(path: string, opts: GenerateCliOptions, configPath?: string): Promise<number> {
   const { existsSync, statSync } = await import('node:fs');
   const { basename, dirname, resolve } = await import('node:path');
-  const { FRAMEWORKS, findModules } = await import('../../agents/test-generator/index.js');
+  const { FRAMEWORKS } = await import('../../agents/test-generator/index.js');
+  const { discoverModules } = await import('../../agents/test-generator/discover.js');
   if (!(FRAMEWORKS as readonly string[]).includes(opts.framework)) {
     throw new AqeError(ErrorCodes.USAGE, `--framework must be one of ${FRAMEWORKS.join(', ')}, got "${opts.framework}"`);
   }
   const root = resolve(path);
   if (!existsSync(root)) throw new AqeError(ErrorCodes.USAGE, `PATH ${path} does not exist`);
   const out = opts.out ? resolve(opts.out) : undefined;
-  const modules = findModules(root, { exclude: out ? [out] : [] });
-  if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)`);
+  const { modules, skipped } = discoverModules(root, { exclude: out ? [out] : [] });
+  for (const s of skipped) process.stderr.write(`  skipped ${relative(process.cwd(), s.file) || s.file}: ${s.reason}\n`);
+  if (!modules.length) throw new AqeError(ErrorCodes.USAGE, `no JavaScript or TypeScript modules under ${path} (tests, .d.ts and node_modules are skipped)${skipped.length ? `; skipped: ${skipped.map((s) => `${relative(process.cwd(), s.file)} (${s.reason})`).join(', ')}` : ''}`);
   const baseDir = statSync(root).isFile() ? dirname(root) : root;
   // Paths are printed the way the user typed them: under --out as given, modules under PATH as given.
   const shown = (p: string): string => {
@@ -121,8 +127,11 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   } finally {
     await fleet.shutdown();
   }
+  if (opts.mutation && opts.run) await addMutation(rows, opts.framework as Framework, progress);
+  const mutationTotal = opts.mutation ? (await import('../../agents/test-generator/mutation.js')).totalMutation(rows.map((r) => r.mutation)) : null;
 
   const report = {
+    ...(skipped.length ? { skipped: skipped.map((s) => ({ file: s.file, reason: s.reason })) } : {}),
     modules: rows.map((r) => ({
       source: r.source,
       testFile: r.testFile,
@@ -132,6 +141,8 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
       lineCoverageBefore: r.lineCoverageBefore,
       lineCoverageAfter: r.lineCoverageAfter,
       branchCoverageAfter: r.branchCoverageAfter,
+      ...(opts.mutation ? { mutation: r.mutation ? mutationJson(r.mutation) : null, ...(r.mutationError ? { mutationError: r.mutationError } : {}) } : {}),
+      ...(r.failures?.length ? { failures: r.failures } : {}),
       ...(r.error ? { error: r.error } : {}),
     })),
     totals: {
@@ -141,20 +152,59 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
       failed: rows.reduce((s, r) => s + r.failed, 0),
       lineCoverageBefore: mean(rows.map((r) => r.lineCoverageBefore)),
       lineCoverageAfter: mean(rows.map((r) => r.lineCoverageAfter)),
+      branchCoverageAfter: mean(rows.map((r) => r.branchCoverageAfter)),
+      mutationScore: mutationTotal?.score ?? null,
+      ...(mutationTotal ? { mutation: mutationJson(mutationTotal) } : {}),
     },
   };
   if (opts.json) printJson(report);
   else {
     const { renderTable } = await import('../format.js');
+    const mutHead = opts.mutation ? ['mutation score', 'killed', 'survived', 'no coverage'] : [];
+    const mutCells = (r: ModuleRow): Array<string | number> => (opts.mutation ? (r.mutation ? [fmt(r.mutation.score), r.mutation.killed + r.mutation.timeout, r.mutation.survived, r.mutation.noCoverage] : ['-', '-', '-', '-']) : []);
     const table = renderTable(
-      ['module', 'tests', 'passed', 'failed', 'lines before', 'lines after', 'branches after', 'test file'],
-      rows.map((r) => [shown(r.source), r.tests, r.passed, r.failed, fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? shown(r.testFile) : '(not written)']),
+      ['module', 'tests', 'passed', 'failed', ...mutHead, 'lines before', 'lines after', 'branches after', 'test file'],
+      rows.map((r) => [shown(r.source), r.tests, r.passed, r.failed, ...mutCells(r), fmt(r.lineCoverageBefore), fmt(r.lineCoverageAfter), fmt(r.branchCoverageAfter), r.error ? `error: ${r.error}` : r.testFile ? shown(r.testFile) : '(not written)']),
     );
     const t = report.totals;
-    process.stdout.write(`${table}\n\ntotal: ${t.modules} modules, ${t.tests} tests, ${t.passed} passed, ${t.failed} failed; line coverage ${fmt(t.lineCoverageBefore)} -> ${fmt(t.lineCoverageAfter)} (mean over modules)\n`);
+    const m = mutationTotal;
+    const quality = m
+      ? `mutation score ${fmt(m.score)} (${m.killed + m.timeout} killed, ${m.survived} survived, ${m.noCoverage} not covered)`
+      : `mutation score not measured (add --mutation)`;
+    process.stdout.write(`${table}\n\ntotal: ${t.modules} modules, ${t.tests} tests, ${t.passed} passed, ${t.failed} failed; ${quality}; line coverage ${fmt(t.lineCoverageBefore)} -> ${fmt(t.lineCoverageAfter)}, branches ${fmt(t.branchCoverageAfter)} (mean over modules)\n`);
+    for (const r of rows) {
+      for (const f of r.failures ?? []) process.stdout.write(`failed: ${relative(process.cwd(), r.testFile ?? r.source)}: ${f}\n`);
+      if (r.mutationError) process.stdout.write(`mutation testing of ${relative(process.cwd(), r.source)} failed: ${r.mutationError}\n`);
+    }
   }
   const bad = rows.some((r) => r.failed > 0 || r.error);
   return bad ? EXIT.FAILED : EXIT.OK;
+}
+
+function mutationJson(m: MutationResult): Omit<MutationResult, 'survivors'> & { survivors?: string[] } {
+  return { killed: m.killed, survived: m.survived, noCoverage: m.noCoverage, timeout: m.timeout, errors: m.errors, total: m.total, score: m.score, ...(m.survivors.length ? { survivors: m.survivors } : {}) };
+}
+
+/** One StrykerJS run per project over the modules whose generated tests all passed. */
+async function addMutation(rows: ModuleRow[], framework: Framework, progress: (s: string) => void): Promise<void> {
+  const { dirname } = await import('node:path');
+  const { findProjectRoot } = await import('../../agents/test-generator/engine.js');
+  const { runMutation } = await import('../../agents/test-generator/mutation.js');
+  const byRoot = new Map<string, ModuleRow[]>();
+  for (const r of rows) {
+    if (!r.testFile || r.error || r.failed > 0 || r.tests === 0) continue;
+    const root = findProjectRoot(dirname(r.source));
+    byRoot.set(root, [...(byRoot.get(root) ?? []), r]);
+  }
+  for (const [root, group] of byRoot) {
+    progress(`  mutation testing ${group.length} module(s) with StrykerJS ...\n`);
+    const run = await runMutation(group.map((r) => ({ source: r.source, testFile: r.testFile! })), { framework, projectRoot: root });
+    for (const r of group) {
+      r.mutation = run.modules.get(r.source) ?? null;
+      if (run.error) r.mutationError = run.error;
+    }
+    progress(`  mutation testing done in ${(run.durationMs / 1000).toFixed(1)}s${run.error ? `: ${run.error.split('\n')[0]}` : ''}\n`);
+  }
 }
 
 function isWithin(dir: string, p: string): boolean {
