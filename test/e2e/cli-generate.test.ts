@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function aqe(args: string[], cwd = work) {
   const r = spawnSync(process.execPath, [join(repo, 'bin', 'aqe.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ANTHROPIC_API_KEY: '', AQE_CONFIG: '' }, timeout: 240_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function aqeAsync(args: string[], cwd = work): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(repo, 'bin', 'aqe.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ANTHROPIC_API_KEY: '', AQE_CONFIG: '' }, timeout: 540_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+    });
+  });
 }
 
 function lastJson(stdout: string) {
@@ -77,12 +85,13 @@ describe('aqe generate on the example project', { timeout: 120_000 }, () => {
 });
 
 describe('aqe generate --mutation', { timeout: 600_000 }, () => {
-  it('runs StrykerJS on a tiny module and reports killed, survived and the score per module and in total', () => {
+  it('runs StrykerJS on a tiny module and reports killed, survived and the score per module and in total', async () => {
     const dir = join(work, 'tiny');
     mkdirSync(join(dir, 'src'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tiny', type: 'module' }));
     writeFileSync(join(dir, 'src', 'clamp.js'), 'export function clamp(x, lo, hi) {\n  if (x < lo) return lo;\n  if (x > hi) return hi;\n  return x;\n}\n');
-    const r = aqe(['generate', join(dir, 'src'), '--mutation', '--json']);
+    // async: a minute-long spawnSync would block the vitest worker's RPC
+    const r = await aqeAsync(['generate', join(dir, 'src'), '--mutation', '--json']);
     expect(r.code).toBe(0);
     const report = lastJson(r.stdout);
     const m = report.modules[0];
