@@ -3,6 +3,7 @@ import type { FleetConfig } from '../config/schema.js';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { registerSecret } from '../secrets.js';
 import { PgMemoryStore } from './pg-store.js';
+import { installedSqliteDriverVersion, sqliteDriverProblem } from './sqlite-node-compat.js';
 import { SqliteMemoryStore, type SqliteMemoryStoreOptions } from './sqlite-store.js';
 import type { MemoryStore } from './types.js';
 
@@ -43,6 +44,8 @@ export function openMemoryStore(
       ...(opts?.purgeIntervalMs !== undefined ? { purgeIntervalMs: opts.purgeIntervalMs } : {}),
     });
   }
+  const problem = sqliteDriverProblem(process.version, installedSqliteDriverVersion());
+  if (problem) throw new AqeError(ErrorCodes.STORE, problem, { field: 'database.type' });
   const path = database.path === ':memory:' || isAbsolute(database.path) ? database.path : resolve(cwd, database.path);
   return new SqliteMemoryStore(path, opts);
 }
