@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,8 +6,7 @@ import type { FleetConfigInput } from '../../../src/config/schema.js';
 import type { QETask } from '../../../src/fleet/types.js';
 import { startFleet } from '../../helpers/fleet.js';
 
-// The routing dev set: in the repo once tasks/ lands, else the team's shared copy.
-const DEV_SET = [resolve('tasks/routing-dev.jsonl'), resolve('../../shared/tasks/routing-dev.jsonl'), '/work/shared/tasks/routing-dev.jsonl'].find(existsSync);
+const DEV_SET = resolve('tasks/routing-dev.jsonl');
 const EXAMPLE = parse(readFileSync(join('config', 'fleet.example.yaml'), 'utf8')) as FleetConfigInput;
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -24,12 +23,12 @@ async function freshInstall(costTracking: Record<string, unknown>) {
 }
 
 // The quick analysis tasks of the dev set (test generation runs generated code in the sandbox and coverage
-// analysis loads the compiler: minutes on 2 cores; bench/costs-devset.mjs runs all 48 through aqe run).
+// analysis loads the compiler: minutes on 2 cores; `npm run bench:costs-devset` runs all 48 through aqe run).
 const QUICK = new Set(['defect-analysis', 'quality-gate', 'security-scan', 'test-execution', 'flaky-test-analysis']);
 const tasks = (): QETask[] =>
-  readFileSync(DEV_SET!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QETask).filter((t) => QUICK.has(String(t.type))).slice(0, 10);
+  readFileSync(DEV_SET, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QETask).filter((t) => QUICK.has(String(t.type))).slice(0, 10);
 
-describe.skipIf(!DEV_SET)('a fresh install with routing on (offline engine)', () => {
+describe('a fresh install with routing on (offline engine)', () => {
   it('runs the dev set with no refusal from simulated spend, even on a budget far below the simulated total', async () => {
     const fleet = await freshInstall({ budgetLimits: { daily: 0.001, monthly: 0.01 } });
     const results = await Promise.allSettled(tasks().map((t) => fleet.executeTask(t)));
