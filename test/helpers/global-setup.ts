@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 
 // End-to-end tests run the real `aqe` binary, which loads dist/. Rebuild when any source file is newer.
 function newestMtime(dir: string): number {
@@ -12,7 +13,29 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export default function setup(): void {
+/** The machine's own PostgreSQL (trust auth), used for the PostgreSQL tests when AQE_TEST_PG_URL names none. */
+const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export default async function setup(): Promise<void> {
+  // Set before the test workers start, so they inherit it (test/helpers/pg.ts reads it).
+  if (!process.env.AQE_TEST_PG_URL && (await reachable(LOCAL_PG))) process.env.AQE_TEST_PG_URL = LOCAL_PG;
+  buildDist();
+}
+
+function buildDist(): void {
   const stamp = 'dist/.buildstamp';
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestMtime('src')) return;
   try {

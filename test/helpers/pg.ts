@@ -4,14 +4,15 @@ import pg from 'pg';
 /**
  * PostgreSQL for tests. AQE_TEST_PG_URL names a server (any database on it, e.g.
  * postgres://postgres@127.0.0.1:5432/postgres); each test file creates its own database there and drops it.
- * Without it the PostgreSQL tests skip, saying so in their name, except under CI=true, where .ci/run sets it
- * and a missing URL fails instead of skipping.
+ * When it is unset, the global setup uses a PostgreSQL answering at 127.0.0.1:5432 (user postgres, trust auth)
+ * if there is one. With neither, the PostgreSQL tests skip, saying so in their name, except under CI=true,
+ * where .ci/run sets it and a missing server fails instead of skipping.
  */
 export const PG_ADMIN_URL = process.env.AQE_TEST_PG_URL || undefined;
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 
 export const PG_SKIP = !PG_ADMIN_URL && !IN_CI;
-export const PG_SKIP_NOTE = PG_SKIP ? ' (skipped: set AQE_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run)' : '';
+export const PG_SKIP_NOTE = PG_SKIP ? ' (skipped: no PostgreSQL at 127.0.0.1:5432 and no AQE_TEST_PG_URL; set it to run)' : '';
 
 export interface TestDatabase {
   url: string;
