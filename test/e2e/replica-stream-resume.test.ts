@@ -110,6 +110,14 @@ for (const backend of ['postgres', 'sqlite'] as const) {
       for await (const ev of readSse(again)) replay.push(ev);
       expect(replay.map((e) => e.event)).toEqual(['chunk', 'chunk', 'usage', 'complete']);
       expect((await (await fetch(`${a.url}/v1/tasks/${id}`)).json()).status).toBe('completed');
+
+      // a task A ran without streaming: B answers its stream from the record, as complete (never an error)
+      const plain = await postJson(`${a.url}/v1/tasks`, { ...reviewTask, id: `${id}-json` });
+      expect((await plain.json()).status).toBe('completed');
+      const fromRecord: SseEvent[] = [];
+      for await (const ev of readSse(await fetch(`${b.url}/v1/tasks/${id}-json/events`))) fromRecord.push(ev);
+      expect(fromRecord.map((e) => e.event)).toEqual(['usage', 'complete']);
+      expect(fromRecord[1].data).toMatchObject({ id: `${id}-json`, status: 'completed' });
     });
 
     it('when the replica running the task is killed, a follower on another replica ends with a retryable interrupted error', { timeout: 90_000 }, async () => {

@@ -32,6 +32,14 @@ function isActive(status: string | undefined): boolean {
 
 /** Terminal events of a task from its record (no output: the record holds none), or of a record that is gone. */
 function recordTerminalEvents(record: TaskRecord | undefined, id: string): Array<{ event: TaskStreamEventName; wire: string }> {
+  if (record?.status === 'completed' && !record.result) {
+    // completed on another process: the store's record (no output) is what there is
+    const { usage } = record;
+    const events: Array<{ event: TaskStreamEventName; data: unknown }> = [];
+    if (usage) events.push({ event: 'usage', data: { ...usage, modelName: record.modelName, cost: record.cost ?? 0, costEstimated: record.costEstimated ?? usage.estimated } });
+    events.push({ event: 'complete', data: record });
+    return events.map((e) => ({ event: e.event, wire: formatSseEvent(e.event, e.data) }));
+  }
   const events = record
     ? terminalEvents({
         result: record.result,

@@ -5,7 +5,7 @@ import { PgMemoryStore } from '../../../src/memory/pg-store.js';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
 import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, type TestDatabase } from '../../helpers/pg.js';
 
-const task = (id: string) => ({ id, type: 'security-scan', description: `task ${id}`, payload: {} });
+const task = (id: string) => ({ id, type: 'security-scan', description: `task ${id}`, payload: { files: [] } });
 const result = (id: string): TaskResult => ({ taskId: id, agentType: 'security-scanner', status: 'completed', output: { id }, streamed: false, startedAt: 1, endedAt: 2 });
 
 describe('workQueueFor', () => {
