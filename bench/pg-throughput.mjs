@@ -155,13 +155,19 @@ async function main() {
       phases.push(await phase('sqlite', sqliteConfig, dir));
       phases.push(await phase('postgres', pgConfig, dir));
     }
-    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    const median = (xs) => {
+      const v = [...xs].sort((a, b) => a - b);
+      const m = Math.floor(v.length / 2);
+      return Number((v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2).toFixed(2));
+    };
     const sqlite = median(phases.filter((p) => p.kind === 'sqlite').map((p) => p.tasksPerSecondPerReplica));
     const postgres = median(phases.filter((p) => p.kind === 'postgres').map((p) => p.tasksPerSecondPerReplica));
     console.log(JSON.stringify({
       conditions: { replicasOnPostgres: REPLICAS, secondsPerPhase: SECONDS, inFlightPerReplica: CONCURRENCY, rounds: ROUNDS, provider: 'fake openai-compatible, loopback, no delay', flags: 'router off, streaming off' },
       phases,
+      // medians over the rounds
       perReplicaTasksPerSecond: { sqlite, postgres, postgresOverSqlite: Number((postgres / sqlite).toFixed(2)) },
+      postgresTotalTasksPerSecond: median(phases.filter((p) => p.kind === 'postgres').map((p) => p.tasksPerSecond)),
       loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     }));
   } finally {

@@ -58,6 +58,8 @@ export async function runTaskFileWithWorkers(file: string, opts: RunWorkersOptio
       if (skipped.length && opts.json) emit({ event: 'skipped', reason: 'completed in an earlier run (--resume)', taskIds: skipped });
       else if (skipped.length) say(`--resume: skipping ${skipped.length} completed task(s)`);
     }
+    // finished jobs are kept as long as task records (fleet.taskRetentionDays), then dropped here
+    await queue.prune(Date.now() - loaded.config.fleet.taskRetentionDays * 86_400_000);
     const added = await queue.enqueue(queueName, tasks);
     if (opts.json) emit({ event: 'queued', queue: queueName, tasks: tasks.length, added, workers: opts.workers });
     else say(`queue ${queueName}: ${tasks.length} task(s) (${added} new), ${opts.workers} worker process(es); more can join with: aqe worker --queue ${queueName}`);

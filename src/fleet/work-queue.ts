@@ -130,6 +130,12 @@ export class WorkQueue {
     ]);
   }
 
+  /** Deletes jobs done before `before` (epoch ms), every queue; returns how many. */
+  async prune(before: number): Promise<number> {
+    const rows = await this.q<{ n: number }>("WITH gone AS (DELETE FROM aqe_jobs WHERE state = 'done' AND ended_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone", [before]);
+    return rows[0].n;
+  }
+
   async counts(queue: string): Promise<QueueCounts> {
     const rows = await this.q<{ state: keyof QueueCounts; n: number }>('SELECT state, count(*)::int AS n FROM aqe_jobs WHERE queue = $1 GROUP BY state', [queue]);
     const out: QueueCounts = { queued: 0, running: 0, done: 0 };

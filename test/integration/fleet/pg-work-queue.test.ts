@@ -78,4 +78,13 @@ describe.skipIf(PG_SKIP)(`WorkQueue on PostgreSQL${PG_SKIP_NOTE}`, () => {
     await q.release(job);
     expect((await q.claim('q-release', owner))!.id).toBe('r-1');
   });
+
+  it('prune drops done jobs that ended before the cut-off, and nothing open', async () => {
+    const q = new WorkQueue(stores[0]);
+    await q.enqueue('q-prune', [task('p-1'), task('p-2')]);
+    const owner = await stores[0].registerOwner({ role: 'p', pid: process.pid, host: 'test' });
+    await q.complete((await q.claim('q-prune', owner))!, result('p-1'), 1000);
+    expect(await q.prune(2000)).toBeGreaterThanOrEqual(1);
+    expect((await q.jobs('q-prune')).map((j) => j.id)).toEqual(['p-2']);
+  });
 });
