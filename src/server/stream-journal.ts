@@ -55,6 +55,8 @@ interface PendingTask {
   timer?: NodeJS.Timeout;
   batchNo: number;
   chain: Promise<void>;
+  /** Nothing written yet for this run: the first write clears what an earlier run of the same id left. */
+  fresh: boolean;
 }
 
 /** A follower: the mirror log a response pipes, fed until the task ends or stop() is called. */
@@ -87,7 +89,7 @@ export class StreamJournal {
   record(log: TaskEventLog): void {
     const id = log.taskId;
     const prev = this.pending.get(id);
-    const p: PendingTask = { chunks: [], batchNo: 0, chain: prev?.chain ?? Promise.resolve() };
+    const p: PendingTask = { chunks: [], batchNo: 0, chain: prev?.chain ?? Promise.resolve(), fresh: true };
     this.pending.set(id, p);
     log.subscribe((ev: TaskStreamEvent) => {
       if (ev.event === 'start') p.start = ev.wire;
@@ -119,7 +121,13 @@ export class StreamJournal {
     const entries = this.entriesOf(id, p);
     if (last && this.pending.get(id) === p) this.pending.delete(id);
     if (entries.length === 0) return;
+    const fresh = p.fresh;
+    p.fresh = false;
     const write = p.chain.then(async () => {
+      if (fresh) {
+        // a task id run again (after an interruption): its old end events and chunks must not leak into this run
+        for (const old of await this.store.query({ partition: TASK_EVENTS_PARTITION, keyPrefix: `${id}/` })) await this.store.delete(TASK_EVENTS_PARTITION, old.key);
+      }
       await this.store.putMany(entries);
       await this.store.publish?.(TASK_EVENTS_CHANNEL, id);
     });

@@ -60,6 +60,24 @@ describe('StreamJournal', () => {
     f.stop();
   });
 
+  it('a second run of the same task id replaces the first run\'s journal', async () => {
+    const run = async (text: string, end: boolean) => {
+      const log = new TaskEventLog('t-4', DEFAULT_REPLAY);
+      writer.record(log);
+      log.start({ run: text });
+      for (let i = 0; i < 5; i++) log.chunk(text);
+      if (end) log.finish([{ event: 'complete', data: { run: text } }]);
+      await writer.flush();
+    };
+    await run('old', true);
+    await run('new', false);
+    const f = await reader.follow('t-4', async () => ({ id: 't-4', status: 'running' }) as TaskRecord, noRecord as never);
+    expect(f.log.finished).toBe(false);
+    expect(f.log.eventsAfter(0, false).map((e) => e.wire).join('')).not.toContain('old');
+    expect(f.log.latestSeq).toBe(5);
+    f.stop();
+  });
+
   it('keeps a bounded ring per task: a reader further behind gets a gap, then the newest chunks', async () => {
     const log = new TaskEventLog('t-2', DEFAULT_REPLAY);
     writer.record(log);
