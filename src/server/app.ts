@@ -28,7 +28,10 @@ export interface ServerOptions {
   /** Replay window per streamed task and how long finished streams stay available for reconnects. */
   replay?: Partial<StreamHubOptions>;
   /** Stream journal tuning (flush and poll periods, ring size); see StreamJournalOptions. */
-  journal?: Partial<Pick<StreamJournalOptions, 'flushMs' | 'pollMs' | 'slots' | 'batchChunks' | 'batchBytes' | 'endGraceMs'>>;
+  journal?: Partial<Pick<StreamJournalOptions, 'flushMs' | 'pollMs' | 'slots' | 'batchChunks' | 'batchBytes' | 'endGraceMs'>> & {
+    /** Journal this server's streamed tasks (default true); off, other replicas can resume them only from their records. */
+    record?: boolean;
+  };
   /** SSE keep-alive comment interval (default 15 s). */
   heartbeatMs?: number;
   /** Offer MCP over Streamable HTTP at /mcp (default true). */

@@ -36,6 +36,8 @@ export interface StreamJournalOptions {
   endGraceMs?: number;
   /** Bounds of a follower's mirror log (as the hub's). */
   replay: ReplayLimits;
+  /** Write this process's streamed tasks (default true); false still follows other replicas' journals. */
+  record?: boolean;
   now?: () => number;
 }
 
@@ -70,16 +72,18 @@ export interface JournalFollower {
 /** Writes the events of this replica's streamed tasks and follows those of tasks running elsewhere. */
 export class StreamJournal {
   private readonly store: MemoryStore;
-  private readonly opts: Required<Omit<StreamJournalOptions, 'logger' | 'replay'>> & Pick<StreamJournalOptions, 'logger' | 'replay'>;
+  private readonly opts: Required<Omit<StreamJournalOptions, 'logger' | 'replay' | 'record'>> & Pick<StreamJournalOptions, 'logger' | 'replay'>;
   private readonly pending = new Map<string, PendingTask>();
   private readonly writes = new Set<Promise<void>>();
   private readonly wakers = new Map<string, Set<() => void>>();
   private subscription?: Promise<{ close(): Promise<void> } | undefined>;
   private closed = false;
+  private readonly recording: boolean;
 
   constructor(store: MemoryStore, opts: StreamJournalOptions) {
     this.store = store;
     const networked = typeof store.subscribe === 'function';
+    this.recording = opts.record ?? true;
     this.opts = { flushMs: 50, slots: 128, batchChunks: 32, batchBytes: 32 * 1024, pollMs: networked ? 1000 : 150, endGraceMs: 3000, now: Date.now, ...opts };
   }
 
@@ -87,6 +91,7 @@ export class StreamJournal {
 
   /** Journal every event of a freshly opened log (call before its first event). */
   record(log: TaskEventLog): void {
+    if (!this.recording) return;
     const id = log.taskId;
     const prev = this.pending.get(id);
     const p: PendingTask = { chunks: [], batchNo: 0, chain: prev?.chain ?? Promise.resolve(), fresh: true };
