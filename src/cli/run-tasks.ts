@@ -132,7 +132,7 @@ async function completedEarlier(fleet: FleetManager, ids: string[]): Promise<Set
   return done;
 }
 
-function summarise(r: TaskResult) {
+export function summarise(r: TaskResult) {
   return {
     taskId: r.taskId, agentType: r.agentType, model: r.modelName, status: r.status,
     inputTokens: r.usage?.inputTokens ?? 0, outputTokens: r.usage?.outputTokens ?? 0,
@@ -141,7 +141,7 @@ function summarise(r: TaskResult) {
   };
 }
 
-function makeOutDir(out: string): void {
+export function makeOutDir(out: string): void {
   try {
     mkdirSync(out, { recursive: true });
   } catch (err) {

@@ -82,6 +82,7 @@ export class FleetManager extends EventEmitter {
   private readonly agents = new Map<string, BaseAgent>();
   private records!: TaskRecords;
   private readonly controllers = new Map<string, AbortController>();
+  private readonly beforeCloseSteps: Array<() => Promise<void>> = [];
   private readonly inflight = new Set<Promise<unknown>>();
   private initialized = false;
   private draining = false;
@@ -438,12 +439,18 @@ export class FleetManager extends EventEmitter {
     }
     await this.costs.flush().catch(() => undefined);
     await this.records.flush();
+    for (const step of this.beforeCloseSteps) await step().catch((err: unknown) => this.logger.warn(`shutdown step failed: ${errorMessage(err)}`));
     await this.lease.stop().catch(() => undefined);
     // Anything this process still held (nothing, after the flush) is booked now rather than by a survivor.
     await this.costs.sweepOrphans().catch(() => undefined);
     await this.flagSync.close().catch(() => undefined);
     await this.memory.close();
     this.initialized = false;
+  }
+
+  /** Work that must reach the store before it closes on shutdown (e.g. journaled stream events). */
+  beforeStoreClose(step: () => Promise<void>): void {
+    this.beforeCloseSteps.push(step);
   }
 
   /**

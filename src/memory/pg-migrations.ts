@@ -223,6 +223,28 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       END $$;
     `,
   },
+  {
+    version: 3,
+    description: 'work queue for aqe worker / aqe run --workers (claimed with SKIP LOCKED, leased to a process owner)',
+    sql: `
+      CREATE TABLE aqe_jobs (
+        queue        TEXT    NOT NULL,
+        id           TEXT    NOT NULL,
+        seq          INTEGER NOT NULL,
+        task         TEXT    NOT NULL,
+        state        TEXT    NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done')),
+        owner_id     TEXT,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        outcome      TEXT,
+        result       TEXT,
+        enqueued_at  BIGINT  NOT NULL,
+        started_at   BIGINT,
+        ended_at     BIGINT,
+        PRIMARY KEY (queue, id)
+      );
+      CREATE INDEX aqe_jobs_open ON aqe_jobs (queue, seq) WHERE state <> 'done';
+    `,
+  },
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

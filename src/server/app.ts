@@ -7,7 +7,8 @@ import { originAllowed } from '../mcp/origin.js';
 import { createAuthHook, createLoopbackHostHook, decideAuth } from './auth.js';
 import { createErrorHandler, notFoundHandler } from './http-errors.js';
 import { FleetMetrics } from './metrics.js';
-import { StreamHub, type StreamHubOptions } from './replay.js';
+import { DEFAULT_REPLAY, StreamHub, type StreamHubOptions } from './replay.js';
+import { StreamJournal, type StreamJournalOptions } from './stream-journal.js';
 import { registerCostRoutes } from './routes/costs.js';
 import { registerFlagRoutes } from './routes/flags.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -26,6 +27,11 @@ export interface ServerOptions {
   logger?: Logger;
   /** Replay window per streamed task and how long finished streams stay available for reconnects. */
   replay?: Partial<StreamHubOptions>;
+  /** Stream journal tuning (flush and poll periods, ring size); see StreamJournalOptions. */
+  journal?: Partial<Pick<StreamJournalOptions, 'flushMs' | 'pollMs' | 'slots' | 'batchChunks' | 'batchBytes' | 'endGraceMs'>> & {
+    /** Journal this server's streamed tasks (default true); off, other replicas can resume them only from their records. */
+    record?: boolean;
+  };
   /** SSE keep-alive comment interval (default 15 s). */
   heartbeatMs?: number;
   /** Offer MCP over Streamable HTTP at /mcp (default true). */
@@ -66,10 +72,17 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
     logger,
     metrics: new FleetMetrics(fleet, { defaultMetrics: opts.defaultMetrics, replica: fleet.replicaLabel() }),
     hub: new StreamHub(opts.replay),
+    journal: new StreamJournal(fleet.getMemory().getStore(), {
+      retentionDays: fleet.getConfig().fleet.taskRetentionDays,
+      logger,
+      replay: { ...DEFAULT_REPLAY, ...opts.replay },
+      ...opts.journal,
+    }),
     draining: false,
     heartbeatMs: opts.heartbeatMs ?? 15_000,
   };
   const detachStart = attachStartEvents(fleet, state.hub);
+  fleet.beforeStoreClose(() => state.journal.flush());
 
   app.setErrorHandler(createErrorHandler(logger));
   app.setNotFoundHandler(notFoundHandler);
@@ -128,6 +141,7 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
   app.addHook('onClose', async () => {
     detachStart();
     state.metrics.close();
+    await state.journal.close();
   });
 
   return { app, state };

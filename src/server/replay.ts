@@ -111,6 +111,40 @@ export class TaskEventLog {
     return out;
   }
 
+  /**
+   * Mirror side (a log fed from another replica's journal, see stream-journal.ts): events arrive already
+   * serialized with their sequence numbers. A chunk after a hole (what was missed was overwritten in the
+   * journal) restarts the window there, so eventsAfter reports the hole as a gap.
+   */
+  mirrorStart(wire: string): void {
+    if (this.startEvent || this.finished) return;
+    this.startEvent = { event: 'start', wire };
+    this.emit(this.startEvent);
+  }
+
+  mirrorChunk(seq: number, wire: string): void {
+    if (this.finished || seq <= this.lastSeq) return;
+    if (seq !== this.lastSeq + 1) {
+      this.chunks.length = 0;
+      this.head = 0;
+      this.bytes = 0;
+    }
+    this.lastSeq = seq;
+    const ev: TaskStreamEvent = { event: 'chunk', id: seq, wire, size: wire.length };
+    this.chunks.push(ev);
+    this.bytes += wire.length;
+    this.evict();
+    this.emit(ev);
+  }
+
+  mirrorFinish(events: Array<{ event: TaskStreamEventName; wire: string }>): void {
+    if (this.finished) return;
+    this.finishedAt = Date.now();
+    this.terminal = events.map((e) => ({ event: e.event, wire: e.wire }));
+    for (const ev of this.terminal) this.emit(ev);
+    this.listeners.clear();
+  }
+
   /** Follow live events; returns the unsubscribe function. A finished log has no live events. */
   subscribe(listener: TaskStreamListener): () => void {
     if (this.finished) return () => undefined;

@@ -6,6 +6,7 @@ import { redactSecrets } from '../secrets.js';
 import { isRetryable } from '../fleet/task-records.js';
 import { RETRY_AFTER_SECONDS } from './http-errors.js';
 import type { StreamHub, TaskEventLog } from './replay.js';
+import type { StreamJournal } from './stream-journal.js';
 
 /** The `usage` event's data: tokens and dollars of a finished task. */
 export function usageOf(result: TaskResult): Record<string, unknown> | undefined {
@@ -41,6 +42,7 @@ export function submitStreamedTask(
   hub: StreamHub,
   task: QETask,
   opts: Omit<ExecuteOptions, 'stream' | 'callbacks'> = {},
+  journal?: StreamJournal,
 ): { taskId: string; log: TaskEventLog; done: Promise<TaskResult>; accepted: Promise<void> } {
   // Chunks arrive only after submitTask has returned and the log is open.
   const holder: { log?: TaskEventLog } = {};
@@ -50,6 +52,7 @@ export function submitStreamedTask(
     callbacks: { onChunk: (c) => holder.log?.chunk(c.text, { elapsedMs: c.elapsedMs }) },
   });
   const opened = (holder.log = hub.open(taskId));
+  journal?.record(opened);
   done.then(
     (result) => {
       opened.finish(terminalEvents({ result }));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AqeError, ErrorCodes } from '../../errors.js';
 import { EXIT, globalConfigPath, reportAndExit } from '../common.js';
 
 export function register(program: Command): void {
@@ -10,10 +11,21 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write each task output to DIR/<id>.json')
     .option('--no-stream', 'do not stream even when the streaming flag is on')
     .option('--resume', 'skip tasks the store records as completed (rerun exactly what an interrupted run did not do)')
-    .action(async (file: string, opts: { json?: boolean; out?: string; stream: boolean; resume?: boolean }, cmd: Command) => {
+    .option('--workers <n>', 'spread the tasks over N worker processes through a work queue in PostgreSQL (needs database.type postgres)')
+    .option('--queue <name>', 'with --workers: the queue name (default a fresh one); `aqe worker --queue NAME` joins from elsewhere')
+    .action(async (file: string, opts: { json?: boolean; out?: string; stream: boolean; resume?: boolean; workers?: string; queue?: string }, cmd: Command) => {
       try {
-        const { runTaskFile } = await import('../run-tasks.js');
-        const failed = await runTaskFile(file, { ...opts, configPath: globalConfigPath(cmd) });
+        if (opts.queue !== undefined && opts.workers === undefined) throw new AqeError(ErrorCodes.USAGE, '--queue: only with --workers N');
+        let failed: boolean;
+        if (opts.workers !== undefined) {
+          const { parseCount } = await import('./worker.js');
+          const workers = parseCount(opts.workers, '--workers', 64);
+          const { runTaskFileWithWorkers } = await import('../run-workers.js');
+          failed = await runTaskFileWithWorkers(file, { ...opts, workers, configPath: globalConfigPath(cmd) });
+        } else {
+          const { runTaskFile } = await import('../run-tasks.js');
+          failed = await runTaskFile(file, { ...opts, configPath: globalConfigPath(cmd) });
+        }
         process.exitCode = failed ? EXIT.FAILED : EXIT.OK;
       } catch (err) {
         reportAndExit(err);

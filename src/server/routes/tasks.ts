@@ -6,7 +6,7 @@ import { assertTaskId } from '../../fleet/task-schema.js';
 import type { TaskResult } from '../../fleet/types.js';
 import { errorBody, httpStatusFor, withRetryAfter } from '../http-errors.js';
 import type { TaskRecord } from '../../fleet/FleetManager.js';
-import { DEFAULT_REPLAY, TaskEventLog } from '../replay.js';
+import { formatSseEvent, type TaskEventLog, type TaskStreamEventName } from '../replay.js';
 import { parseLastEventId, pipeTaskEvents } from '../sse.js';
 import type { ServerState } from '../state.js';
 import { submitStreamedTask, terminalEvents } from '../task-stream.js';
@@ -30,24 +30,39 @@ function isActive(status: string | undefined): boolean {
   return status === 'queued' || status === 'running';
 }
 
-/** A finished task whose event log is gone (not streamed, or expired): its terminal events alone. */
-function finishedLogOf(record: TaskRecord): TaskEventLog {
-  const log = new TaskEventLog(record.id, DEFAULT_REPLAY);
-  const error = record.error ? new AqeError(record.error.code as ErrorCode, record.error.message) : undefined;
-  log.finish(terminalEvents({ result: record.result, error, status: record.status }));
-  return log;
+/** Terminal events of a task from its record (no output: the record holds none), or of a record that is gone. */
+function recordTerminalEvents(record: TaskRecord | undefined, id: string): Array<{ event: TaskStreamEventName; wire: string }> {
+  if (record?.status === 'completed' && !record.result) {
+    // completed on another process: the store's record (no output) is what there is
+    const { usage } = record;
+    const events: Array<{ event: TaskStreamEventName; data: unknown }> = [];
+    if (usage) events.push({ event: 'usage', data: { ...usage, modelName: record.modelName, cost: record.cost ?? 0, costEstimated: record.costEstimated ?? usage.estimated } });
+    events.push({ event: 'complete', data: record });
+    return events.map((e) => ({ event: e.event, wire: formatSseEvent(e.event, e.data) }));
+  }
+  const events = record
+    ? terminalEvents({
+        result: record.result,
+        error: record.error ? new AqeError(record.error.code as ErrorCode, record.error.message) : undefined,
+        status: record.status,
+      })
+    : terminalEvents({ error: new AqeError(ErrorCodes.NOT_FOUND, `task ${id} is no longer recorded`), status: 'failed' });
+  return events.map((e) => ({ event: e.event, wire: formatSseEvent(e.event, e.data) }));
 }
 
 /** POST /v1/tasks, GET /v1/tasks/:id, GET /v1/tasks/:id/events, DELETE /v1/tasks/:id. */
 export function registerTaskRoutes(app: FastifyInstance, state: ServerState): void {
-  const { fleet, hub } = state;
+  const { fleet, hub, journal } = state;
 
-  const streamLog = async (request: FastifyRequest, reply: FastifyReply, log: TaskEventLog, lastEventId?: number) => {
+  const streamLog = async (request: FastifyRequest, reply: FastifyReply, log: TaskEventLog, lastEventId?: number, onClose?: () => void) => {
     reply.hijack();
     state.metrics.sseOpened();
     let open = true;
     const closed = () => {
-      if (open) state.metrics.sseClosed();
+      if (open) {
+        state.metrics.sseClosed();
+        onClose?.();
+      }
       open = false;
     };
     try {
@@ -67,6 +82,15 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     }
   };
 
+  /**
+   * A task this process is not running (another replica is, or it ended): its stream from the store's journal,
+   * replayed after lastEventId and followed until the task ends; a task never journaled ends from its record.
+   */
+  const streamFromJournal = async (request: FastifyRequest, reply: FastifyReply, id: string, lastEventId?: number) => {
+    const follower = await journal.follow(id, () => fleet.findTask(id), (rec) => recordTerminalEvents(rec, id));
+    return streamLog(request, reply, follower.log, lastEventId, follower.stop);
+  };
+
   app.post<{ Querystring: TaskQuery; Body: unknown }>('/v1/tasks', async (request, reply) => {
     const agentType = request.query.agentType;
     // strict fields, a safe id, paths inside api.workspaceRoot: 400 before anything runs or is recorded
@@ -83,7 +107,8 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     if (stream && lastEventId !== undefined) {
       const log = hub.get(task.id);
       if (log) return streamLog(request, reply, log, lastEventId);
-      if (existing && !isActive(existing.status)) return streamLog(request, reply, finishedLogOf(existing), lastEventId);
+      // running on another replica, or ended: from the store's journal
+      if (existing && (!fleet.getTask(task.id) || !isActive(existing.status))) return streamFromJournal(request, reply, task.id, lastEventId);
       if (!existing) {
         throw new AqeError(ErrorCodes.NOT_FOUND, `id: no stream of task ${task.id} to resume; POST it without Last-Event-ID to run it again`);
       }
@@ -94,7 +119,7 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     if (state.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the server is shutting down and accepts no new tasks');
 
     if (stream) {
-      const { log, accepted } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true });
+      const { log, accepted } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true }, journal);
       await accepted;
       return streamLog(request, reply, log);
     }
@@ -125,13 +150,16 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
   });
 
   const eventsOf = async (request: FastifyRequest<{ Querystring: TaskQuery }>, reply: FastifyReply, id: string) => {
-    const record = fleet.getTask(id) ?? (hub.get(id) ? undefined : await fleet.findTask(id));
-    const log = hub.get(id) ?? (record && !isActive(record.status) ? finishedLogOf(record) : undefined);
-    if (!log) {
-      throw new AqeError(ErrorCodes.NOT_FOUND, record ? `task ${id} is ${record.status} but was not submitted with streaming: GET /v1/tasks/${id} for its status` : `no task with id ${id}`);
-    }
     const lastEventId = parseLastEventId(request.headers['last-event-id'] ?? request.query.lastEventId);
-    return streamLog(request, reply, log, lastEventId);
+    const log = hub.get(id);
+    if (log) return streamLog(request, reply, log, lastEventId);
+    const mine = fleet.getTask(id);
+    if (mine && isActive(mine.status)) {
+      throw new AqeError(ErrorCodes.NOT_FOUND, `task ${id} is ${mine.status} but was not submitted with streaming: GET /v1/tasks/${id} for its status`);
+    }
+    // Ended here (its log expired), or running or ended on another replica: the journal, else the record.
+    if (!mine && !(await fleet.findTask(id))) throw new AqeError(ErrorCodes.NOT_FOUND, `no task with id ${id}`);
+    return streamFromJournal(request, reply, id, lastEventId);
   };
 
   app.get<{ Params: { id: string }; Querystring: TaskQuery }>('/v1/tasks/:id/events', async (request, reply) => {
