@@ -26,8 +26,9 @@ const { createConfig } = await import(join(root, 'dist/config/defaults.js'));
 const { ModelRouter } = await import(join(root, 'dist/routing/ModelRouter.js'));
 const { ComplexityAnalyzer } = await import(join(root, 'dist/routing/ComplexityAnalyzer.js'));
 
-const { crossValidate, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
+const { crossValidate, nestedCrossValidate, L2_GRID, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
 const { TRAINING_SETS, readLabelledTasks } = await import(join(root, 'dist/routing/trainingData.js'));
+const { fitTierModel, predictTier } = await import(join(root, 'dist/routing/tierModel.js'));
 const model = JSON.parse(readFileSync(join(root, 'src/routing/tier-model.json'), 'utf8'));
 
 const readTasks = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -76,6 +77,25 @@ function crossValidation(k, seed) {
     fitMsTotal: Math.round(ms),
     targets: { meanAccuracy: 0.95, worstFold: 0.9 },
   };
+}
+
+/** Out-of-distribution check: fit on one labelled set only, route another written separately. */
+function crossSet(trainPath, testPath) {
+  const an = new ComplexityAnalyzer(routing.complexity, { model: null });
+  const train = readLabelledTasks(join(root, trainPath));
+  const test = readLabelledTasks(join(root, testPath));
+  const m = fitTierModel(train.map((t) => an.features(t)), train.map((t) => t.expected.tier), { l2: model.training.l2, iterations: model.training.iterations });
+  const wrong = test.filter((t) => predictTier(m, an.features(t), 0).tier !== t.expected.tier).map((t) => t.id);
+  return { train: trainPath, test: testPath, trainTasks: train.length, testTasks: test.length, accuracy: Number(((test.length - wrong.length) / test.length).toFixed(4)), misrouted: wrong };
+}
+
+/** Nested 5-fold cross-validation: L2 chosen inside each outer training part (inner 5-fold CV). */
+function nestedCrossValidation(k, seed) {
+  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
+  const an = new ComplexityAnalyzer(routing.complexity, { model: null });
+  const items = tasks.map((t) => ({ id: t.id, features: an.features(t), tier: t.expected.tier }));
+  const cv = nestedCrossValidate(items, L2_GRID, k, seed, { iterations: model.training.iterations });
+  return { k, seed, grid: L2_GRID, chosenL2: cv.chosenL2, meanAccuracy: cv.meanAccuracy, worstFold: cv.worstFold.accuracy, folds: cv.folds.map((f) => f.accuracy) };
 }
 
 function quantile(sorted, q) {
@@ -197,6 +217,12 @@ const result = {
   bench: 'routing',
   machine: { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)), node: process.version },
   crossValidation: crossValidation(5, 42),
+  // The same with other fold assignments: how much the result depends on the split.
+  crossValidationOtherSeeds: [7, 99].map((seed) => { const cv = crossValidation(5, seed); return { seed, meanAccuracy: cv.meanAccuracy, worstFold: cv.worstFold.accuracy }; }),
+  nestedCrossValidation: process.env.ROUTING_BENCH_NESTED === '0' ? 'skipped (ROUTING_BENCH_NESTED=0)' : nestedCrossValidation(5, 42),
+  crossSets: [crossSet('tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl'), crossSet('tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl')],
+  // Written to the rubric before any prediction on it and never fitted on: the shipped model's generalisation.
+  heldOutSet: { path: 'tasks/routing-heldout.jsonl', fittedOn: false, ...accuracy(readTasks(join(root, 'tasks/routing-heldout.jsonl'))) },
   // The shipped model was fitted on these two sets: regression checks, not results.
   devSet: dev.length ? { path: devPath, fittedOn: true, ...accuracy(dev) } : { path: devPath, missing: true },
   extraSet: { fittedOn: true, ...accuracy(readTasks(extraPath)) },

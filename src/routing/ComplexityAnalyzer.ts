@@ -8,7 +8,7 @@ import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
 import { analyzeRisk, type RiskFacts } from './analysis/risk.js';
 import { DISTRIBUTED_VOCABULARY, matchGroups } from './analysis/words.js';
-import { featureVector } from './features.js';
+import { AUTH_PATH, EVIDENCE_PATH, asyncGuards, featureVector, readThenWriteCount } from './features.js';
 import { LruCache } from './lru.js';
 import shippedModel from './tier-model.json' with { type: 'json' };
 import { predictTier, validateTierModel, type TierModel } from './tierModel.js';
@@ -90,6 +90,7 @@ interface Evidence {
   weighted: number;
   tokens: number;
   contentTokens: number[];
+  lexical: { readThenWrite: number; asyncGuards: number };
 }
 
 interface Signal {
@@ -250,7 +251,12 @@ export class ComplexityAnalyzer {
     if (agg.sqlLocking) distributed.push('row locking in SQL');
     const risk = analyzeRisk(task.description ?? '', requirements, fileWords);
 
-    const signals = this.signals(task, agg, intents, distributed, fileTokens);
+    const codeText = files.filter((f) => languageOf(f.path) !== undefined);
+    const lexical = {
+      readThenWrite: codeText.reduce((n, f) => n + readThenWriteCount(f.content), 0),
+      asyncGuards: codeText.reduce((n, f) => n + asyncGuards(f.content), 0),
+    };
+    const signals = this.signals(task, agg, intents, distributed, fileTokens, risk, lexical);
     const components = {
       token: round3(clamp01(Math.log1p(tokens / 60) / Math.log1p(6000 / 60))),
       structure: round3(this.structure(agg, distributed)),
@@ -258,7 +264,7 @@ export class ComplexityAnalyzer {
     };
     const weighted = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
     const deciding = PRECEDENCE.map((k) => signals.filter((s) => s.kind === k)).find((group) => group.length > 0) ?? [];
-    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens };
+    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical };
   }
 
   private featuresOf(task: QETask, ev: Evidence): Record<string, number> {
@@ -273,6 +279,9 @@ export class ComplexityAnalyzer {
       components: ev.components,
       weighted: ev.weighted,
       tokens: ev.tokens,
+      paths: (task.payload?.files ?? []).map((f) => f.path),
+      readThenWrite: ev.lexical.readThenWrite,
+      asyncGuards: ev.lexical.asyncGuards,
     });
   }
 
@@ -342,7 +351,10 @@ export class ComplexityAnalyzer {
     return this.inputTokens.get(result);
   }
 
-  private signals(task: QETask, a: Aggregate, i: Intents, distributed: string[], fileTokens: number): Signal[] {
+  private signals(
+    task: QETask, a: Aggregate, i: Intents, distributed: string[], fileTokens: number, risk: RiskFacts,
+    lexical: { readThenWrite: number; asyncGuards: number },
+  ): Signal[] {
     const out: Signal[] = [];
     const complex = (reason: string) => out.push({ tier: 'complex', kind: 'complex', reason });
     // Mechanical work on tests (convert a mutex test between frameworks) does not inherit the hardness of
@@ -352,6 +364,7 @@ export class ComplexityAnalyzer {
       mechanicalOverTests ? out.push({ tier: 'medium', kind: 'code', reason: `in the tests: ${reason}` }) : complex(reason);
     const type = String(task.type);
     const asyncCode = a.asyncFunctions > 0 || a.awaits > 0 || a.promiseConstructions > 0 || a.timers > 0;
+    const authPath = (task.payload?.files ?? []).some((f) => languageOf(f.path) !== undefined && AUTH_PATH.test(f.path));
 
     // Complex: real concurrency in the code.
     if (a.atomics) fromCode('shared memory with Atomics/SharedArrayBuffer');
@@ -367,19 +380,30 @@ export class ComplexityAnalyzer {
       fromCode(`distributed coordination: ${distributed[0]} with ${i.distributed[0] ?? i.concurrency[0] ?? 'timed async state'}`);
     }
     if (i.distributed.length >= 2 && !i.mechanical.length) complex(`asks for ${i.distributed.join(', ')}`);
+    // Complex: interleavings the code invites, in little code.
+    if (asyncCode && lexical.asyncGuards > 0) fromCode('in-flight guard over async calls (a flag around an await or a pending promise kept for later callers): calls interleave');
+    if (lexical.readThenWrite > 0 && (i.flaky.length || risk.parallel >= 1 || risk.sharedAcrossInstances > 0) && !i.mechanical.length) {
+      complex('check-then-act across an await with intermittent symptoms or parallel callers: a race');
+    }
+    // Stateful code that runs as several copies at once (every node, all replicas): coordination across instances.
+    if (risk.sharedAcrossInstances > 0 && a.codeFiles > 0 && (a.io.length || a.sharedState.length || a.timers || a.awaits >= 2 || distributed.length) && !i.mechanical.length) {
+      complex('stateful code shared by several instances');
+    }
     // Complex: security-critical code. Performance and execution tasks only exercise it.
     // SQL assembled by interpolation is an injection risk only when security is the question.
     const sqlInjection = a.sqlInterpolated && (type === 'security-scan' || i.security.length > 0);
     const securityCode = [...a.crypto, ...a.weakHashes.map((h) => `weak hash ${h}`), ...a.sinks, ...(sqlInjection ? ['SQL built by interpolation'] : [])];
     if (securityCode.length && type !== 'performance-testing' && type !== 'test-execution') fromCode(`security-critical code: ${securityCode.slice(0, 4).join(', ')}`);
-    else if ((i.security.length || type === 'security-scan') && (a.authWords.length >= 2 || a.crypto.length)) {
+    else if ((i.security.length || type === 'security-scan') && (a.authWords.length >= 2 || a.crypto.length || (authPath && (asyncCode || a.io.length > 0 || a.httpHandlers > 0)))) {
       complex(`security review of auth code (${[...i.security, ...a.authWords.slice(0, 3)].join(', ')})`);
     }
     // Complex: what the request demands.
     if (i.propertyBased.length && (a.functions >= 2 || i.propertyBased.length >= 2)) complex(`property-based design over invariants (${i.propertyBased.join(', ')})`);
     if (i.systemScope.length && (type === 'performance-testing' || type === 'defect-analysis' || !i.mechanical.length)) complex(`system-wide scope: ${i.systemScope.join(', ')}`);
-    if (a.actors >= 3 && (type === 'performance-testing' || type === 'defect-analysis') && i.judgement.length) {
-      complex(`${a.actors} services/hosts in the evidence; cross-service diagnosis`);
+    // One log or trace file per service is evidence from that many services too.
+    const sources = Math.max(a.actors, (task.payload?.files ?? []).filter((f) => EVIDENCE_PATH.test(f.path)).length);
+    if (sources >= 3 && (type === 'performance-testing' || type === 'defect-analysis') && i.judgement.length) {
+      complex(`${sources} services/hosts in the evidence; cross-service diagnosis`);
     }
     if (a.codeFiles > 5) fromCode(`${a.codeFiles} code files`);
     if (a.logicLines > 250) fromCode(`${a.logicLines} lines of logic`);

@@ -75,3 +75,52 @@ export function crossValidate(
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** The L2 penalties the trainer chooses from (by inner cross-validation). */
+export const L2_GRID = [0.003, 0.01, 0.03, 0.1] as const;
+
+/** Picks the L2 penalty with the best mean k-fold accuracy on `items` (ties go to the stronger penalty). */
+export function selectL2(
+  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
+  grid: readonly number[],
+  k: number,
+  seed: number,
+  fit: FitOptions = {},
+): { l2: number; scores: Array<{ l2: number; meanAccuracy: number }> } {
+  const scores = grid.map((l2) => ({ l2, meanAccuracy: crossValidate(items, k, seed, { ...fit, l2 }).meanAccuracy }));
+  const best = scores.reduce((b, s) => (s.meanAccuracy > b.meanAccuracy || (s.meanAccuracy === b.meanAccuracy && s.l2 > b.l2) ? s : b));
+  return { l2: best.l2, scores };
+}
+
+/**
+ * Nested cross-validation: in each outer fold the L2 penalty is chosen by an inner k-fold cross-validation
+ * on the outer training part only, so the reported accuracy does not profit from choosing it on the test fold.
+ */
+export function nestedCrossValidate(
+  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
+  grid: readonly number[],
+  k: number,
+  seed: number,
+  fit: FitOptions = {},
+): CrossValidation & { chosenL2: number[] } {
+  const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
+  const results: FoldResult[] = [];
+  const chosenL2: number[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = items.filter((_, i) => folds[i] !== f);
+    const test = items.filter((_, i) => folds[i] === f);
+    const { l2 } = selectL2(train, grid, k, seed + 1, fit);
+    chosenL2.push(l2);
+    const model = fitTierModel(train.map((x) => x.features), train.map((x) => x.tier), { ...fit, l2 });
+    const misrouted: FoldResult['misrouted'] = [];
+    for (const x of test) {
+      const predicted = predictTier(model, x.features, 0).tier;
+      if (predicted !== x.tier) misrouted.push({ id: x.id, expected: x.tier, predicted });
+    }
+    const correct = test.length - misrouted.length;
+    results.push({ fold: f, train: train.length, test: test.length, correct, accuracy: round4(correct / test.length), misrouted });
+  }
+  const mean = results.reduce((a, r) => a + r.accuracy, 0) / k;
+  const worst = results.reduce((w, r) => (r.accuracy < w.accuracy ? r : w));
+  return { k, seed, tasks: items.length, meanAccuracy: round4(mean), worstFold: worst, folds: results, chosenL2 };
+}

@@ -24,7 +24,18 @@ export interface FeatureInputs {
   /** The seed's weighted score (first stage). */
   weighted: number;
   tokens: number;
+  /** Awaited reads followed by awaited writes in the same code (check-then-act across an await). */
+  readThenWrite?: number;
+  /** In-flight guards: a flag set around an await, or a pending promise kept in a field (single-flight). */
+  asyncGuards?: number;
+  /** Paths of the task's files (where the code lives says what it is: auth/, logs/, traces/). */
+  paths?: readonly string[];
 }
+
+/** Files that are evidence from a running system: logs, traces, dumps (one per service or host, usually). */
+export const EVIDENCE_PATH = /(^|\/)(logs?|traces?|dumps?)\/|\.(log|trace)$/i;
+/** Code that sits in a security-critical place. */
+export const AUTH_PATH = /(^|\/)(auth\w*|security|login|session|sessions|crypto|permissions?|acl|oauth|sso)(\/|\.)/i;
 
 const TYPES = [
   'test-generation', 'test-execution', 'coverage-analysis', 'quality-gate',
@@ -43,6 +54,18 @@ const b = (x: boolean | number) => (x ? 1 : 0);
 export function featureVector(f: FeatureInputs): Record<string, number> {
   const { agg: a, intents: i, risk: r, rules } = f;
   const asyncCode = a.asyncFunctions > 0 || a.awaits > 0 || a.promiseConstructions > 0 || a.timers > 0;
+  const paths = f.paths ?? [];
+  const evidenceFiles = paths.filter((p) => EVIDENCE_PATH.test(p)).length;
+  const authPath = paths.some((p) => AUTH_PATH.test(p));
+  // One small unit with nothing that needs mocks, timing or care: the rubric's simple unit, whatever its words.
+  const tinyPureUnit = a.codeFiles >= 1 && a.codeFiles <= 2 && a.logicLines <= 10 && a.maxFunctionCyclomatic <= 4 && !asyncCode &&
+    a.io.length === 0 && a.sharedState.length === 0 && a.locks.length === 0 && a.sqlStatements === 0 && a.crypto.length === 0 && a.sinks.length === 0;
+  // Authentication/authorisation code that does real work (async, I/O, a handler, SQL, crypto), not a label or a constant.
+  const authCode = (a.authWords.length > 0 || authPath) && a.codeFiles > 0 && (asyncCode || a.io.length > 0 || a.httpHandlers > 0 || a.sqlStatements > 0 || a.crypto.length > 0);
+  const securityAsk = f.type === 'security-scan' || i.security.length > 0;
+  const diagnosis = f.type === 'defect-analysis' || f.type === 'performance-testing' || r.askDiagnose > 0;
+  const sources = Math.max(evidenceFiles, r.namedComponents, a.actors);
+  const complexRequest = i.concurrency.length + i.distributed.length + i.security.length + i.propertyBased.length + i.systemScope.length + i.stateMachine.length;
   const v: Record<string, number> = {
     // Stage 1: the seed's components and weighted score.
     token: f.components.token,
@@ -142,7 +165,62 @@ export function featureVector(f: FeatureInputs): Record<string, number> {
     'noFiles': b(a.files === 0),
     'crossFile': b(a.codeFiles >= 2 && a.relativeImports > 0),
     'codeAndEvidence': b(a.codeFiles > 0 && a.artefactLines > 0),
+    // Interactions: what the rubric's reasons for a tier combine.
+    tinyPureUnit: b(tinyPureUnit),
+    'tinyPureUnit&writeTests': b(tinyPureUnit && r.askWriteTests > 0 && !securityAsk),
+    // Async code mutating state that outlives one call (re-entrancy guards, single-flight fields, queues): interleavings.
+    asyncSharedState: b(asyncCode && a.sharedState.length > 0),
+    readThenWrite: cap(f.readThenWrite ?? 0, 3),
+    // Check-then-act across an await under an intermittent symptom or parallel callers: a lost update or a race.
+    'readThenWrite&intermittent': b((f.readThenWrite ?? 0) > 0 && (i.flaky.length > 0 || r.parallel >= 1 || i.concurrency.length > 0 || r.sharedAcrossInstances > 0)),
+    asyncGuards: cap(f.asyncGuards ?? 0, 2),
+    'asyncGuards&failure': b((f.asyncGuards ?? 0) > 0 && (a.timers > 0 || r.failureHandling >= 1 || r.time >= 1)),
+    // Stateful code (I/O, shared state, timers) that runs as several copies at once: coordination across instances.
+    'sharedAcrossInstances&stateful': b(r.sharedAcrossInstances > 0 && (a.io.length > 0 || a.sharedState.length > 0 || a.timers > 0 || a.awaits >= 2 || f.distributed.length > 0)),
+    'asyncSharedState&failure': b(asyncCode && a.sharedState.length > 0 && (a.timers > 0 || r.failureHandling >= 1)),
+    authCode: b(authCode),
+    'securityAsk&authCode': b(securityAsk && authCode),
+    'judge&authCode': b(r.askJudge > 0 && authCode),
+    evidenceFiles: cap(evidenceFiles, 5),
+    // Diagnosis over evidence from several services or hosts: root cause across services.
+    'diagnose&sources>=3': b(diagnosis && sources >= 3),
+    'diagnose&distributed': b(diagnosis && (f.distributed.length > 0 || i.distributed.length > 0)),
+    'design&scale': b(r.askDesign > 0 && (r.scale > 0 || i.systemScope.length > 0 || r.namedComponents >= 4)),
+    // Several interacting concerns under hard constraints (retries and time and money, "never", "exactly").
+    'concerns>=2&constraints': b(r.concerns >= 2 && r.constraints >= 2),
+    'requirements&constraints': cap(Math.min(r.requirements, r.constraints), 4),
+    'parallel&constraints': b(r.parallel >= 1 && r.constraints >= 1),
+    complexRequest: cap(complexRequest, 3),
+    // A mechanical request with no complex evidence: the length or the topic of the input does not matter.
+    'mechanicalOnly': b((i.mechanical.length > 0 || r.askLookup > 0) && rules.complexSignals === 0 && r.askDesign === 0 && r.askDiagnose === 0),
   };
   for (const t of TYPES) v[`type:${t}`] = b(f.type === t);
   return v;
+}
+
+const AWAITED_READ = /\bawait\s+[\w.$]*?\b(get\w*|find\w*|read\w*|select\w*|query|load\w*|fetch\w*|balance\w*|count\w*|exists|has\w*|by[A-Z]\w*|last\w*|lookup\w*)\s*\(/g;
+const AWAITED_WRITE = /\bawait\s+[\w.$]*?\b(set\w*|update\w*|insert\w*|write\w*|put\w*|save\w*|incr\w*|decr\w*|del|delete\w*|remove\w*|mark\w*|apply\w*|create\w*|upsert\w*)\s*\(/g;
+
+/**
+ * Awaited reads that a later awaited write follows in the same text (lexical, any language with await):
+ * check-then-act across a suspension point, where another caller can interleave.
+ */
+export function readThenWriteCount(code: string): number {
+  const reads = [...code.matchAll(AWAITED_READ)].map((m) => m.index ?? 0);
+  if (!reads.length) return 0;
+  let n = 0;
+  for (const w of code.matchAll(AWAITED_WRITE)) if (reads.some((r) => r < (w.index ?? 0))) n++;
+  return n;
+}
+
+const GUARD_FLAG = /(\b[\w.]+)\s*=\s*true\b[\s\S]{0,400}?\bawait\b[\s\S]{0,800}?\1\s*=\s*false\b/g;
+const KEPT_PROMISE = /\bthis\.\w+\s*=\s*(?!await\b)(?:this\.)?[\w.]+\([^;]*?\)\s*\.\s*(?:then|finally|catch)\s*\(|\b(?:this\.)?\w+\s*=\s*new Promise\b/g;
+
+/**
+ * Hand-rolled in-flight guards (lexical): a flag set to true, an await, the same flag set to false
+ * (re-entrancy guard), or a promise kept in a field or variable for later callers (single-flight).
+ * Each is a place where calls interleave.
+ */
+export function asyncGuards(code: string): number {
+  return (code.match(GUARD_FLAG)?.length ?? 0) + (code.match(KEPT_PROMISE)?.length ?? 0);
 }

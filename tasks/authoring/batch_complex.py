@@ -419,7 +419,7 @@ export async function transfer(db: Db, from: string, to: string, cents: number) 
     await t.none('UPDATE accounts SET balance = balance + $2 WHERE id = $1', [to, cents]);
   });
 }''')])
-t('complex', 'test-generation', 'Tests for the currency conversion with daylight-saving aware settlement cut-off times across time zones.', [('src/fx/settle.ts', '''
+t('medium', 'test-generation', 'Tests for the currency conversion with daylight-saving aware settlement cut-off times across time zones.', [('src/fx/settle.ts', '''
 export function settlementDate(tradeUtc: Date, market: 'NY' | 'LDN' | 'TYO', holidays: Set<string>): string {
   const tz = { NY: 'America/New_York', LDN: 'Europe/London', TYO: 'Asia/Tokyo' }[market];
   const local = new Date(tradeUtc.toLocaleString('en-US', { timeZone: tz }));
@@ -515,7 +515,7 @@ export function mergeNote(base: Note, a: Note, b: Note): Note {
 }
 const removed = (base: Note, other: Note, tag: string) => base.tags.includes(tag) && !other.tags.includes(tag);''')])
 t('complex', 'performance-testing', 'How should we load test the new realtime bidding service end to end, including the ad exchange simulators and the budget pacing across regions?', [], lang=None)
-t('complex', 'defect-analysis', 'Memory grows on all API pods until OOM after the last deploy. Heap snapshots summary and the diff are attached.', [('reports/heap.txt', 'Retained size by constructor:\n  Map (src/cache/users.ts:12)  61%\n  Closure (src/events/bus.ts:40)  22%\n  Socket  6%'), ('diff/deploy.patch', "+ bus.on('user.updated', (u) => usersCache.set(u.id, u));\n+ // per request\n+ app.use((req, _res, next) => { bus.on('config.changed', () => req.log.info('config')); next(); });")], lang=None)
+t('medium', 'defect-analysis', 'Memory grows on all API pods until OOM after the last deploy. Heap snapshots summary and the diff are attached.', [('reports/heap.txt', 'Retained size by constructor:\n  Map (src/cache/users.ts:12)  61%\n  Closure (src/events/bus.ts:40)  22%\n  Socket  6%'), ('diff/deploy.patch', "+ bus.on('user.updated', (u) => usersCache.set(u.id, u));\n+ // per request\n+ app.use((req, _res, next) => { bus.on('config.changed', () => req.log.info('config')); next(); });")], lang=None)
 t('complex', 'test-generation', 'Write tests for the distributed cron runner: a job must run exactly once per schedule tick even when two nodes start at the same time and one crashes mid-run.', [('src/cron/runner.ts', "export async function runTick(db: Db, job: Job, tick: string, node: string) {\n  const claimed = await db.query('INSERT INTO cron_runs (job, tick, node, started_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [job.name, tick, node]);\n  if (claimed.rowCount === 0) return 'skipped';\n  await job.run();\n  await db.query('UPDATE cron_runs SET finished_at = now() WHERE job = $1 AND tick = $2', [job.name, tick]);\n  return 'ran';\n}")])
 t('complex', 'test-generation', 'Tests for the Java bank account transfer service with synchronized blocks.', [('src/main/java/bank/Transfers.java', '''
 package bank;

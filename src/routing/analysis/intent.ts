@@ -30,6 +30,9 @@ const CONCURRENCY: Family = [
   // "race" alone is bait (a race results page); races, racing and race conditions are about interleavings.
   ['race conditions', /\brace conditions?\b|\bdata races?\b|\braces\b|\bracy\b|\bracing\b|\brace (for|between|with)\b/],
   ['deadlocks', /\bdeadlock\w*|\blivelock\w*/],
+  ['interleavings', /\binterleav\w*|\blost updates?\b/],
+  // Two things running at once over something they share: a test-isolation or production race.
+  ['parallel access to shared state', /\b(in parallel|concurrently|at the same time)\b[^.]{0,80}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b[^.]{0,80}\b(in parallel|concurrently|at the same time)\b/],
   ['lock-free/thread-safe', /\block[- ]free\b|\bwait[- ]free\b|\bthread[- ]safe\w*/],
   ['mutual exclusion', /\bcritical sections?\b|\bmutual exclusion\b|\bno two\b|\bnever two\b|\bat most one\b|\bexactly one (succeeds|wins|of them)\b/],
   ['atomicity', /\batomic(ally|ity)?\b|\bsimultaneous\w*|\bdouble[- ](spend|submit|charge)\w*/],
@@ -38,7 +41,7 @@ const DISTRIBUTED: Family = [
   ['distributed system', /\bdistributed\b/],
   ['delivery guarantees', /\bexactly[- ]once\b|\bat[- ]least[- ]once\b|\bat[- ]most[- ]once\b|\bidempoten\w*/],
   ['ordering guarantees', /\bordering\b|\bin order\b.*\b(per|across)\b|\bout of order\b/],
-  ['multi-node coordination', /\bleader\w*|\bconsensus\b|\bquorum\b|\bclock skew\b|\bsplit[- ]brain\b|\bpartition tolerance\b/],
+  ['multi-node coordination', /\bleader\w*|\bconsensus\b|\bquorum\b|\bclock[- ]skew\b|\bsplit[- ]brain\b|\bpartition tolerance\b/],
   ['sagas/compensation', /\bsagas?\b|\bcompensat\w*|\btwo[- ]phase\b/],
   ['distributed locks', /\bdistributed locks?\b|\block (acquisition|release|ownership|expiry)\b|\bfencing tokens?\b|\bredlock\b/],
 ];
@@ -54,7 +57,7 @@ const PROPERTY: Family = [
   ['invariants/laws', /\binvariants?\b|\blaws\b|\bleast upper bound\b|\bconverge\w*|\bcommutativ\w*|\bassociativ\w*/],
 ];
 const SYSTEM: Family = [
-  ['several services', /\bacross\b[^.;]{0,60}\b(services|systems|regions|clusters|data ?cent(er|re)s)\b|\b(several|multiple|many) services\b|\bmicroservices\b/],
+  ['several services', /\bacross\b[^.;]{0,60}\b(services|systems|regions|clusters|data ?cent(er|re)s)\b|\b(several|multiple|many|[3-9]|\d{2,}) (micro)?services\b|\bmicroservices\b/],
   ['multi-region', /\bmulti[- ]region\b|\bcross[- ]region\b|\bglobal(ly)? distributed\b/],
   ['whole system', /\bwhole[- ]system\b|\bsystem[- ]wide\b|\bentire (system|platform|stack)\b|\bend[- ]to[- ]end (latency|performance|throughput)\b/],
   ['capacity planning', /\bcapacity plan\w*|\bperformance test strategy\b|\bload test(ing)? strategy\b/],
@@ -97,10 +100,12 @@ const METRICS: Family = [
 const MECHANICAL: Family = [
   ['summarise', /^(please )?summari[sz]e\b|\bin (one|two|three) sentences\b|\bprint the summary\b/],
   ['convert/reformat', /^(please )?(convert|turn|reformat|translate|format|rename|sort)\b|\bone[- ]line\b|\bpass\/fail line\b/],
-  ['look up/count', /^(please )?(list|count|extract)\b|^which\b[^?.]{0,40}\b(has|have|had|failed|took|is|are|was|appears?)\b|^how many\b/],
-  ['run and report', /^(please )?(re-?run|run|execute)\b[^.]{0,80}\b(\d+ times|and (tell|report|post|paste|say|print|give)\w*)\b/],
+  // "Quarantine list: extract ..." — a short label before the colon does not change the request.
+  ['look up/count', /^([\w @-]{1,30}: *)?(please )?(list|count|extract)\b|^which\b[^?.]{0,40}\b(has|have|had|failed|took|is|are|was|appears?)\b|^how many\b|^what (is|are|was|were) the (average|mean|median|max\w*|min\w*|total|sum|count|number|slowest|fastest|largest|smallest)\b/],
+  // A dot inside a file name (cart.spec.ts) does not end the sentence.
+  ['run and report', /^(please )?(re-?run|run|execute)\b(?:[^.]|\.(?=\w)){0,80}\b(\d+ times|and (tell|report|post|paste|say|print|give)\w*)\b/],
   ['yes/no answer', /\byes or no\b|\bpass or fail\b|\bpass\/fail\?/],
-  ['yes/no threshold check', /^(did|does|do|is|are|has|have|was|were)\b[^?]{0,60}\b(pass(es|ed)?|meets?|above|below|exceed\w*|under|over|reach\w*)\b[^?]{0,40}\b(gate|threshold|target|limit|budget|\d+(\.\d+)?%)/],
+  ['yes/no threshold check', /^(did|does|do|is|are|has|have|was|were)\b[^?]{0,60}\b(pass(es|ed)?|meets?|above|below|exceed\w*|under|over|reach\w*|at least|at most|within)\b[^?]{0,40}\b(gate|threshold|target|limit|budget|\d+(\.\d+)?%)/],
   ['explain an error message', /^what does (this|the) (error|message|warning)\b/],
   ['add obvious assertions', /\badd (the )?(obvious|missing|simple) assertions\b/],
   ['framework conversion', /\b(from|convert) (jest|mocha|jasmine|ava|tap|vitest)\b.*\bto\b/],
