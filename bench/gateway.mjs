@@ -27,7 +27,7 @@
 //
 // Options (env): BENCH_FORMATS (openai,anthropic), BENCH_LATENCY_N (300 requests per path and kind),
 // BENCH_DURATION_S (4 per throughput run), BENCH_ROUNDS (2), BENCH_CONNECTIONS (10,50), BENCH_KINDS (json,sse),
-// BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+// BENCH_GATEWAYS (portkey,aqe-off,aqe-on; the ratios need portkey), BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ const durationS = Number(env.BENCH_DURATION_S ?? 4);
 const rounds = Number(env.BENCH_ROUNDS ?? 2);
 const connectionsList = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const kinds = (env.BENCH_KINDS ?? 'json,sse').split(',');
+const gatewayNames = (env.BENCH_GATEWAYS ?? 'portkey,aqe-off,aqe-on').split(',');
 const aqeNodeFlags = (env.BENCH_AQE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const CLK_TCK = 100; // Linux USER_HZ
 
@@ -267,10 +268,8 @@ async function throughput(server, format, kind, connections) {
 }
 
 async function benchFormat(format, fake) {
-  const portkey = { ...(await startPortkey()), fakeUrl: fake.url };
-  const aqeOff = await startAqe(format, 'off', fake.url);
-  const aqeOn = await startAqe(format, 'on', fake.url);
-  const gateways = [portkey, aqeOff, aqeOn];
+  const gateways = [];
+  for (const name of gatewayNames) gateways.push(name === 'portkey' ? { ...(await startPortkey()), fakeUrl: fake.url } : await startAqe(format, name.slice(4), fake.url));
   try {
     const lat = {};
     for (const kind of kinds) lat[kind] = await latencies([fake, ...gateways], format, kind);
@@ -306,6 +305,7 @@ async function benchFormat(format, fake) {
     for (const name of ['aqe-off', 'aqe-on']) {
       const a = paths[name];
       const pk = paths.portkey;
+      if (!a || !pk) continue;
       a.vsPortkey = { overheadP50: {}, reqPerS: {}, cpuPerReq: {} };
       for (const kind of kinds) a.vsPortkey.overheadP50[kind] = r2(a.overheadMs[kind].p50 / pk.overheadMs[kind].p50);
       for (const key of Object.keys(a.throughput)) {
@@ -325,6 +325,7 @@ function targets(result) {
   for (const [format, paths] of Object.entries(result.formats)) {
     const on = paths['aqe-on'];
     const pk = paths.portkey;
+    if (!on || !pk) continue;
     const t = {
       overheadP50AtMost1ms: on.overheadMs.json.p50 <= 1.0,
       overheadP50AtMost0_7xPortkey: on.overheadMs.json.p50 <= 0.7 * pk.overheadMs.json.p50,

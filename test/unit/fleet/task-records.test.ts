@@ -38,7 +38,7 @@ describe('TaskRecords', () => {
     expect(() => r.queued(task('t2'))).toThrow(/putMany/);
   });
 
-  it('records each state change with one write and no read, and drops the marker at the end', async () => {
+  it('records each state change with one write and no read (queued at once, later ones group-committed), and drops the marker at the end', async () => {
     const calls: string[] = [];
     const spy = new Proxy(store, {
       get(target, prop, receiver) {
@@ -59,7 +59,7 @@ describe('TaskRecords', () => {
     r.progress('t1', 9, 40);
     await r.finish(task('t1'), { status: 'cancelled', reason: 'client', error: { code: 'AQE_ERR_TASK_CANCELLED', message: 'task t1 cancelled' } });
     await r.flush();
-    expect(calls).toEqual(['putMany', 'put', 'put', 'put', 'delete']);
+    expect(calls).toEqual(['putMany', 'applyBatch', 'applyBatch', 'applyBatch']);
     const stored = store.get(TASKS_PARTITION, 't1')!;
     expect(stored.value).toMatchObject({ status: 'cancelled', reason: 'client', modelName: 'm', progress: { chunks: 9, outputTokens: 40 } });
     expect(stored.expiresAt).toBe(clock + 7 * 86_400_000);
