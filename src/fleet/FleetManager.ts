@@ -300,9 +300,9 @@ export class FleetManager extends EventEmitter {
   }
 
   /**
-   * Start a task and return at once. The task is recorded as queued before this returns (`accepted` settles
-   * when the record is written: at once on SQLite, where a failed write throws here); `done` settles with its
-   * result. Every later state change is recorded too.
+   * Start a task and return at once. `accepted` settles when its queued record is in the store (the next group
+   * commit) and rejects when that write failed; `done` settles with its result, after its terminal record is
+   * in the store. Every later state change is recorded too.
    */
   submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult>; accepted: Promise<void> } {
     this.assertInitialized();

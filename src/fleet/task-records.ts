@@ -83,9 +83,9 @@ export function isRetryable(code: string | undefined): boolean {
 /**
  * Task records in the store, written as the task moves: queued (in the step that accepts it), running,
  * progress (throttled), and a terminal state. Each change is one upsert of the whole small record (no read
- * first); accepting also writes the active marker in the same transaction, finishing deletes it. Accepting
- * writes at once; the later changes go through a group commit (WriteBehind: one transaction per event-loop
- * turn for every task's writes), and finish() settles when the terminal record is in the store.
+ * first); accepting also writes the active marker in the same transaction, finishing deletes it. Every write
+ * goes through a group commit (WriteBehind: one transaction per event-loop turn for every task's writes);
+ * queued() and finish() settle when their records are in the store.
  * Writes for one task are applied in order even on a store whose calls are asynchronous.
  */
 export class TaskRecords {
@@ -142,15 +142,18 @@ export class TaskRecords {
   }
 
   /**
-   * Record a task as queued, with its active marker, in one transaction. A store that writes synchronously
-   * (SQLite) has written it when this returns, and a failed write throws here: the task is not accepted.
+   * Record a task as queued, with its active marker, in the next group commit; the promise settles when
+   * they are in the store and rejects when that write failed (then the task is not accepted).
    */
   queued(task: { id: string; type: string; agentType: string }): Promise<void> {
     const now = this.opts.now();
     const rec: TaskRecord = { id: task.id, type: task.type, agentType: task.agentType, status: 'queued', owner: this.owner, submittedAt: now, updatedAt: now };
     this.finished.delete(task.id);
     this.live.set(task.id, rec);
-    return this.enqueue(task.id, () => this.store.putMany([this.entry(rec), this.marker(rec)]), true);
+    return this.enqueue(task.id, () => {
+      void this.writes.put(this.marker(rec), { strict: true }).catch(() => undefined);
+      return this.writes.put(this.entry(rec), { strict: true });
+    }, true);
   }
 
   /** The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker now. */

@@ -6,8 +6,16 @@ interface KeyRef {
 }
 
 export interface WriteBehindOptions {
-  /** Called once per failed flush with the error and the keys it held (they are not retried). */
+  /** Called once per failed flush with the error and the keys it held (they are not retried; strict writes also reject). */
   onError?: (err: unknown, keys: string[]) => void;
+}
+
+interface Batch {
+  promise: Promise<void>;
+  resolve: () => void;
+  /** The promise strict writes get: rejects with `error`. */
+  strict?: Promise<void>;
+  error?: unknown;
 }
 
 const ref = (partition: string, key: string) => `${partition}\0${key}`;
@@ -18,12 +26,14 @@ const ref = (partition: string, key: string) => `${partition}\0${key}`;
  * (setImmediate), and a later write of the same key replaces an earlier unflushed one. Under load many
  * tasks share each commit; alone, a task's writes of one turn still share one. Flushes run one at a time,
  * in order, so a key's last write wins in the store as it does here. Every put/delete returns the promise
- * of the flush that carries it: await it where the write must be in the store before going on.
+ * of the flush that carries it: await it where the write must be in the store before going on. That
+ * promise resolves whatever happened (failures go to onError), except for a `strict` write, whose promise
+ * rejects with the store's error.
  */
 export class WriteBehind {
   private puts = new Map<string, MemoryEntry>();
   private deletes = new Map<string, KeyRef>();
-  private next: { promise: Promise<void>; resolve: () => void } | undefined;
+  private next: Batch | undefined;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -31,18 +41,18 @@ export class WriteBehind {
     private readonly opts: WriteBehindOptions = {},
   ) {}
 
-  put(entry: MemoryEntry): Promise<void> {
+  put(entry: MemoryEntry, opts: { strict?: boolean } = {}): Promise<void> {
     const k = ref(entry.partition, entry.key);
     this.deletes.delete(k);
     this.puts.set(k, entry);
-    return this.schedule();
+    return this.schedule(opts.strict);
   }
 
-  delete(partition: string, key: string): Promise<void> {
+  delete(partition: string, key: string, opts: { strict?: boolean } = {}): Promise<void> {
     const k = ref(partition, key);
     this.puts.delete(k);
     this.deletes.set(k, { partition, key });
-    return this.schedule();
+    return this.schedule(opts.strict);
   }
 
   /** Writes everything issued so far now (shutdown, or a reader that needs it in the store). */
@@ -51,14 +61,19 @@ export class WriteBehind {
     return this.chain;
   }
 
-  private schedule(): Promise<void> {
-    if (!this.next) {
+  private schedule(strict = false): Promise<void> {
+    let batch = this.next;
+    if (!batch) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
-      this.next = { promise, resolve };
+      batch = this.next = { promise, resolve };
       setImmediate(() => this.runFlush());
     }
-    return this.next.promise;
+    if (!strict) return batch.promise;
+    const b = batch;
+    return (b.strict ??= b.promise.then(() => {
+      if (b.error !== undefined) throw b.error;
+    }));
   }
 
   private runFlush(): void {
@@ -73,6 +88,7 @@ export class WriteBehind {
       try {
         await this.write(puts, deletes);
       } catch (err) {
+        batch.error = err;
         this.opts.onError?.(err, [...puts.map((e) => `${e.partition}/${e.key}`), ...deletes.map((d) => `${d.partition}/${d.key}`)]);
       } finally {
         batch.resolve();
