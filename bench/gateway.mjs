@@ -27,7 +27,7 @@
 //
 // Options (env): BENCH_FORMATS (openai,anthropic), BENCH_LATENCY_N (300 requests per path and kind),
 // BENCH_DURATION_S (4 per throughput run), BENCH_ROUNDS (2), BENCH_CONNECTIONS (10,50), BENCH_KINDS (json,sse),
-// BENCH_GATEWAYS (portkey,aqe-off,aqe-on; the ratios need portkey), BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+// BENCH_MALLOC_ARENA_MAX (2, as deploy/Dockerfile sets it, for every server), BENCH_GATEWAYS (portkey,aqe-off,aqe-on; the ratios need portkey), BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -48,6 +48,8 @@ const rounds = Number(env.BENCH_ROUNDS ?? 2);
 const connectionsList = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const kinds = (env.BENCH_KINDS ?? 'json,sse').split(',');
 const gatewayNames = (env.BENCH_GATEWAYS ?? 'portkey,aqe-off,aqe-on').split(',');
+// Every server gets the deployment image's MALLOC_ARENA_MAX (deploy/Dockerfile); BENCH_MALLOC_ARENA_MAX='' for glibc's default.
+const serverEnv = { PATH: env.PATH, ...(env.BENCH_MALLOC_ARENA_MAX !== '' ? { MALLOC_ARENA_MAX: env.BENCH_MALLOC_ARENA_MAX ?? '2' } : {}) };
 const aqeNodeFlags = (env.BENCH_AQE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const CLK_TCK = 100; // Linux USER_HZ
 
@@ -136,7 +138,7 @@ async function startPortkey() {
   const child = fork(entry, ['--port=0', '--headless'], {
     execArgv: ['--import', join(here, 'gateway-report-port.mjs')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { PATH: env.PATH, NODE_ENV: 'production' },
+    env: { ...serverEnv, NODE_ENV: 'production' },
   });
   const port = await once(child, 'portkey');
   return { name: 'portkey', pid: child.pid, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
@@ -149,7 +151,7 @@ async function startAqe(format, mode, fakeUrl) {
   const child = spawn(process.execPath, [...aqeNodeFlags, join(root, 'bin/aqe.js'), '--config', configPath, 'serve', '--port', '0', '--json', '--no-mcp'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: env.PATH, HOME: dir, ...(format === 'anthropic' ? { ANTHROPIC_API_KEY: 'sk-ant-bench-not-a-key' } : {}) },
+    env: { ...serverEnv, HOME: dir, ...(format === 'anthropic' ? { ANTHROPIC_API_KEY: 'sk-ant-bench-not-a-key' } : {}) },
   });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -345,7 +347,7 @@ const result = {
   node: process.version,
   cpus: cpus().length,
   loadAverageAtStart: loadavg().map(r2),
-  conditions: { latencyRequestsPerPath: latencyN, throughputDurationS: durationS, rounds, connections: connectionsList, kinds, gatewayPath: 'aqe POST /v1/tasks (security-scan, one model call); Portkey and direct: the chat request aqe sends' },
+  conditions: { mallocArenaMax: serverEnv.MALLOC_ARENA_MAX ?? 'glibc default', latencyRequestsPerPath: latencyN, throughputDurationS: durationS, rounds, connections: connectionsList, kinds, gatewayPath: 'aqe POST /v1/tasks (security-scan, one model call); Portkey and direct: the chat request aqe sends' },
   formats: {},
 };
 const fake = await startFake();
