@@ -2,7 +2,7 @@
 // aqe in the request path, side by side with the Portkey AI gateway (issue 16). `npm run bench:gateway`.
 //
 // Processes, all on loopback sockets:
-//  - an instant fake provider (bench/gateway-fake-provider.mjs: OpenAI-compatible and Anthropic wire formats,
+//  - an instant fake provider (bench/lib/gateway-fake-provider.mjs: OpenAI-compatible and Anthropic wire formats,
 //    JSON and SSE);
 //  - aqe, `node bin/aqe.js serve` in each mode: "off" (feature flags off, routing, streaming and cost tracking
 //    off: one model, synchronous, v1.0.4) and "on" (multi-model router, streaming and cost tracking all on,
@@ -36,7 +36,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Client } from 'undici';
-import { REPLY } from './gateway-fake-provider.mjs';
+import { REPLY } from './lib/gateway-fake-provider.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -128,7 +128,7 @@ const once = (child, what) =>
   });
 
 async function startFake() {
-  const child = fork(join(here, 'gateway-fake-provider.mjs'), ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'lib/gateway-fake-provider.mjs'), ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await once(child, 'fake provider');
   return { name: 'direct', pid: child.pid, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
@@ -136,7 +136,7 @@ async function startFake() {
 async function startPortkey() {
   const entry = join(root, 'node_modules/@portkey-ai/gateway/build/start-server.js');
   const child = fork(entry, ['--port=0', '--headless'], {
-    execArgv: ['--import', join(here, 'gateway-report-port.mjs')],
+    execArgv: ['--import', join(here, 'lib/gateway-report-port.mjs')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...serverEnv, NODE_ENV: 'production' },
   });
@@ -358,4 +358,4 @@ try {
 }
 result.loadAverageAtEnd = loadavg().map(r2);
 result.targetsAqeOn = targets(result);
-process.stdout.write(JSON.stringify(result, null, 1) + '\n');
+process.stdout.write(JSON.stringify(result) + '\n');

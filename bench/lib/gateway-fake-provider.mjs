@@ -1,5 +1,6 @@
 // An instant model provider for bench/gateway.mjs: OpenAI-compatible (POST /v1/chat/completions) and Anthropic
-// (POST /v1/messages) wire formats, JSON and SSE, with usage. Replies are built once per (format, stream, model):
+// (POST /v1/messages, and /v1/messages/count_tokens, which aqe's cost meter asks) wire formats, JSON and SSE,
+// with usage. Replies are built once per (format, stream, model):
 // the provider costs as little as possible, so the gateways in front of it are what the bench measures.
 // Run as a forked child with --serve: it listens on an ephemeral loopback port and sends { type: 'listening', port } over IPC.
 import http from 'node:http';
@@ -62,6 +63,10 @@ if (process.argv[2] === '--serve') {
     const parts = [];
     req.on('data', (d) => parts.push(d));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url.endsWith('/messages/count_tokens')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(`{"input_tokens":${INPUT_TOKENS}}`);
+        return;
+      }
       if (req.method !== 'POST' || !(req.url.endsWith('/chat/completions') || req.url.endsWith('/messages'))) {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
         return;
