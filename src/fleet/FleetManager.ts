@@ -9,8 +9,9 @@ import { FlagSync, type FlagAuditRecord } from '../flags/flag-sync.js';
 import { createLogger, type Logger } from '../logging.js';
 import { openMemoryStore } from '../memory/index.js';
 import { OwnerLease, type OwnerLeaseOptions } from '../memory/owner-lease.js';
-import { SYSTEM_CALLER, SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
+import { SwarmMemoryManager } from '../memory/SwarmMemoryManager.js';
 import { AccessLevel, type MemoryStore } from '../memory/types.js';
+import { WriteBehind } from '../memory/write-behind.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/index.js';
 import { CostTracker } from '../routing/CostTracker.js';
 import type { ModelRouter } from '../routing/ModelRouter.js';
@@ -81,6 +82,8 @@ export class FleetManager extends EventEmitter {
   private readonly admission = new AdmissionControl();
   private readonly agents = new Map<string, BaseAgent>();
   private records!: TaskRecords;
+  /** Group commit of the per-task bookkeeping: task records, routing selections, stream sessions. */
+  private writes!: WriteBehind;
   private readonly controllers = new Map<string, AbortController>();
   private readonly beforeCloseSteps: Array<() => Promise<void>> = [];
   private readonly inflight = new Set<Promise<unknown>>();
@@ -117,7 +120,10 @@ export class FleetManager extends EventEmitter {
       this.emit('flags:changed', change);
       if (this.routerMayRun()) void this.loadRouter().catch(() => undefined);
     });
-    this.records = new TaskRecords(store, { owner: () => this.lease.id, retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger });
+    this.writes = new WriteBehind(store, {
+      onError: (err, keys) => this.logger.error(`could not record ${keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ')}: ${errorMessage(err)}`),
+    });
+    this.records = new TaskRecords(store, { owner: () => this.lease.id, retentionDays: this.config.fleet.taskRetentionDays, logger: this.logger, writes: this.writes });
     this.buildRoutingAndProviders();
     // Reservations of processes that died are booked as unsettled, by a survivor or at the next start.
     this.lease.onSweep(async () => void (await this.costs.sweepOrphans()));
@@ -167,11 +173,7 @@ export class FleetManager extends EventEmitter {
     const [{ ModelRouter }, { ComplexityAnalyzer }] = await Promise.all([import('../routing/ModelRouter.js'), import('../routing/ComplexityAnalyzer.js')]);
     return new ModelRouter(routing, {
       analyzer: new ComplexityAnalyzer(routing.complexity),
-      onSelection: (rec) => {
-        this.memory
-          .store(rec.taskId, rec, { partition: 'routing/selections', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER })
-          .catch((err) => this.logger.error(`could not record selection for ${rec.taskId}: ${errorMessage(err)}`));
-      },
+      onSelection: (rec) => this.recordSystem('routing/selections', rec.taskId, rec),
       budgetPressure: () => this.costs?.pressure() ?? 0,
     });
   }
@@ -190,12 +192,14 @@ export class FleetManager extends EventEmitter {
       providers: this.providers,
       models: routing.models,
       logger: this.logger,
-      onSession: (session) => {
-        this.memory
-          .store(session.id, session, { partition: 'streaming/sessions', owner: 'system', accessLevel: AccessLevel.SYSTEM, caller: SYSTEM_CALLER })
-          .catch((err) => this.logger.error(`could not record stream session ${session.id}: ${errorMessage(err)}`));
-      },
+      onSession: (session) => this.recordSystem('streaming/sessions', session.id, session),
     });
+  }
+
+  /** A system record the fleet keeps for later reading (no read first; in the next group commit). */
+  private recordSystem(partition: string, key: string, value: unknown): void {
+    const now = Date.now();
+    void this.writes.put({ partition, key, value, owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: now, updatedAt: now });
   }
 
   private startWatching(path: string): void {
@@ -297,9 +301,9 @@ export class FleetManager extends EventEmitter {
   }
 
   /**
-   * Start a task and return at once. The task is recorded as queued before this returns (`accepted` settles
-   * when the record is written: at once on SQLite, where a failed write throws here); `done` settles with its
-   * result. Every later state change is recorded too.
+   * Start a task and return at once. `accepted` settles when its queued record is in the store (the next group
+   * commit) and rejects when that write failed; `done` settles with its result, after its terminal record is
+   * in the store. Every later state change is recorded too.
    */
   submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult>; accepted: Promise<void> } {
     this.assertInitialized();

@@ -1,6 +1,7 @@
 import { BudgetExceededError, ErrorCodes, TaskCancelledError, TaskTimeoutError, type CancelReason } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { AccessLevel, type MemoryEntry, type MemoryStore } from '../memory/types.js';
+import { WriteBehind } from '../memory/write-behind.js';
 import type { TaskResult, TaskStatus, TaskUsage } from './types.js';
 
 /** Every accepted task's record: GET /v1/tasks/:id, `aqe run --resume` and recovery read it. */
@@ -63,6 +64,8 @@ export interface TaskRecordsOptions {
   /** Most finished records kept in memory (default 5000); older ones are read from the store. */
   maxInMemory?: number;
   now?: () => number;
+  /** The group commit the running/progress/terminal writes go through (default: one of its own). */
+  writes?: WriteBehind;
 }
 
 /** The status a failed run ends in, and the cancel reason, from what stopped it. */
@@ -80,12 +83,15 @@ export function isRetryable(code: string | undefined): boolean {
 /**
  * Task records in the store, written as the task moves: queued (in the step that accepts it), running,
  * progress (throttled), and a terminal state. Each change is one upsert of the whole small record (no read
- * first); accepting also writes the active marker in the same transaction, finishing deletes it.
+ * first); accepting also writes the active marker in the same transaction, finishing deletes it. Every write
+ * goes through a group commit (WriteBehind: one transaction per event-loop turn for every task's writes);
+ * queued() and finish() settle when their records are in the store.
  * Writes for one task are applied in order even on a store whose calls are asynchronous.
  */
 export class TaskRecords {
   private readonly store: MemoryStore;
-  private readonly opts: Required<Omit<TaskRecordsOptions, 'logger'>> & { logger: Logger };
+  private readonly opts: Required<Omit<TaskRecordsOptions, 'logger' | 'writes'>> & { logger: Logger };
+  private readonly writes: WriteBehind;
   private readonly live = new Map<string, TaskRecord>();
   private readonly finished = new Map<string, TaskRecord>();
   private readonly pending = new Map<string, Promise<void>>();
@@ -93,7 +99,9 @@ export class TaskRecords {
 
   constructor(store: MemoryStore, opts: TaskRecordsOptions) {
     this.store = store;
-    this.opts = { progressIntervalMs: 1000, maxInMemory: 5000, now: Date.now, ...opts };
+    const { writes, ...rest } = opts;
+    this.opts = { progressIntervalMs: 1000, maxInMemory: 5000, now: Date.now, ...rest };
+    this.writes = writes ?? new WriteBehind(store, { onError: (err, keys) => this.opts.logger.error(`could not record ${keys.join(', ')}: ${err instanceof Error ? err.message : String(err)}`) });
   }
 
   get owner(): string {
@@ -134,15 +142,18 @@ export class TaskRecords {
   }
 
   /**
-   * Record a task as queued, with its active marker, in one transaction. A store that writes synchronously
-   * (SQLite) has written it when this returns, and a failed write throws here: the task is not accepted.
+   * Record a task as queued, with its active marker, in the next group commit; the promise settles when
+   * they are in the store and rejects when that write failed (then the task is not accepted).
    */
   queued(task: { id: string; type: string; agentType: string }): Promise<void> {
     const now = this.opts.now();
     const rec: TaskRecord = { id: task.id, type: task.type, agentType: task.agentType, status: 'queued', owner: this.owner, submittedAt: now, updatedAt: now };
     this.finished.delete(task.id);
     this.live.set(task.id, rec);
-    return this.enqueue(task.id, () => this.store.putMany([this.entry(rec), this.marker(rec)]), true);
+    return this.enqueue(task.id, () => {
+      void this.writes.put(this.marker(rec), { strict: true }).catch(() => undefined);
+      return this.writes.put(this.entry(rec), { strict: true });
+    }, true);
   }
 
   /** The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker now. */
@@ -155,7 +166,10 @@ export class TaskRecords {
     };
     this.live.set(task.id, rec);
     this.lastProgressWrite.set(task.id, now);
-    return this.enqueue(task.id, () => (prev ? this.store.put(this.entry(rec)) : this.store.putMany([this.entry(rec), this.marker(rec)])));
+    return this.enqueue(task.id, () => {
+      if (!prev) void this.writes.put(this.marker(rec));
+      return this.writes.put(this.entry(rec));
+    });
   }
 
   /** Chunks and tokens received so far; written at most once per progressIntervalMs per task. */
@@ -168,7 +182,7 @@ export class TaskRecords {
     this.lastProgressWrite.set(id, now);
     rec.updatedAt = now;
     const snapshot = { ...rec };
-    void this.enqueue(id, () => this.store.put(this.entry(snapshot)));
+    void this.enqueue(id, () => this.writes.put(this.entry(snapshot)));
   }
 
   /** The task ended (completed, failed or cancelled): its final record, and its marker goes. */
@@ -197,15 +211,16 @@ export class TaskRecords {
     this.live.delete(task.id);
     this.lastProgressWrite.delete(task.id);
     this.remember({ ...rec, ...(r ? { result: r } : {}) });
-    return this.enqueue(task.id, async () => {
-      await this.store.put(this.entry(rec));
-      await this.store.delete(ACTIVE_TASKS_PARTITION, task.id);
+    return this.enqueue(task.id, () => {
+      void this.writes.delete(ACTIVE_TASKS_PARTITION, task.id);
+      return this.writes.put(this.entry(rec));
     });
   }
 
   /** Waits for every write issued so far (before the store closes). */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending.values()]);
+    await this.writes.flush();
   }
 
   /**

@@ -167,10 +167,13 @@ export class TaskRunner {
         run.chunks++;
         tokensSoFar += countTokens(chunk.text);
         this.s.records.progress(run.task.id, run.chunks, run.usage.outputTokens + tokensSoFar);
-        this.s.events.emit('task:chunk', {
-          taskId: run.task.id, agentType: run.agentType, modelName: selection.modelName, chunk, tokensSoFar,
-          costSoFar: costs.costOf(selection.modelName, 0, tokensSoFar),
-        });
+        // Built only for a listener (the CLI's progress): the service has none, and per chunk it adds up.
+        if (this.s.events.listenerCount('task:chunk') > 0) {
+          this.s.events.emit('task:chunk', {
+            taskId: run.task.id, agentType: run.agentType, modelName: selection.modelName, chunk, tokensSoFar,
+            costSoFar: costs.costOf(selection.modelName, 0, tokensSoFar),
+          });
+        }
         // A consumer may return a promise to slow the stream down (backpressure reaches SSE and MCP clients).
         return run.callbacks?.onChunk?.(chunk);
       },

@@ -275,6 +275,15 @@ export class PgMemoryStore implements MemoryStore {
     });
   }
 
+  async applyBatch(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): Promise<void> {
+    if (puts.length + deletes.length === 0) return;
+    const rows = puts.map((e) => this.toParams(e));
+    await this.transaction(`batch (${rows.length} puts, ${deletes.length} deletes)`, async (client) => {
+      for (const row of rows) await client.query(UPSERT, row);
+      for (const d of deletes) await client.query('DELETE FROM aqe_entries WHERE partition = $1 AND key = $2', [d.partition, d.key]);
+    });
+  }
+
   async get(partition: string, key: string): Promise<MemoryEntry | undefined> {
     const { rows } = await this.sql<EntryRow>(
       `get ${partition}/${key}`,

@@ -293,6 +293,17 @@ export class SqliteMemoryStore implements MemoryStore {
     this.afterWrite(rows.length);
   }
 
+  applyBatch(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): void {
+    if (puts.length + deletes.length === 0) return;
+    const rows = puts.map((e) => this.toRow(e));
+    const write = this.db.transaction(() => {
+      for (const row of rows) this.stmt.upsert.run(row);
+      for (const d of deletes) this.stmt.delete.get(d.partition, d.key);
+    });
+    this.guard(`batch (${rows.length} puts, ${deletes.length} deletes)`, () => write.immediate());
+    this.afterWrite(rows.length);
+  }
+
   get(partition: string, key: string): MemoryEntry | undefined {
     const row = this.guard(`get ${partition}/${key}`, () =>
       this.stmt.get.get({ partition, key, now: this.now() }),

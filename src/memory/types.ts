@@ -150,6 +150,8 @@ export interface MemoryStore {
   describe?(): Record<string, unknown>;
   put(entry: MemoryEntry): void | Promise<void>;
   putMany(entries: MemoryEntry[]): void | Promise<void>;
+  /** Upserts and deletes (of other keys) in one transaction: the group commit of WriteBehind. */
+  applyBatch?(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): void | Promise<void>;
   get(partition: string, key: string): MemoryEntry | undefined | Promise<MemoryEntry | undefined>;
   query(options: QueryOptions): MemoryEntry[] | Promise<MemoryEntry[]>;
   delete(partition: string, key: string): boolean | Promise<boolean>;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
+import { LruCache } from '../routing/lru.js';
 import { registerSecret } from '../secrets.js';
 import { toProviderError, type ErrorContext } from './errors.js';
 import type { CompletionResult, Provider, ProviderEvent, ProviderRequest } from './types.js';
@@ -24,6 +26,8 @@ export class AnthropicProvider implements Provider {
   private clientPromise?: Promise<Anthropic>;
   private readonly ctx: ErrorContext;
   private readonly opts: AnthropicProviderOptions;
+  /** Input token counts by content hash: the count is a pure function of model, system and messages. */
+  private readonly counted = new LruCache<string, number>(1024);
 
   constructor(opts: AnthropicProviderOptions) {
     registerSecret(opts.apiKey);
@@ -56,11 +60,18 @@ export class AnthropicProvider implements Provider {
     };
   }
 
-  /** POST /v1/messages/count_tokens: free, and the count /v1/messages will bill. */
+  /**
+   * POST /v1/messages/count_tokens: free, and the count /v1/messages will bill. Asked once per distinct
+   * content (model, system, messages), not once per call.
+   */
   async countInputTokens(request: ProviderRequest): Promise<number> {
     try {
       const { max_tokens: _max, temperature: _t, ...params } = this.params(request);
+      const key = createHash('sha256').update(JSON.stringify(params)).digest('base64');
+      const known = this.counted.get(key);
+      if (known !== undefined) return known;
       const res = await (await this.client()).messages.countTokens(params, { signal: request.signal });
+      this.counted.set(key, res.input_tokens);
       return res.input_tokens;
     } catch (err) {
       throw toProviderError(err, this.ctx, request.signal);

@@ -60,6 +60,8 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
+    // No per-request child logger: nothing logs through request.log, and a pino child per request is work nobody reads.
+    childLoggerFactory: (parent) => parent,
     bodyLimit: opts.bodyLimitBytes ?? api.bodyLimitBytes,
     return503OnClosing: true,
     // task ids are up to 128 characters (":" may arrive as %3A): room for all of them, so a bad one gets our 400

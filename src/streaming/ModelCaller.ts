@@ -5,6 +5,7 @@ import { ProviderError, toProviderError } from '../providers/errors.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Provider, ProviderErrorKind, ProviderRequest, ProviderUsage } from '../providers/types.js';
 import { countTokens } from '../routing/tokenizer.js';
+import type { RetryPolicy } from 'cockatiel';
 import { createRetryPolicy } from './retry.js';
 import type { StreamSession, StreamSessionHandle } from './session.js';
 import { StreamManager, type AttemptRecord, type StreamLogger } from './StreamManager.js';
@@ -67,9 +68,12 @@ export class ModelCaller {
   readonly streamManager: StreamManager;
   private readonly opts: ModelCallerOptions;
   private readonly models: Map<string, ModelConfig>;
+  /** Depends on the config only: built once, not per call. */
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(opts: ModelCallerOptions) {
     this.opts = opts;
+    this.retryPolicy = createRetryPolicy(opts.streaming.retryConfig, { random: opts.random });
     this.models = new Map(opts.models.map((m) => [m.name, m] as const));
     this.streamManager = new StreamManager(opts.streaming, { onSession: opts.onSession, logger: opts.logger, random: opts.random });
   }
@@ -143,13 +147,8 @@ export class ModelCaller {
     attempts: AttemptRecord[],
     session: StreamSessionHandle | undefined,
   ) {
-    const policy = createRetryPolicy(this.opts.streaming.retryConfig, {
-      random: this.opts.random,
-      onRetry: () => {
-        if (session) session.record.retries++;
-      },
-    });
-    return policy.execute(async () => {
+    return this.retryPolicy.execute(async ({ attempt }) => {
+      if (attempt > 0 && session) session.record.retries++;
       const record: AttemptRecord = { modelName, mode: 'sync' };
       attempts.push(record);
       if (session) session.beginAttempt(modelName);

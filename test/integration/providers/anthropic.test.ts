@@ -49,6 +49,16 @@ describe('AnthropicProvider against the fake Messages API', () => {
     expect(server.requests[0].body.max_tokens).toBe(256);
   });
 
+  it('counts input tokens once per distinct content (model, system, messages), then from its cache', async () => {
+    const first = await provider.countInputTokens(req('count me'));
+    expect(first).toBeGreaterThan(0);
+    expect(await provider.countInputTokens({ ...req('count me'), maxTokens: 999 })).toBe(first); // max_tokens is not content
+    expect(server.requests.filter((r) => r.path.endsWith('/count_tokens'))).toHaveLength(1);
+    await provider.countInputTokens(req('something else'));
+    await provider.countInputTokens({ ...req('count me'), system: 'a system prompt' });
+    expect(server.requests.filter((r) => r.path.endsWith('/count_tokens'))).toHaveLength(3);
+  });
+
   it('streams start, text deltas, cumulative usage and stop', async () => {
     const text = 'The quick brown fox jumps over the lazy dog, twice over.';
     server.enqueue({ text, chunkSize: 5, inputTokens: 30 });

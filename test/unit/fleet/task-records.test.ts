@@ -29,16 +29,34 @@ describe('TaskRecords', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes the queued record and its active marker before queued() returns (SQLite), and a failed write throws', () => {
+  it('has the queued record and its active marker in the store when queued() settles, and a failed write rejects', async () => {
     const r = records('owner-a');
-    void r.queued(task('t1'));
+    await r.queued(task('t1'));
     expect(store.get(TASKS_PARTITION, 't1')?.value).toMatchObject({ id: 't1', status: 'queued', owner: 'owner-a', submittedAt: T0 });
     expect(store.get(ACTIVE_TASKS_PARTITION, 't1')?.value).toEqual({ owner: 'owner-a' });
     store.close();
-    expect(() => r.queued(task('t2'))).toThrow(/putMany/);
+    await expect(r.queued(task('t2'))).rejects.toThrow(/batch/);
   });
 
-  it('records each state change with one write and no read, and drops the marker at the end', async () => {
+  it('group-commits the queued records of tasks accepted in the same turn in one transaction', async () => {
+    const calls: string[] = [];
+    const spy = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          calls.push(String(prop));
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as MemoryStore;
+    const r = new TaskRecords(spy, { owner: () => 'o', retentionDays: 7, logger: silentLogger(), now: () => clock });
+    await Promise.all([r.queued(task('a')), r.queued(task('b')), r.queued(task('c'))]);
+    expect(calls).toEqual(['applyBatch']);
+    expect(store.query({ partition: ACTIVE_TASKS_PARTITION }).map((e) => e.key)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('records each state change with one group-committed write and no read, and drops the marker at the end', async () => {
     const calls: string[] = [];
     const spy = new Proxy(store, {
       get(target, prop, receiver) {
@@ -59,7 +77,7 @@ describe('TaskRecords', () => {
     r.progress('t1', 9, 40);
     await r.finish(task('t1'), { status: 'cancelled', reason: 'client', error: { code: 'AQE_ERR_TASK_CANCELLED', message: 'task t1 cancelled' } });
     await r.flush();
-    expect(calls).toEqual(['putMany', 'put', 'put', 'put', 'delete']);
+    expect(calls).toEqual(['applyBatch', 'applyBatch', 'applyBatch', 'applyBatch']);
     const stored = store.get(TASKS_PARTITION, 't1')!;
     expect(stored.value).toMatchObject({ status: 'cancelled', reason: 'client', modelName: 'm', progress: { chunks: 9, outputTokens: 40 } });
     expect(stored.expiresAt).toBe(clock + 7 * 86_400_000);
@@ -67,12 +85,13 @@ describe('TaskRecords', () => {
   });
 
   it('keeps writes of one task in order on a store whose calls are asynchronous', async () => {
+    let calls = 0;
     const slow = new Proxy(store, {
       get(target, prop, receiver) {
         const v = Reflect.get(target, prop, receiver);
-        if (prop !== 'put' && prop !== 'putMany' && prop !== 'delete') return v;
+        if (prop !== 'put' && prop !== 'putMany' && prop !== 'delete' && prop !== 'applyBatch') return v;
         return async (...args: unknown[]) => {
-          await new Promise((res) => setTimeout(res, prop === 'putMany' ? 30 : 1));
+          await new Promise((res) => setTimeout(res, calls++ === 0 ? 30 : 1)); // the first write (queued) is the slowest
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       },

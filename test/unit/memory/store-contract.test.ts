@@ -148,6 +148,15 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect(await store.get('p', 'd')).toBeUndefined();
     });
 
+    it('applyBatch upserts and deletes in one transaction, or changes nothing when one value is invalid', async () => {
+      await store.putMany([entry('a', 1), entry('gone', 0)]);
+      await store.applyBatch!([entry('a', 2), entry('b', 3)], [{ partition: 'p', key: 'gone' }]);
+      expect((await store.query({ partition: 'p' })).map((e) => `${e.key}=${String(e.value)}`)).toEqual(['a=2', 'b=3']);
+      await expect(async () => store.applyBatch!([entry('c', 4), entry('e', 10n)], [{ partition: 'p', key: 'a' }])).rejects.toThrow(/key "e" in partition "p" is not JSON-serialisable/);
+      expect(await store.get('p', 'c')).toBeUndefined();
+      expect((await store.get('p', 'a'))?.value).toBe(2);
+    });
+
     it('refuses values without a JSON form with an error naming key and partition', async () => {
       const circular: Record<string, unknown> = {};
       circular.self = circular;
