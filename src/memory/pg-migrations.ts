@@ -244,17 +244,24 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX aqe_budget_slice_calls_slice ON aqe_budget_slice_calls (slice_id);
 
-      -- Spent (settled + unsettled), held and simulated in one window, in one snapshot.
+      -- Spent (settled + unsettled), held and simulated in one window, in one snapshot. (plpgsql: its plans are
+      -- cached per connection; a SQL function would be planned again on every call.)
       CREATE FUNCTION aqe_window_usage(p_kind TEXT, p_period TEXT,
         OUT spent DOUBLE PRECISION, OUT reserved DOUBLE PRECISION, OUT simulated DOUBLE PRECISION)
-      LANGUAGE sql STABLE AS $f$
-        SELECT coalesce((SELECT t.spent FROM aqe_budget_totals t WHERE t.kind = p_kind AND t.period = p_period), 0) + r.spent,
-               r.held,
-               coalesce((SELECT t.simulated FROM aqe_budget_totals t WHERE t.kind = p_kind AND t.period = p_period), 0) + r.simulated
-        FROM (SELECT coalesce(sum(x.spent), 0) AS spent, coalesce(sum(x.amount), 0) AS held, coalesce(sum(x.simulated), 0) AS simulated
-              FROM aqe_budget_reservations x
-              WHERE (p_kind = 'daily' AND x.day = p_period) OR (p_kind = 'monthly' AND x.month = p_period)) r
-      $f$;
+      LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        IF p_kind = 'daily' THEN
+          SELECT coalesce(t.spent, 0) + r.spent, r.held, coalesce(t.simulated, 0) + r.simulated INTO spent, reserved, simulated
+          FROM (SELECT coalesce(sum(x.spent), 0) AS spent, coalesce(sum(x.amount), 0) AS held, coalesce(sum(x.simulated), 0) AS simulated
+                FROM aqe_budget_reservations x WHERE x.day = p_period) r
+          LEFT JOIN aqe_budget_totals t ON t.kind = 'daily' AND t.period = p_period;
+        ELSE
+          SELECT coalesce(t.spent, 0) + r.spent, r.held, coalesce(t.simulated, 0) + r.simulated INTO spent, reserved, simulated
+          FROM (SELECT coalesce(sum(x.spent), 0) AS spent, coalesce(sum(x.amount), 0) AS held, coalesce(sum(x.simulated), 0) AS simulated
+                FROM aqe_budget_reservations x WHERE x.month = p_period) r
+          LEFT JOIN aqe_budget_totals t ON t.kind = 'monthly' AND t.period = p_period;
+        END IF;
+      END $$;
 
       CREATE OR REPLACE FUNCTION aqe_reserve(
         p_id TEXT, p_task TEXT, p_owner TEXT, p_model TEXT, p_agent TEXT, p_amount DOUBLE PRECISION,
@@ -414,9 +421,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
             END IF;
           END IF;
         END IF;
-        SELECT array_agg(u.spent ORDER BY i2), array_agg(u.reserved ORDER BY i2), array_agg(u.simulated ORDER BY i2)
-          INTO u_spent, u_reserved, u_simulated
-          FROM generate_subscripts(p_names, 1) AS i2, LATERAL aqe_window_usage(p_names[i2], p_periods[i2]) u;
+        u_spent := '{}'; u_reserved := '{}'; u_simulated := '{}';
+        FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+          SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+          u_spent := u_spent || v_u.spent; u_reserved := u_reserved || v_u.reserved; u_simulated := u_simulated || v_u.simulated;
+        END LOOP;
       END $$;
 
       CREATE OR REPLACE FUNCTION aqe_book_orphans() RETURNS SETOF aqe_cost_records
