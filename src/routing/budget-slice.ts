@@ -93,6 +93,7 @@ export class BudgetSlice {
   private exact = true;
   private lastUse = Date.now();
   private timer?: NodeJS.Timeout;
+  private timerAt = 0;
   private failures = 0;
   private closing = false;
   lost = false;
@@ -188,8 +189,12 @@ export class BudgetSlice {
 
   /** A timer for the slow duties: journal long calls by name, return an idle slice. */
   private arm(): void {
-    if (this.timer || this.closing) return;
+    if (this.closing) return;
     const wait = this.started.size ? this.host.tuning.journalMs : this.host.tuning.idleMs;
+    const at = Date.now() + wait;
+    if (this.timer && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const idle = Date.now() - this.lastUse >= this.host.tuning.idleMs;
