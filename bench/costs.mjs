@@ -4,7 +4,7 @@
 //    reserve -> settle (awaited until durable: the group commit carrying it landed) for SECONDS.
 //  phase "cap": a tight daily budget ($CAP) and random settled costs below each bound; lanes run until refused.
 // Reports pairs/s, overspend (must be 0), the ledger against what was billed, records left reserved, load average.
-// Usage: node bench/costs.mjs [--procs 8] [--lanes 16] [--seconds 5] [--cap 5]; `npm run build` first. Prints JSON.
+// Usage: node bench/costs.mjs [--procs 8] [--lanes 64] [--seconds 5] [--cap 5]; `npm run build` first. Prints JSON.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const PROCS = arg('procs', 8);
-const LANES = arg('lanes', 16);
+const LANES = arg('lanes', 64);
 const SECONDS = arg('seconds', 5);
 const CAP = arg('cap', 5);
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
@@ -31,7 +31,7 @@ async function worker(file, phase, id) {
   const lease = await OwnerLease.start(store, { role: 'bench' });
   const daily = phase === 'cap' ? CAP : 1e9;
   const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e9 }, alertThresholds: { dailyPercent: 80, monthlyPercent: 80 } } } }).routing;
-  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn() {} } });
+  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn: (o, msg) => o.event === 'cost.commit_failed' && process.stderr.write(`${msg}: ${o.err}\n`) } });
   await new Promise((r) => process.once('message', r));
   const end = Date.now() + SECONDS * 1000;
   let pairs = 0;

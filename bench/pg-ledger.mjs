@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 
 const PROCS = Number(process.env.BENCH_PG_PROCS ?? 8);
-const INFLIGHT = Number(process.env.BENCH_PG_INFLIGHT ?? 16);
+const INFLIGHT = Number(process.env.BENCH_PG_INFLIGHT ?? 64);
 const SECONDS = Number(process.env.BENCH_PG_SECONDS ?? 5);
 const CAP = Number(process.env.BENCH_PG_CAP ?? 5);
 // BENCH_PG_SYNC=off: database.synchronousCommit false (see docs/config.md)

@@ -483,17 +483,23 @@ export class SqliteMemoryStore implements MemoryStore {
     const deadline = Date.now() + this.busyTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
+        let outcome: SliceOutcome;
         this.db.pragma('busy_timeout = 0');
         try {
-          const outcome = this.sliceTxn.immediate(commit);
-          this.afterWrite(commit.settled.length + 1);
-          return outcome;
+          outcome = this.sliceTxn.immediate(commit);
         } finally {
           this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
         }
+        try {
+          this.afterWrite(commit.settled.length + 1);
+        } catch {
+          // the commit landed; an expired-entry purge that found the file busy is retried by the next one
+        }
+        return outcome;
       } catch (err) {
         const code = (err as { code?: string }).code;
-        if (code !== 'SQLITE_BUSY' || Date.now() > deadline) {
+        // SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, _RECOVERY): nothing was written, try again.
+        if (!code?.startsWith('SQLITE_BUSY') || Date.now() > deadline) {
           return this.guard(`commitSlice ${commit.sliceId}`, () => {
             throw err;
           });

@@ -264,8 +264,8 @@ export class BudgetSlice {
       this.committing = false;
       this.failures++;
       this.host.onError(failure);
-      const retry = setTimeout(() => void this.run(shrink), Math.min(1000, 25 * 2 ** this.failures));
-      retry.unref();
+      // Not unref'd: settles waiting to be durable keep the process alive until they are.
+      setTimeout(() => void this.run(shrink), Math.min(1000, 25 * 2 ** this.failures));
       return;
     }
     this.failures = 0;
