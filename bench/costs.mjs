@@ -1,10 +1,13 @@
-// Reserve+settle throughput with N concurrent processes on one SQLite store, and overspend (must be 0).
-// Each worker process runs CostTracker.reserveCall + settleCall (the fleet's per-model-call path) in a loop
-// against a daily budget smaller than the total demand; the parent checks spent <= limit afterwards.
-// Usage: node bench/costs.mjs [--procs 8] [--calls 2000] ; prints one JSON object.
+// Budget ledger throughput and exactness with N concurrent processes on one SQLite store (CostTracker.reserveCall
+// + settleCall, the fleet's per-model-call path, through each process's budget slice and group commits).
+//  phase "throughput": a budget that never runs out; every process runs LANES concurrent lanes of
+//    reserve -> settle (awaited until durable: the group commit carrying it landed) for SECONDS.
+//  phase "cap": a tight daily budget ($CAP) and random settled costs below each bound; lanes run until refused.
+// Reports pairs/s, overspend (must be 0), the ledger against what was billed, records left reserved, load average.
+// Usage: node bench/costs.mjs [--procs 8] [--lanes 64] [--seconds 5] [--cap 5]; `npm run build` first. Prints JSON.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -14,47 +17,60 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const PROCS = arg('procs', 8);
-const CALLS = arg('calls', 2000);
-const LIMIT = 1.0;
+const LANES = arg('lanes', 64);
+const SECONDS = arg('seconds', 5);
+const CAP = arg('cap', 5);
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 
-if (process.argv[2] === 'worker') {
-  const [, , , file, id] = process.argv;
+async function worker(file, phase, id) {
   const { SqliteMemoryStore } = await import(dist('memory/sqlite-store.js'));
   const { createConfig } = await import(dist('config/defaults.js'));
   const { CostTracker } = await import(dist('routing/CostTracker.js'));
+  const { OwnerLease } = await import(dist('memory/owner-lease.js'));
   const store = new SqliteMemoryStore(file, { busyTimeoutMs: 60_000, purgeIntervalMs: 0 });
-  const owner = store.registerOwner({ role: 'bench', pid: process.pid, host: 'bench' });
-  const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily: LIMIT, monthly: 1000 }, alertThresholds: { dailyPercent: 100, monthlyPercent: 100 } } } }).routing;
-  const tracker = new CostTracker(routing, store, { ownerId: () => owner, logger: { warn() {} } });
+  const lease = await OwnerLease.start(store, { role: 'bench' });
+  const daily = phase === 'cap' ? CAP : 1e9;
+  const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e9 }, alertThresholds: { dailyPercent: 80, monthlyPercent: 80 } } } }).routing;
+  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn: (o, msg) => o.event === 'cost.commit_failed' && process.stderr.write(`${msg}: ${o.err}\n`) } });
   await new Promise((r) => process.once('message', r));
-  let ok = 0;
+  const end = Date.now() + SECONDS * 1000;
+  let pairs = 0;
   let refused = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < CALLS; i++) {
-    try {
-      // haiku, 400 input tokens, max_tokens 800: a bound of $0.00352; settles 200 output tokens ($0.00112)
-      const r = await tracker.reserveCall({ taskId: `${id}-${i}`, agentType: 'bench' }, { modelName: 'claude-haiku-4', inputTokens: 400, maxTokens: 800, minTokens: 800, simulated: false });
-      await tracker.settleCall(r, { inputTokens: 400, outputTokens: 200, estimated: false });
-      ok++;
-    } catch (err) {
-      if (err?.code !== 'AQE_ERR_BUDGET_EXCEEDED') throw err;
-      refused++;
+  let billed = 0;
+  const lane = async (l) => {
+    for (let i = 0; ; i++) {
+      if (phase === 'throughput' && Date.now() >= end) return;
+      let r;
+      try {
+        // haiku, 400 input tokens, max_tokens 800: a bound of $0.00352
+        r = await tracker.reserveCall({ taskId: `${id}-${l}-${i}`, agentType: 'bench' }, { modelName: 'claude-haiku-4', inputTokens: 400, maxTokens: 800, minTokens: 800, simulated: false });
+      } catch (err) {
+        if (err?.code !== 'AQE_ERR_BUDGET_EXCEEDED') throw err;
+        refused++;
+        if (phase === 'cap') return;
+        continue;
+      }
+      const outputTokens = phase === 'cap' ? Math.floor(Math.random() * 800) : 200;
+      const cost = await tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
+      billed += cost;
+      pairs++;
     }
-  }
-  const ms = performance.now() - t0;
+  };
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  await Promise.all(Array.from({ length: LANES }, (_, l) => lane(l)));
+  const seconds = (performance.now() - t0) / 1000;
+  await tracker.flush();
+  const cpu = process.cpuUsage(cpu0);
+  await lease.stop();
   store.close();
-  process.send({ ok, refused, ms });
+  process.send({ pairs, refused, billed, seconds, cpuMs: (cpu.user + cpu.system) / 1000 });
   process.exit(0);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'aqe-bench-costs-'));
-const file = join(dir, 'fleet.db');
-try {
-  const { SqliteMemoryStore } = await import(dist('memory/sqlite-store.js'));
-  new SqliteMemoryStore(file, { purgeIntervalMs: 0 }).close(); // create + migrate once
+async function runPhase(file, phase) {
   const self = fileURLToPath(import.meta.url);
-  const workers = Array.from({ length: PROCS }, (_, i) => fork(self, ['worker', file, `w${i}`, `--calls`, String(CALLS)], { stdio: 'inherit' }));
+  const workers = Array.from({ length: PROCS }, (_, i) => fork(self, ['worker', file, phase, `w${i}`, ...process.argv.slice(2)], { stdio: 'inherit' }));
   await new Promise((r) => setTimeout(r, 1500)); // let every worker open the store
   const t0 = performance.now();
   const results = await Promise.all(workers.map((w) => new Promise((resolve, reject) => {
@@ -62,31 +78,69 @@ try {
     w.once('exit', (code) => code !== 0 && reject(new Error(`worker exited ${code}`)));
     w.send('go');
   })));
-  const wallMs = performance.now() - t0;
-  const store = new SqliteMemoryStore(file, { purgeIntervalMs: 0, readonly: true });
-  const day = new Date().toISOString().slice(0, 10);
-  const usage = store.budgetUsage('daily', day);
-  const records = store.costRecords(0).length;
-  store.close();
-  const ok = results.reduce((n, r) => n + r.ok, 0);
-  const attempts = PROCS * CALLS;
-  console.log(JSON.stringify({
-    bench: 'costs: reserveCall+settleCall, one SQLite store',
-    machine: `${process.platform} ${process.arch}, Node ${process.version}`,
-    processes: PROCS,
-    callsPerProcess: CALLS,
-    attempts,
-    settled: ok,
-    refused: attempts - ok,
-    wallMs: Math.round(wallMs),
-    reserveSettlePerSecond: Math.round((attempts / wallMs) * 1000),
-    dailyLimit: LIMIT,
-    spent: Number(usage.spent.toFixed(6)),
-    reservedLeft: usage.reserved,
-    overspend: Math.max(0, usage.spent + usage.reserved - LIMIT) > 1e-9 ? usage.spent + usage.reserved - LIMIT : 0,
-    ledgerRecords: records,
-    target: { reserveSettlePerSecond: 2000, overspend: 0 },
-  }, null, 2));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return { results, wallSeconds: (performance.now() - t0) / 1000 };
 }
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'aqe-bench-costs-'));
+  try {
+    const { SqliteMemoryStore } = await import(dist('memory/sqlite-store.js'));
+    const day = new Date().toISOString().slice(0, 10);
+    const check = (file) => {
+      const store = new SqliteMemoryStore(file, { purgeIntervalMs: 0, readonly: true });
+      const usage = store.budgetUsage('daily', day);
+      const records = store.costRecords(0);
+      store.close();
+      return { usage, records, ledger: records.reduce((n, r) => n + r.cost, 0) };
+    };
+    const files = { throughput: join(dir, 'throughput.db'), cap: join(dir, 'cap.db') };
+    for (const f of Object.values(files)) new SqliteMemoryStore(f, { purgeIntervalMs: 0 }).close(); // create + migrate once
+    const loadBefore = loadavg()[0];
+
+    const tp = await runPhase(files.throughput, 'throughput');
+    const tpPairs = tp.results.reduce((n, r) => n + r.pairs, 0);
+    const tpSeconds = Math.max(...tp.results.map((r) => r.seconds));
+    const tpBilled = tp.results.reduce((n, r) => n + r.billed, 0);
+    const tpCheck = check(files.throughput);
+
+    const cap = await runPhase(files.cap, 'cap');
+    const capBilled = cap.results.reduce((n, r) => n + r.billed, 0);
+    const capCheck = check(files.cap);
+    const overspend = capCheck.usage.spent + capCheck.usage.reserved - CAP;
+    console.log(JSON.stringify({
+      bench: 'costs: CostTracker.reserveCall+settleCall through budget slices, one SQLite store',
+      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+      loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
+      processes: PROCS,
+      lanesPerProcess: LANES,
+      throughput: {
+        reserveSettlePerSecond: Math.round(tpPairs / tpSeconds),
+        pairs: tpPairs,
+        // CPU the worker processes spent per pair (user + system): what the load-independent capacity follows.
+        cpuMsPerPair: Number((tp.results.reduce((n, r) => n + r.cpuMs, 0) / tpPairs).toFixed(4)),
+        seconds: Number(tpSeconds.toFixed(2)),
+        ledgerRecords: tpCheck.records.length,
+        ledgerMinusBilled: Number((tpCheck.ledger - tpBilled).toFixed(9)),
+        reservedAfterClose: tpCheck.usage.reserved,
+      },
+      cap: {
+        dailyLimit: CAP,
+        settled: cap.results.reduce((n, r) => n + r.pairs, 0),
+        refused: cap.results.reduce((n, r) => n + r.refused, 0),
+        spent: Number(capCheck.usage.spent.toFixed(6)),
+        filledPercent: Number(((capCheck.usage.spent / CAP) * 100).toFixed(2)),
+        overspend: overspend > 1e-9 ? overspend : 0,
+        billed: Number(capBilled.toFixed(6)),
+        ledgerMinusBilledPercent: capBilled > 0 ? Number((((capCheck.ledger - capBilled) / capBilled) * 100).toFixed(6)) : 0,
+        reservedAfterClose: capCheck.usage.reserved,
+        wallSeconds: Number(cap.wallSeconds.toFixed(2)),
+      },
+      target: { reserveSettlePerSecond: 2000, overspend: 0, ledgerMinusBilledPercent: '< 1' },
+    }, null, 2));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'worker') await worker(process.argv[3], process.argv[4], process.argv[5]);
+else await main();

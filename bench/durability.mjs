@@ -170,7 +170,13 @@ function ledgerAgreement(db) {
   try {
     const ledger = new Map();
     const kinds = new Map();
+    let sliceRemainders = 0;
     for (const r of store.costRecords(0)) {
+      // A killed process's budget slice beyond its journaled calls is booked as `slice:<owner>`, not a task's.
+      if (r.taskId.startsWith('slice:')) {
+        sliceRemainders += r.cost;
+        continue;
+      }
       ledger.set(r.taskId, (ledger.get(r.taskId) ?? 0) + r.cost);
       kinds.set(r.taskId, [...(kinds.get(r.taskId) ?? []), r.status ?? 'settled']);
     }
@@ -181,6 +187,7 @@ function ledgerAgreement(db) {
     const disagreeing = [...mismatched, ...unrecorded].map((id) => ({ id, ledger: ledger.get(id) ?? 0, ledgerRecords: kinds.get(id) ?? [], record: records.find((r) => r.id === id) }));
     return {
       chargedTasks: charged.length, ledgerTasks: ledger.size, mismatched: mismatched.length, chargedInLedgerOnly: unrecorded.length,
+      unsettledSliceRemainders: Number(sliceRemainders.toFixed(9)),
       agree: disagreeing.length === 0, ...(disagreeing.length ? { disagreeing: disagreeing.slice(0, 3) } : {}),
     };
   } finally {

@@ -1,7 +1,8 @@
-// Budget ledger on PostgreSQL across processes: 8 processes reserve and settle against one database.
+// Budget ledger on PostgreSQL across processes: 8 processes, each with BENCH_PG_INFLIGHT lanes, run
+// CostTracker.reserveCall + settleCall (budget slices, group commits) against one database.
 //  phase "throughput": a budget that never runs out, for BENCH_PG_SECONDS; reports reserve+settle pairs/s.
-//  phase "cap": the same processes race to fill a tight daily budget with random amounts and settle below the
-//  reservation (the upper bound); reports overspend (must be 0) and whether the ledger equals the totals.
+//  phase "cap": the same processes race to fill a tight daily budget ($BENCH_PG_CAP) and settle random costs
+//  below each bound; reports overspend (must be 0), the ledger against what was billed and against the totals.
 // Needs PostgreSQL: AQE_BENCH_PG_URL or AQE_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 // prints {"skipped": ...} without one. Run `npm run build` first. Prints one JSON object.
 import { spawn } from 'node:child_process';
@@ -10,59 +11,63 @@ import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 
 const PROCS = Number(process.env.BENCH_PG_PROCS ?? 8);
-const INFLIGHT = Number(process.env.BENCH_PG_INFLIGHT ?? 4);
+const INFLIGHT = Number(process.env.BENCH_PG_INFLIGHT ?? 64);
 const SECONDS = Number(process.env.BENCH_PG_SECONDS ?? 5);
 const CAP = Number(process.env.BENCH_PG_CAP ?? 5);
 // BENCH_PG_SYNC=off: database.synchronousCommit false (see docs/config.md)
 const SYNC = process.env.BENCH_PG_SYNC !== 'off';
 const DAY = new Date().toISOString().slice(0, 10);
-const MONTH = DAY.slice(0, 7);
 
 async function worker(url, phase, id) {
   const { PgMemoryStore } = await import('../dist/memory/pg-store.js');
-  const store = new PgMemoryStore({ url, purgeIntervalMs: 0, poolMax: INFLIGHT, synchronousCommit: SYNC });
+  const { OwnerLease } = await import('../dist/memory/owner-lease.js');
+  const { createConfig } = await import('../dist/config/defaults.js');
+  const { CostTracker } = await import('../dist/routing/CostTracker.js');
+  const store = new PgMemoryStore({ url, purgeIntervalMs: 0, poolMax: 4, synchronousCommit: SYNC });
   await store.init();
-  const owner = await store.registerOwner({ role: 'bench', pid: process.pid, host: 'bench' });
-  const limit = phase === 'cap' ? CAP : 1e12;
-  const windows = [
-    { name: 'daily', period: DAY, limit },
-    { name: 'monthly', period: MONTH, limit: 1e12 },
-  ];
+  const lease = await OwnerLease.start(store, { role: 'bench' });
+  const daily = phase === 'cap' ? CAP : 1e12;
+  const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e12 } } } }).routing;
+  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn() {} } });
   process.stdout.write('ready\n');
   await new Promise((r) => process.stdin.once('data', r));
   const end = Date.now() + SECONDS * 1000;
   let pairs = 0;
   let refused = 0;
   let billed = 0;
-  const lane = async (lane) => {
+  // CostTracker.reserveCall + settleCall (the fleet's per-model-call path), each settle awaited until durable.
+  const lane = async (l) => {
     for (let i = 0; ; i++) {
       if (phase === 'throughput' && Date.now() >= end) return;
-      const amount = phase === 'cap' ? 0.001 + Math.random() * 0.05 : 0.000001;
-      const taskId = `${id}-${lane}-${i}`;
-      const r = await store.reserveBudget(windows, amount, { taskId, ownerId: owner, modelName: 'm', agentType: 'a' });
-      if (!r.ok) {
+      let r;
+      try {
+        // haiku, 400 input tokens, max_tokens 800: a bound of $0.00352
+        r = await tracker.reserveCall({ taskId: `${id}-${l}-${i}`, agentType: 'bench' }, { modelName: 'claude-haiku-4', inputTokens: 400, maxTokens: 800, minTokens: 800, simulated: false });
+      } catch (err) {
+        if (err?.code !== 'AQE_ERR_BUDGET_EXCEEDED') throw err;
         refused++;
         if (phase === 'cap') return; // the budget is full for this lane
         continue;
       }
-      const cost = phase === 'cap' ? r.amount * (0.5 + Math.random() * 0.5) : r.amount;
-      await store.settleReservation(r.reservationId, {
-        taskId, modelName: 'm', agentType: 'a', inputTokens: 10, outputTokens: 10, cost, estimated: false,
-        at: Date.now(), day: DAY, month: MONTH,
-      });
+      const outputTokens = phase === 'cap' ? Math.floor(Math.random() * 800) : 200;
+      const cost = await tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
       billed += cost;
       pairs++;
     }
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: INFLIGHT }, (_, l) => lane(l)));
   const seconds = (performance.now() - t0) / 1000;
-  await store.releaseOwner(owner);
+  await tracker.flush();
+  const cpu = process.cpuUsage(cpu0);
+  await lease.stop();
   await store.close();
-  process.stdout.write(JSON.stringify({ pairs, refused, billed, seconds }) + '\n');
+  process.stdout.write(JSON.stringify({ pairs, refused, billed, seconds, cpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');
 }
 
 async function runPhase(url, phase) {
@@ -101,38 +106,50 @@ async function main() {
     await setup.init();
     await setup.close();
 
+    const loadBefore = loadavg()[0];
     const tp = await runPhase(url.toString(), 'throughput');
     const pairs = tp.reduce((n, r) => n + r.pairs, 0);
     const seconds = Math.max(...tp.map((r) => r.seconds));
+    const tpBilled = tp.reduce((n, r) => n + r.billed, 0);
     const db = new pg.Client({ connectionString: url.toString() });
     await db.connect();
+    const tpLedger = (await db.query('SELECT coalesce(sum(cost), 0)::float8 AS s, count(*)::int AS n FROM aqe_cost_records')).rows[0];
     await db.query("DELETE FROM aqe_cost_records; DELETE FROM aqe_budget_totals; DELETE FROM aqe_entries WHERE partition = 'routing/costs'");
 
     const cap = await runPhase(url.toString(), 'cap');
     const billed = cap.reduce((n, r) => n + r.billed, 0);
+    const usage = (await db.query("SELECT * FROM aqe_window_usage('daily', $1)", [DAY])).rows[0];
     const totals = (await db.query("SELECT spent FROM aqe_budget_totals WHERE kind = 'daily' AND period = $1", [DAY])).rows[0]?.spent ?? 0;
     const ledger = (await db.query('SELECT coalesce(sum(cost), 0)::float8 AS s, count(*)::int AS n FROM aqe_cost_records WHERE day = $1', [DAY])).rows[0];
     const held = (await db.query('SELECT count(*)::int AS n FROM aqe_budget_reservations')).rows[0].n;
     await db.end();
+    const over = Number(usage.spent) + Number(usage.reserved) - CAP;
     console.log(JSON.stringify({
+      bench: 'pg-ledger: CostTracker.reserveCall+settleCall through budget slices, one PostgreSQL database',
+      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+      loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
       processes: PROCS,
       synchronousCommit: SYNC,
-      loadAverage: (await import('node:os')).loadavg()[0],
       inflightPerProcess: INFLIGHT,
       reserveSettlePerSecond: Math.round(pairs / seconds),
       pairs,
       seconds: Number(seconds.toFixed(2)),
+      cpuMsPerPair: Number((tp.reduce((n, r) => n + r.cpuMs, 0) / pairs).toFixed(4)),
+      throughputLedgerMinusBilled: Number((tpLedger.s - tpBilled).toFixed(9)),
+      throughputLedgerRecords: tpLedger.n,
       cap: {
         limit: CAP,
-        spent: Number(Number(totals).toFixed(6)),
-        overspend: Number(Math.max(0, Number(totals) - CAP).toFixed(9)),
+        spent: Number(Number(usage.spent).toFixed(6)),
+        filledPercent: Number(((Number(usage.spent) / CAP) * 100).toFixed(2)),
+        overspend: over > 1e-9 ? over : 0,
+        billed: Number(billed.toFixed(6)),
+        ledgerMinusBilledPercent: billed > 0 ? Number((((ledger.s - billed) / billed) * 100).toFixed(6)) : 0,
         ledgerEqualsTotals: Math.abs(ledger.s - Number(totals)) < 1e-9,
-        ledgerEqualsBilled: Math.abs(ledger.s - billed) < 1e-9,
         settled: ledger.n,
         refused: cap.reduce((n, r) => n + r.refused, 0),
-        stillReserved: held,
+        reservationRowsLeft: held,
       },
-      target: { reserveSettlePerSecond: 2000, overspend: 0 },
+      target: { reserveSettlePerSecond: 2000, overspend: 0, ledgerMinusBilledPercent: '< 1' },
     }));
   } finally {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

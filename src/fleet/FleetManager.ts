@@ -73,6 +73,7 @@ export class FleetManager extends EventEmitter {
   private router?: ModelRouter;
   private routerLoading?: Promise<ModelRouter>;
   private costs!: CostTracker;
+  private readonly retiredCosts = new Set<CostTracker>();
   private lease!: OwnerLease;
   private flagSync!: FlagSync;
   private caller!: ModelCaller;
@@ -185,6 +186,13 @@ export class FleetManager extends EventEmitter {
     this.router = undefined;
     this.routerLoading = undefined;
     this.costs?.removeAllListeners('alert');
+    if (this.costs) {
+      // Running tasks keep the old tracker; the unused part of its budget slice goes back now (its calls in
+      // flight stay held), and whatever it holds at shutdown is flushed with the current one.
+      const previous = this.costs;
+      this.retiredCosts.add(previous);
+      void previous.flush().catch(() => undefined);
+    }
     this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
@@ -441,7 +449,9 @@ export class FleetManager extends EventEmitter {
       for (const [id, c] of this.controllers) c.abort(new TaskCancelledError(id, 'shutdown'));
       await Promise.allSettled([...this.inflight]);
     }
-    await this.costs.flush().catch(() => undefined);
+    // Settles are group-committed: commit every pending one and return the unused budget slices before the
+    // owner stops (a slice left behind would be booked as unsettled by the sweep below).
+    await Promise.all([this.costs, ...this.retiredCosts].map((c) => c.flush().catch(() => undefined)));
     await this.records.flush();
     for (const step of this.beforeCloseSteps) await step().catch((err: unknown) => this.logger.warn(`shutdown step failed: ${errorMessage(err)}`));
     await this.lease.stop().catch(() => undefined);

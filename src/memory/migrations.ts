@@ -103,6 +103,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE budget_totals ADD COLUMN simulated REAL NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    description: 'budget slices: the journal of calls in flight inside a process slice (booked by name if it dies)',
+    sql: `
+      CREATE TABLE budget_slice_calls (
+        id         TEXT PRIMARY KEY,
+        slice_id   TEXT NOT NULL,
+        task_id    TEXT NOT NULL,
+        model_name TEXT NOT NULL,
+        agent_type TEXT NOT NULL,
+        amount     REAL NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX budget_slice_calls_slice ON budget_slice_calls (slice_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

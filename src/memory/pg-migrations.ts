@@ -225,6 +225,266 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    description: 'budget slices: per-process reservation rows with spend accumulators, a journal of calls in flight, one-round-trip group commits',
+    sql: `
+      -- A slice row accumulates the money settled through it (spent, simulated) until it is returned or booked,
+      -- so a group commit that only settles touches no shared row (commits of different replicas do not queue
+      -- on the totals rows through each other's WAL flush). Window use = totals + accumulators + held.
+      ALTER TABLE aqe_budget_reservations ADD COLUMN spent DOUBLE PRECISION NOT NULL DEFAULT 0;
+      ALTER TABLE aqe_budget_reservations ADD COLUMN simulated DOUBLE PRECISION NOT NULL DEFAULT 0;
+
+      CREATE TABLE aqe_budget_slice_calls (
+        id         TEXT PRIMARY KEY,
+        slice_id   TEXT NOT NULL,
+        task_id    TEXT NOT NULL,
+        model_name TEXT NOT NULL,
+        agent_type TEXT NOT NULL,
+        amount     DOUBLE PRECISION NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX aqe_budget_slice_calls_slice ON aqe_budget_slice_calls (slice_id);
+
+      -- Spent (settled + unsettled), held and simulated in one window, in one snapshot. (plpgsql: its plans are
+      -- cached per connection; a SQL function would be planned again on every call.)
+      CREATE FUNCTION aqe_window_usage(p_kind TEXT, p_period TEXT,
+        OUT spent DOUBLE PRECISION, OUT reserved DOUBLE PRECISION, OUT simulated DOUBLE PRECISION)
+      LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        IF p_kind = 'daily' THEN
+          SELECT coalesce(t.spent, 0) + r.spent, r.held, coalesce(t.simulated, 0) + r.simulated INTO spent, reserved, simulated
+          FROM (SELECT coalesce(sum(x.spent), 0) AS spent, coalesce(sum(x.amount), 0) AS held, coalesce(sum(x.simulated), 0) AS simulated
+                FROM aqe_budget_reservations x WHERE x.day = p_period) r
+          LEFT JOIN aqe_budget_totals t ON t.kind = 'daily' AND t.period = p_period;
+        ELSE
+          SELECT coalesce(t.spent, 0) + r.spent, r.held, coalesce(t.simulated, 0) + r.simulated INTO spent, reserved, simulated
+          FROM (SELECT coalesce(sum(x.spent), 0) AS spent, coalesce(sum(x.amount), 0) AS held, coalesce(sum(x.simulated), 0) AS simulated
+                FROM aqe_budget_reservations x WHERE x.month = p_period) r
+          LEFT JOIN aqe_budget_totals t ON t.kind = 'monthly' AND t.period = p_period;
+        END IF;
+      END $$;
+
+      CREATE OR REPLACE FUNCTION aqe_reserve(
+        p_id TEXT, p_task TEXT, p_owner TEXT, p_model TEXT, p_agent TEXT, p_amount DOUBLE PRECISION,
+        p_min DOUBLE PRECISION, p_count_simulated BOOLEAN, p_day TEXT, p_month TEXT, p_now BIGINT,
+        p_names TEXT[], p_periods TEXT[], p_limits DOUBLE PRECISION[], p_epsilon DOUBLE PRECISION,
+        OUT ok BOOLEAN, OUT amount DOUBLE PRECISION, OUT budget TEXT, OUT used DOUBLE PRECISION, OUT lim DOUBLE PRECISION)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        i INT;
+        v_u RECORD;
+        v_left DOUBLE PRECISION;
+        v_hold DOUBLE PRECISION := p_amount;
+      BEGIN
+        FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+          PERFORM aqe_lock_budget(p_names[i], p_periods[i]);
+          SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+          used := v_u.spent + v_u.reserved + CASE WHEN p_count_simulated THEN v_u.simulated ELSE 0 END;
+          v_left := p_limits[i] - used;
+          CONTINUE WHEN v_left + p_epsilon >= v_hold;
+          IF v_left + p_epsilon >= p_min AND v_left > 0 THEN
+            v_hold := v_left;
+          ELSE
+            ok := false; budget := p_names[i]; lim := p_limits[i];
+            RETURN;
+          END IF;
+        END LOOP;
+        INSERT INTO aqe_budget_reservations (id, task_id, amount, day, month, created_at, owner_id, model_name, agent_type)
+          VALUES (p_id, p_task, v_hold, p_day, p_month, p_now, p_owner, p_model, p_agent);
+        ok := true; amount := v_hold; used := NULL;
+      END $$;
+
+      -- One group commit of a process's slice (see SliceCommit in src/memory/types.ts), in one round trip.
+      CREATE FUNCTION aqe_commit_slice(
+        p_slice TEXT, p_owner TEXT, p_known BOOLEAN, p_day TEXT, p_month TEXT, p_now BIGINT, p_count_simulated BOOLEAN,
+        p_names TEXT[], p_periods TEXT[], p_limits DOUBLE PRECISION[],
+        s_ids TEXT[], s_tasks TEXT[], s_models TEXT[], s_agents TEXT[], s_in BIGINT[], s_out BIGINT[],
+        s_costs DOUBLE PRECISION[], s_est BOOLEAN[], s_at BIGINT[], s_days TEXT[], s_months TEXT[], s_status TEXT[],
+        s_held BOOLEAN[], s_entries TEXT[],
+        c_ids TEXT[], c_tasks TEXT[], c_models TEXT[], c_agents TEXT[], c_amounts DOUBLE PRECISION[],
+        p_ended TEXT[], p_floor DOUBLE PRECISION, p_need DOUBLE PRECISION, p_extra DOUBLE PRECISION,
+        p_fraction DOUBLE PRECISION, p_exact_below DOUBLE PRECISION, p_epsilon DOUBLE PRECISION, p_partition TEXT,
+        OUT amount DOUBLE PRECISION, OUT lost BOOLEAN,
+        OUT u_spent DOUBLE PRECISION[], OUT u_reserved DOUBLE PRECISION[], OUT u_simulated DOUBLE PRECISION[])
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_row RECORD;
+        v_ins TEXT[];
+        v_moved DOUBLE PRECISION := 0;
+        v_acc_spent DOUBLE PRECISION := 0;
+        v_acc_sim DOUBLE PRECISION := 0;
+        v_current DOUBLE PRECISION;
+        v_avail DOUBLE PRECISION;
+        v_left DOUBLE PRECISION;
+        v_u RECORD;
+        v_old RECORD;
+        v_by DOUBLE PRECISION;
+        i INT;
+        r RECORD;
+      BEGIN
+        SELECT x.amount, x.spent, x.simulated INTO v_row FROM aqe_budget_reservations x WHERE x.id = p_slice FOR UPDATE;
+        lost := p_known AND NOT FOUND;
+        -- Settled calls: one multi-row insert (each reservation id recorded once) and their routing/costs entries.
+        IF coalesce(array_length(s_ids, 1), 0) > 0 THEN
+          WITH s AS (
+            SELECT * FROM unnest(s_ids, s_tasks, s_models, s_agents, s_in, s_out, s_costs, s_est, s_at, s_days, s_months, s_status, s_held, s_entries)
+              AS t(id, task, model, agent, tin, tout, cost, est, at, day, month, status, held, entry)
+          ), ins AS (
+            INSERT INTO aqe_cost_records
+              (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status)
+            SELECT id, task, model, agent, tin, tout, cost, est, at, day, month, status FROM s
+            ON CONFLICT (reservation_id) DO NOTHING
+            RETURNING reservation_id
+          ), ent AS (
+            INSERT INTO aqe_entries AS e (partition, key, value, owner, access_level, created_at, updated_at)
+            SELECT p_partition, s.task || ':' || s.id, s.entry, 'system', 'system', s.at, s.at FROM s JOIN ins ON ins.reservation_id = s.id
+            ON CONFLICT (partition, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, expires_at = NULL
+            RETURNING 1
+          )
+          SELECT array_agg(s.id),
+                 coalesce(sum(s.cost) FILTER (WHERE s.held AND (s.status <> 'simulated' OR p_count_simulated)), 0),
+                 coalesce(sum(s.cost) FILTER (WHERE s.status <> 'simulated' AND s.day = p_day AND s.month = p_month), 0),
+                 coalesce(sum(s.cost) FILTER (WHERE s.status = 'simulated' AND s.day = p_day AND s.month = p_month), 0)
+            INTO v_ins, v_moved, v_acc_spent, v_acc_sim
+            FROM s JOIN ins ON ins.reservation_id = s.id;
+          v_ins := coalesce(v_ins, '{}');
+          -- Records of another day (rare) go straight to the totals.
+          FOR r IN SELECT day, month, status, cost FROM unnest(s_ids, s_days, s_months, s_status, s_costs) AS t(id, day, month, status, cost)
+                   WHERE id = ANY(v_ins) AND (day <> p_day OR month <> p_month) LOOP
+            PERFORM aqe_add_totals(r.day, r.month, r.status, r.cost);
+          END LOOP;
+          -- Already recorded: a call booked as unsettled by a survivor is corrected to its real cost.
+          FOR i IN 1 .. array_length(s_ids, 1) LOOP
+            CONTINUE WHEN s_ids[i] = ANY(v_ins);
+            PERFORM aqe_settle(s_ids[i], s_tasks[i], s_models[i], s_agents[i], s_in[i], s_out[i], s_costs[i], s_est[i], s_at[i],
+              s_days[i], s_months[i], s_status[i], p_partition, s_tasks[i] || ':' || s_ids[i], s_entries[i], p_now);
+          END LOOP;
+        END IF;
+        IF coalesce(array_length(p_ended, 1), 0) > 0 THEN
+          DELETE FROM aqe_budget_slice_calls WHERE id = ANY(p_ended);
+        END IF;
+        IF lost THEN
+          -- A survivor booked the slice: what it settled since is in the slice's unsettled record; take it out.
+          IF v_acc_spent > 0 THEN PERFORM aqe_add_totals(p_day, p_month, 'settled', v_acc_spent); END IF;
+          IF v_acc_sim > 0 THEN PERFORM aqe_add_totals(p_day, p_month, 'simulated', v_acc_sim); END IF;
+          SELECT id, cost, day, month INTO v_old FROM aqe_cost_records WHERE reservation_id = p_slice AND status = 'unsettled' FOR UPDATE;
+          IF FOUND AND v_moved > 0 THEN
+            v_by := least(v_old.cost, v_moved);
+            UPDATE aqe_cost_records SET cost = cost - v_by WHERE id = v_old.id;
+            PERFORM aqe_add_totals(v_old.day, v_old.month, 'unsettled', -v_by);
+          END IF;
+          amount := 0;
+        ELSE
+          v_current := coalesce(v_row.amount, 0) - v_moved;
+          -- Keep (or shrink) without looking at the windows; grow only under their locks.
+          IF v_current > p_need + p_extra + p_epsilon THEN
+            amount := greatest(p_floor, p_need + p_extra);
+          ELSIF v_current + p_epsilon >= p_need + p_extra / 4 THEN
+            amount := v_current;
+          ELSE
+            v_avail := 'Infinity';
+            FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+              CONTINUE WHEN p_limits[i] = 'Infinity';
+              PERFORM aqe_lock_budget(p_names[i], p_periods[i]);
+              SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+              -- The row still holds its old amount (this commit's settled costs included): the slice may be what
+              -- the limit leaves after everyone else's use and the costs this commit moves to spent.
+              v_avail := least(v_avail, p_limits[i] - (v_u.spent + v_u.reserved + CASE WHEN p_count_simulated THEN v_u.simulated ELSE 0 END)
+                                + coalesce(v_row.amount, 0) - v_moved);
+            END LOOP;
+            IF v_avail + p_epsilon >= p_need THEN
+              v_left := greatest(0, v_avail - p_need);
+              amount := p_need + CASE WHEN v_left < p_exact_below THEN 0 ELSE least(p_extra, v_left * p_fraction) END;
+            ELSE
+              amount := greatest(p_floor, least(p_need, v_avail));
+            END IF;
+          END IF;
+          IF amount <= p_epsilon AND p_floor <= 0 THEN
+            amount := 0;
+            -- Returned: fold what it accumulated into the totals, drop the row.
+            IF v_row.amount IS NOT NULL THEN
+              DELETE FROM aqe_budget_reservations WHERE id = p_slice;
+            END IF;
+            IF coalesce(v_row.spent, 0) + v_acc_spent > 0 THEN
+              PERFORM aqe_add_totals(p_day, p_month, 'settled', coalesce(v_row.spent, 0) + v_acc_spent);
+            END IF;
+            IF coalesce(v_row.simulated, 0) + v_acc_sim > 0 THEN
+              PERFORM aqe_add_totals(p_day, p_month, 'simulated', coalesce(v_row.simulated, 0) + v_acc_sim);
+            END IF;
+          ELSE
+            INSERT INTO aqe_budget_reservations AS x (id, task_id, amount, day, month, created_at, owner_id, spent, simulated)
+              VALUES (p_slice, 'slice:' || p_owner, amount, p_day, p_month, p_now, p_owner, v_acc_spent, v_acc_sim)
+              ON CONFLICT (id) DO UPDATE SET amount = excluded.amount, spent = x.spent + excluded.spent, simulated = x.simulated + excluded.simulated;
+            IF coalesce(array_length(c_ids, 1), 0) > 0 THEN
+              INSERT INTO aqe_budget_slice_calls (id, slice_id, task_id, model_name, agent_type, amount, created_at)
+              SELECT id, p_slice, task, model, agent, amt, p_now FROM unnest(c_ids, c_tasks, c_models, c_agents, c_amounts) AS t(id, task, model, agent, amt)
+              ON CONFLICT (id) DO NOTHING;
+            END IF;
+          END IF;
+        END IF;
+        u_spent := '{}'; u_reserved := '{}'; u_simulated := '{}';
+        FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+          SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+          u_spent := u_spent || v_u.spent; u_reserved := u_reserved || v_u.reserved; u_simulated := u_simulated || v_u.simulated;
+        END LOOP;
+      END $$;
+
+      CREATE OR REPLACE FUNCTION aqe_book_orphans() RETURNS SETOF aqe_cost_records
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(7264002);
+        CREATE TEMP TABLE IF NOT EXISTS aqe_booked (LIKE aqe_cost_records) ON COMMIT DELETE ROWS;
+        DELETE FROM aqe_booked;
+        CREATE TEMP TABLE IF NOT EXISTS aqe_gone (LIKE aqe_budget_reservations) ON COMMIT DELETE ROWS;
+        DELETE FROM aqe_gone;
+        WITH gone AS (
+          DELETE FROM aqe_budget_reservations r
+          WHERE r.owner_id IS NULL
+             OR NOT EXISTS (SELECT 1 FROM aqe_process_owners o WHERE o.id = r.owner_id AND o.state = 'alive')
+          RETURNING r.*
+        )
+        INSERT INTO aqe_gone SELECT * FROM gone;
+        -- A slice's accumulated spend was already money spent: into the totals as it is.
+        INSERT INTO aqe_budget_totals AS t (kind, period, spent, simulated)
+          SELECT 'daily', day, sum(spent), sum(simulated) FROM aqe_gone GROUP BY day ORDER BY day
+          ON CONFLICT (kind, period) DO UPDATE SET spent = t.spent + excluded.spent, simulated = t.simulated + excluded.simulated;
+        INSERT INTO aqe_budget_totals AS t (kind, period, spent, simulated)
+          SELECT 'monthly', month, sum(spent), sum(simulated) FROM aqe_gone GROUP BY month ORDER BY month
+          ON CONFLICT (kind, period) DO UPDATE SET spent = t.spent + excluded.spent, simulated = t.simulated + excluded.simulated;
+        -- Journaled calls in flight by name, at their bound (never more than the slice held); the rest of each
+        -- reservation as one record.
+        WITH calls AS (
+          DELETE FROM aqe_budget_slice_calls c USING aqe_gone g WHERE c.slice_id = g.id
+          RETURNING c.*, g.day, g.month, g.created_at AS g_at, g.amount AS g_amount
+        ), ranked AS (
+          SELECT c.*, least(c.amount, greatest(0, c.g_amount - coalesce(sum(c.amount) OVER (PARTITION BY c.slice_id ORDER BY c.created_at, c.id
+                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS booked FROM calls c
+        ), rest AS (
+          SELECT g.*, g.amount - coalesce((SELECT sum(k.booked) FROM ranked k WHERE k.slice_id = g.id), 0) AS left_over,
+                 EXISTS (SELECT 1 FROM ranked k WHERE k.slice_id = g.id) AS has_calls
+          FROM aqe_gone g
+        ), booked AS (
+          INSERT INTO aqe_cost_records
+            (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status)
+          SELECT id, task_id, model_name, agent_type, 0, 0, booked, true, g_at, day, month, 'unsettled' FROM ranked
+          UNION ALL
+          SELECT id, task_id, coalesce(model_name, 'unknown'), coalesce(agent_type, 'unknown'), 0, 0, left_over, true,
+                 created_at, day, month, 'unsettled' FROM rest WHERE NOT has_calls OR left_over > 1e-9
+          ON CONFLICT (reservation_id) DO NOTHING
+          RETURNING *
+        )
+        INSERT INTO aqe_booked SELECT * FROM booked;
+        INSERT INTO aqe_budget_totals AS t (kind, period, spent)
+          SELECT 'daily', day, sum(cost) FROM aqe_booked GROUP BY day ORDER BY day
+          ON CONFLICT (kind, period) DO UPDATE SET spent = t.spent + excluded.spent;
+        INSERT INTO aqe_budget_totals AS t (kind, period, spent)
+          SELECT 'monthly', month, sum(cost) FROM aqe_booked GROUP BY month ORDER BY month
+          ON CONFLICT (kind, period) DO UPDATE SET spent = t.spent + excluded.spent;
+        RETURN QUERY SELECT * FROM aqe_booked ORDER BY at, id;
+      END $$;
+    `,
+  },
+  {
+    version: 4,
     description: 'work queue for aqe worker / aqe run --workers (claimed with SKIP LOCKED, leased to a process owner)',
     sql: `
       CREATE TABLE aqe_jobs (

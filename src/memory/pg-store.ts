@@ -20,6 +20,8 @@ import {
   type MemoryStore,
   type QueryOptions,
   type ReserveOutcome,
+  type SliceCommit,
+  type SliceOutcome,
 } from './types.js';
 
 export interface PgTlsOptions {
@@ -422,20 +424,55 @@ export class PgMemoryStore implements MemoryStore {
     );
   }
 
+  /** One group commit of a process's slice: one round trip (aqe_commit_slice), settles as one multi-row insert. */
+  async commitSlice(c: SliceCommit): Promise<SliceOutcome> {
+    for (const x of c.settled) checkCostRecord(x.record);
+    for (const [what, v] of [['floor', c.floor], ['need', c.need], ['extra', c.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
+    const now = this.now();
+    const day = c.windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
+    const month = c.windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
+    // lock order: daily before monthly (as everywhere)
+    const windows = [...c.windows].sort((a, b) => (a.name === b.name ? 0 : a.name === 'daily' ? -1 : 1));
+    const col = <T>(f: (x: SliceCommit['settled'][number]) => T) => c.settled.map(f);
+    const { rows } = await this.sql<{ amount: number; lost: boolean; u_spent: number[] | null; u_reserved: number[] | null; u_simulated: number[] | null }>(
+      `commitSlice ${c.sliceId}`,
+      `SELECT * FROM aqe_commit_slice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+         $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)`,
+      [
+        c.sliceId, c.ownerId, c.known, day, month, now, c.countSimulated,
+        windows.map((w) => w.name), windows.map((w) => w.period), windows.map((w) => (Number.isFinite(w.limit) ? w.limit : 'Infinity')),
+        col((x) => x.id), col((x) => x.record.taskId), col((x) => x.record.modelName), col((x) => x.record.agentType),
+        col((x) => Math.round(x.record.inputTokens)), col((x) => Math.round(x.record.outputTokens)), col((x) => x.record.cost),
+        col((x) => x.record.estimated), col((x) => x.record.at), col((x) => x.record.day), col((x) => x.record.month),
+        col((x) => x.record.status ?? 'settled'), col((x) => x.held),
+        col((x) => serialiseValue({ ...x.record, status: x.record.status ?? 'settled' }, COSTS_PARTITION, x.record.taskId)),
+        c.started.map((x) => x.id), c.started.map((x) => x.taskId), c.started.map((x) => x.modelName), c.started.map((x) => x.agentType),
+        c.started.map((x) => x.amount),
+        c.ended, c.floor, c.need, c.extra, c.extraFraction, Number.isFinite(c.exactBelow) ? c.exactBelow : 'Infinity', MONEY_EPSILON, COSTS_PARTITION,
+      ],
+    );
+    const r = rows[0];
+    return {
+      amount: r.amount,
+      lost: r.lost,
+      usage: windows.map((w, i) => ({
+        name: w.name, period: w.period, limit: w.limit,
+        spent: r.u_spent?.[i] ?? 0, reserved: r.u_reserved?.[i] ?? 0, simulated: r.u_simulated?.[i] ?? 0,
+      })),
+    };
+  }
+
   async releaseReservation(reservationId: string): Promise<void> {
     await this.sql(`releaseReservation ${reservationId}`, 'DELETE FROM aqe_budget_reservations WHERE id = $1', [reservationId]);
   }
 
   async budgetUsage(name: 'daily' | 'monthly', period: string): Promise<BudgetUsage> {
-    const column = name === 'daily' ? 'day' : 'month';
-    const { rows } = await this.sql<{ spent: number | null; simulated: number | null; reserved: number }>(
+    const { rows } = await this.sql<{ spent: number; simulated: number; reserved: number }>(
       `budgetUsage ${name} ${period}`,
-      `SELECT t.spent, t.simulated,
-              (SELECT coalesce(sum(amount), 0) FROM aqe_budget_reservations WHERE ${column} = $2) AS reserved
-       FROM (SELECT 1) one LEFT JOIN aqe_budget_totals t ON t.kind = $1 AND t.period = $2`,
+      'SELECT spent, reserved, simulated FROM aqe_window_usage($1, $2)',
       [name, period],
     );
-    return { spent: rows[0].spent ?? 0, reserved: rows[0].reserved, simulated: rows[0].simulated ?? 0 };
+    return { spent: rows[0].spent, reserved: rows[0].reserved, simulated: rows[0].simulated };
   }
 
   async costRecords(sinceMs: number): Promise<CostRecord[]> {

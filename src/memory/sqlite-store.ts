@@ -18,7 +18,11 @@ import {
   type QueryOptions,
   type ReserveMeta,
   type ReserveOutcome,
+  type SliceCommit,
+  type SliceOutcome,
+  type WindowUsage,
 } from './types.js';
+import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
 
 /** Settled cost records also appear as entries here, the partition the seed names for cost tracking data. */
 export const COSTS_PARTITION = 'routing/costs';
@@ -92,8 +96,6 @@ export interface OwnerRow {
 
 /** Stopped or dead owners are kept this long (for reports and late settlements), then pruned. */
 const OWNER_RETENTION_MS = 7 * 86_400_000;
-/** Money is REAL; sums of many small floats drift, so a window is full only beyond this tolerance. */
-const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
 const LIVE = '(expires_at IS NULL OR expires_at > @now)';
 
@@ -122,11 +124,14 @@ export class SqliteMemoryStore implements MemoryStore {
   private writesSincePurge = 0;
   private readonly queryStatements = new Map<string, Database.Statement>();
   private readonly stmt: ReturnType<SqliteMemoryStore['prepareStatements']>;
+  private readonly busyTimeoutMs: number;
+  private readonly sliceTxn: Database.Transaction<(c: SliceCommit) => SliceOutcome>;
 
   constructor(path: string, opts: SqliteMemoryStoreOptions = {}) {
     this.path = path;
     this.now = opts.now ?? Date.now;
     this.purgeEveryWrites = opts.purgeEveryWrites ?? 1000;
+    this.busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
     const inMemory = path === ':memory:' || path === '';
     try {
       this.db = (!inMemory && opts.readonly && openReadonly(path, opts.busyTimeoutMs ?? 5000)) || undefined!;
@@ -145,6 +150,7 @@ export class SqliteMemoryStore implements MemoryStore {
         migrate(this.db, path);
       }
       this.stmt = this.prepareStatements();
+      this.sliceTxn = this.db.transaction((c: SliceCommit) => this.commitSliceNow(c));
     } catch (err) {
       this.db.close();
       if (err instanceof AqeError) throw err;
@@ -193,6 +199,20 @@ export class SqliteMemoryStore implements MemoryStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       deleteReservation: db.prepare('DELETE FROM budget_reservations WHERE id = ? RETURNING amount'),
+      reservationAmount: db.prepare('SELECT amount FROM budget_reservations WHERE id = ?'),
+      upsertSlice: db.prepare(
+        `INSERT INTO budget_reservations (id, task_id, amount, day, month, created_at, owner_id, model_name, agent_type)
+         VALUES (@id, @task_id, @amount, @day, @month, @now, @owner_id, NULL, NULL)
+         ON CONFLICT (id) DO UPDATE SET amount = excluded.amount`,
+      ),
+      journalCall: db.prepare(
+        `INSERT INTO budget_slice_calls (id, slice_id, task_id, model_name, agent_type, amount, created_at)
+         VALUES (@id, @slice_id, @task_id, @model_name, @agent_type, @amount, @now) ON CONFLICT (id) DO NOTHING`,
+      ),
+      unjournalCall: db.prepare('DELETE FROM budget_slice_calls WHERE id = ?'),
+      journalOf: db.prepare('SELECT id, task_id, model_name, agent_type, amount FROM budget_slice_calls WHERE slice_id = ? ORDER BY created_at, id'),
+      dropJournal: db.prepare('DELETE FROM budget_slice_calls WHERE slice_id = ?'),
+      reduceUnsettled: db.prepare('UPDATE cost_records SET cost = MAX(0, cost - @by) WHERE id = @id'),
       costByReservation: db.prepare('SELECT id, cost, status, day, month FROM cost_records WHERE reservation_id = ?'),
       correctCost: db.prepare(
         `UPDATE cost_records SET input_tokens = @input_tokens, output_tokens = @output_tokens, cost = @cost,
@@ -403,52 +423,163 @@ export class SqliteMemoryStore implements MemoryStore {
    */
   settleReservation(reservationId: string, record: CostRecord): void {
     checkCostRecord(record);
-    const status: CostStatus = record.status ?? 'settled';
-    const settle = this.db.transaction(() => {
-      this.stmt.deleteReservation.get(reservationId);
-      const row = {
-        reservation_id: reservationId,
-        task_id: record.taskId,
-        model_name: record.modelName,
-        agent_type: record.agentType,
-        input_tokens: Math.round(record.inputTokens),
-        output_tokens: Math.round(record.outputTokens),
-        cost: record.cost,
-        estimated: record.estimated ? 1 : 0,
-        at: record.at,
-        day: record.day,
-        month: record.month,
-        status,
-      };
-      const inserted = this.stmt.insertCost.run(row);
-      if (inserted.changes === 1) {
-        this.addTotals(record.day, record.month, status, record.cost);
-        // The seed's routing/costs partition: the same record, readable through SwarmMemoryManager (system only).
-        this.stmt.upsert.run(
-          this.toRow({
-            partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status }, owner: 'system',
-            accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: record.at,
-          }),
-        );
-        return;
-      }
-      const existing = this.stmt.costByReservation.get(reservationId) as
-        | { id: number; cost: number; status: CostStatus; day: string; month: string }
-        | undefined;
-      if (existing?.status !== 'unsettled') return;
-      // The owner was declared dead too early (a long pause) and a survivor booked the reserved amount: correct it.
-      this.stmt.correctCost.run({ ...row, id: existing.id });
-      this.addTotals(existing.day, existing.month, 'unsettled', -existing.cost);
-      this.addTotals(existing.day, existing.month, status, record.cost);
-      this.stmt.upsert.run(
-        this.toRow({
-          partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status, day: existing.day, month: existing.month },
-          owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: this.now(),
-        }),
-      );
-    });
+    const settle = this.db.transaction(() => this.settleOne(reservationId, record));
     this.guard(`settleReservation ${reservationId}`, () => settle.immediate());
     this.afterWrite();
+  }
+
+  /**
+   * Inside a transaction: drop the reservation and record its cost once. 'inserted': a new record;
+   * 'corrected': it had been booked as unsettled (its owner declared dead) and now holds the real cost;
+   * 'duplicate': already recorded.
+   */
+  private settleOne(
+    reservationId: string,
+    record: CostRecord,
+    addTotals: (day: string, month: string, status: CostStatus, cost: number) => void = (d, m, st, c) => this.addTotals(d, m, st, c),
+  ): 'inserted' | 'corrected' | 'duplicate' {
+    const status: CostStatus = record.status ?? 'settled';
+    this.stmt.deleteReservation.get(reservationId);
+    const row = {
+      reservation_id: reservationId,
+      task_id: record.taskId,
+      model_name: record.modelName,
+      agent_type: record.agentType,
+      input_tokens: Math.round(record.inputTokens),
+      output_tokens: Math.round(record.outputTokens),
+      cost: record.cost,
+      estimated: record.estimated ? 1 : 0,
+      at: record.at,
+      day: record.day,
+      month: record.month,
+      status,
+    };
+    const inserted = this.stmt.insertCost.run(row);
+    if (inserted.changes === 1) {
+      addTotals(record.day, record.month, status, record.cost);
+      // The seed's routing/costs partition: the same record, readable through SwarmMemoryManager (system only).
+      this.stmt.upsert.run(
+        this.toRow({
+          partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status }, owner: 'system',
+          accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: record.at,
+        }),
+      );
+      return 'inserted';
+    }
+    const existing = this.stmt.costByReservation.get(reservationId) as
+      | { id: number; cost: number; status: CostStatus; day: string; month: string }
+      | undefined;
+    if (existing?.status !== 'unsettled') return 'duplicate';
+    // The owner was declared dead too early (a long pause) and a survivor booked the reserved amount: correct it.
+    this.stmt.correctCost.run({ ...row, id: existing.id });
+    this.addTotals(existing.day, existing.month, 'unsettled', -existing.cost);
+    this.addTotals(existing.day, existing.month, status, record.cost);
+    this.stmt.upsert.run(
+      this.toRow({
+        partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status, day: existing.day, month: existing.month },
+        owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: this.now(),
+      }),
+    );
+    return 'corrected';
+  }
+
+  /**
+   * One group commit of a process's budget slice (see SliceCommit). Async: the write lock is tried without
+   * SQLite's sleeping busy handler and retried on a short timer, so the process keeps admitting calls from its
+   * slice in memory while another process holds the lock.
+   */
+  async commitSlice(commit: SliceCommit): Promise<SliceOutcome> {
+    for (const s of commit.settled) checkCostRecord(s.record);
+    for (const [what, v] of [['floor', commit.floor], ['need', commit.need], ['extra', commit.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        let outcome: SliceOutcome;
+        this.db.pragma('busy_timeout = 0');
+        try {
+          outcome = this.sliceTxn.immediate(commit);
+        } finally {
+          this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+        }
+        try {
+          this.afterWrite(commit.settled.length + 1);
+        } catch {
+          // the commit landed; an expired-entry purge that found the file busy is retried by the next one
+        }
+        return outcome;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        // SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, _RECOVERY): nothing was written, try again.
+        if (!code?.startsWith('SQLITE_BUSY') || Date.now() > deadline) {
+          return this.guard(`commitSlice ${commit.sliceId}`, () => {
+            throw err;
+          });
+        }
+        // Another process holds the write lock (commits take well under a millisecond): back off with jitter.
+        await new Promise((r) => setTimeout(r, Math.min(8, 1 + attempt) * Math.random()));
+      }
+    }
+  }
+
+  private commitSliceNow(c: SliceCommit): SliceOutcome {
+    const now = this.now();
+    const day = c.windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
+    const month = c.windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
+    const row = this.stmt.reservationAmount.get(c.sliceId) as { amount: number } | undefined;
+    const lost = c.known && !row;
+    let moved = 0;
+    // The batch's totals: one update per day, month and status rather than one per record.
+    const sums = new Map<string, { day: string; month: string; status: CostStatus; cost: number }>();
+    const add = (d: string, m: string, st: CostStatus, cost: number) => {
+      const key = `${d}|${m}|${st}`;
+      const x = sums.get(key);
+      if (x) x.cost += cost;
+      else sums.set(key, { day: d, month: m, status: st, cost });
+    };
+    for (const s of c.settled) {
+      const outcome = this.settleOne(s.id, s.record, add);
+      if (!s.held || outcome !== 'inserted' || (s.record.status ?? 'settled') === 'simulated' && !c.countSimulated) continue;
+      if (!lost) moved += s.record.cost;
+      else {
+        // Booked by a survivor inside the slice's unsettled record: that record now holds less.
+        const booked = this.stmt.costByReservation.get(c.sliceId) as { id: number; cost: number; status: CostStatus; day: string; month: string } | undefined;
+        if (booked?.status !== 'unsettled') continue;
+        const by = Math.min(booked.cost, s.record.cost);
+        this.stmt.reduceUnsettled.run({ id: booked.id, by });
+        this.addTotals(booked.day, booked.month, 'unsettled', -by);
+      }
+    }
+    for (const x of sums.values()) this.addTotals(x.day, x.month, x.status, x.cost);
+    for (const id of c.ended) this.stmt.unjournalCall.run(id);
+    let amount = 0;
+    if (!lost) {
+      const before = row?.amount ?? 0;
+      const kept = keepSlice(c, before - moved);
+      if (kept !== undefined) amount = kept;
+      else {
+        let avail = Number.POSITIVE_INFINITY;
+        for (const w of c.windows) {
+          if (!Number.isFinite(w.limit)) continue;
+          const u = this.usage(w.name, w.period);
+          avail = Math.min(avail, w.limit - (u.spent + u.reserved - before + (c.countSimulated ? u.simulated : 0)));
+        }
+        amount = sizeSlice(c, avail);
+      }
+      if (amount <= MONEY_EPSILON && c.floor <= 0) {
+        if (row) this.stmt.deleteReservation.get(c.sliceId);
+        amount = 0;
+      } else {
+        this.stmt.upsertSlice.run({ id: c.sliceId, task_id: `slice:${c.ownerId}`, amount, day, month, now, owner_id: c.ownerId });
+        for (const call of c.started) {
+          this.stmt.journalCall.run({
+            id: call.id, slice_id: c.sliceId, task_id: call.taskId, model_name: call.modelName, agent_type: call.agentType,
+            amount: call.amount, now,
+          });
+        }
+      }
+    }
+    const usage: WindowUsage[] = c.windows.map((w) => ({ name: w.name, period: w.period, limit: w.limit, ...this.usage(w.name, w.period) }));
+    return { amount, lost, usage };
   }
 
   private addTotals(day: string, month: string, status: CostStatus, cost: number): void {
@@ -477,29 +608,41 @@ export class SqliteMemoryStore implements MemoryStore {
     const book = this.db.transaction((): CostRecord[] => {
       const rows = this.stmt.orphanedReservations.all() as ReservationRow[];
       const booked: CostRecord[] = [];
-      for (const r of rows) {
+      const bookOne = (reservationId: string, r: ReservationRow, what: { taskId: string; modelName: string | null; agentType: string | null; cost: number }) => {
         const record: CostRecord = {
-          taskId: r.task_id,
-          modelName: r.model_name ?? 'unknown',
-          agentType: r.agent_type ?? 'unknown',
+          taskId: what.taskId,
+          modelName: what.modelName ?? 'unknown',
+          agentType: what.agentType ?? 'unknown',
           inputTokens: 0,
           outputTokens: 0,
-          cost: r.amount,
+          cost: what.cost,
           estimated: true,
           at: r.created_at,
           day: r.day,
           month: r.month,
           status: 'unsettled',
         };
-        this.stmt.deleteReservation.get(r.id);
         const inserted = this.stmt.insertCost.run({
-          reservation_id: r.id, task_id: record.taskId, model_name: record.modelName, agent_type: record.agentType,
+          reservation_id: reservationId, task_id: record.taskId, model_name: record.modelName, agent_type: record.agentType,
           input_tokens: 0, output_tokens: 0, cost: record.cost, estimated: 1, at: record.at, day: record.day,
           month: record.month, status: 'unsettled',
         });
-        if (inserted.changes !== 1) continue;
-        this.addTotals(r.day, r.month, 'unsettled', r.amount);
+        if (inserted.changes !== 1) return;
+        this.addTotals(r.day, r.month, 'unsettled', record.cost);
         booked.push(record);
+      };
+      for (const r of rows) {
+        this.stmt.deleteReservation.get(r.id);
+        // A slice: its journaled calls in flight by name, at their bounds; the rest of it as one record.
+        const calls = this.stmt.journalOf.all(r.id) as Array<{ id: string; task_id: string; model_name: string; agent_type: string; amount: number }>;
+        this.stmt.dropJournal.run(r.id);
+        let rest = r.amount;
+        for (const c of calls) {
+          const cost = Math.min(c.amount, rest);
+          rest -= cost;
+          bookOne(c.id, r, { taskId: c.task_id, modelName: c.model_name, agentType: c.agent_type, cost });
+        }
+        if (calls.length === 0 || rest > MONEY_EPSILON) bookOne(r.id, r, { taskId: r.task_id, modelName: r.model_name, agentType: r.agent_type, cost: rest });
       }
       return booked;
     });

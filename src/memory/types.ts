@@ -80,6 +80,72 @@ export type ReserveOutcome =
   | { ok: true; reservationId: string; /** What was held: `amount`, or less (>= minAmount) when only that fitted. */ amount: number }
   | { ok: false; budget: 'daily' | 'monthly'; spent: number; limit: number };
 
+/** A model call admitted against a budget slice and still in flight (journaled so a survivor can name it). */
+export interface SliceCall {
+  /** The call's reservation id (its cost record's, once settled). */
+  id: string;
+  taskId: string;
+  modelName: string;
+  agentType: string;
+  /** The call's upper bound, held inside the slice. */
+  amount: number;
+}
+
+/** A settled call in a group commit. */
+export interface SliceSettlement {
+  /** The call's reservation id: its cost record is written once, whoever retries. */
+  id: string;
+  record: CostRecord;
+  /** Its cost was held in the slice (moves from the slice to spent); false for uncounted simulated calls. */
+  held: boolean;
+}
+
+/**
+ * One group commit of a process's budget slice (MemoryStore.commitSlice): settle a batch of calls and resize
+ * the slice, in ONE store transaction. The slice is a reservation row owned by the process; it holds the
+ * calls in flight (`floor`), the calls waiting for room, and some headroom so the next calls are admitted in
+ * memory without a store round trip.
+ */
+export interface SliceCommit {
+  sliceId: string;
+  ownerId: string;
+  /** The slice was created by an earlier commit (its row missing now means a survivor booked it). */
+  known: boolean;
+  /** The windows the slice counts in (its day and month come from them). */
+  windows: BudgetWindow[];
+  countSimulated: boolean;
+  settled: SliceSettlement[];
+  /** Calls in flight not yet journaled. */
+  started: SliceCall[];
+  /** Journaled calls that ended (settled or released): dropped from the journal. */
+  ended: string[];
+  /** Money the slice must keep: the bounds of the calls in flight. */
+  floor: number;
+  /** floor plus the calls waiting for room: granted when it fits (else as much as fits, never below floor). */
+  need: number;
+  /** Headroom wanted beyond `need`. */
+  extra: number;
+  /** Headroom is at most this fraction of what the tightest window has left after `need`. */
+  extraFraction: number;
+  /** No headroom when the tightest window has less than this left after `need` (exact per-call holds). */
+  exactBelow: number;
+}
+
+export interface WindowUsage extends BudgetUsage {
+  name: 'daily' | 'monthly';
+  period: string;
+  limit: number;
+}
+
+export interface SliceOutcome {
+  /** The slice's amount after the commit (0: the row is gone). */
+  amount: number;
+  /** The slice had been booked by a survivor (this owner was declared dead): start a new one. */
+  lost: boolean;
+  /** Each window after the commit. */
+  usage: WindowUsage[];
+}
+
 /** A running process that holds leases (reservations, running tasks) in the store. */
 export interface OwnerInfo {
   /** What the process is, e.g. "aqe run", "aqe serve". */
@@ -168,6 +234,13 @@ export interface MemoryStore {
    * adds to the simulated totals, not to spent. An id that holds nothing just records the cost.
    */
   settleReservation(reservationId: string, record: CostRecord): void | Promise<void>;
+  /**
+   * A process's budget slice, group-committed (see SliceCommit): in one transaction, record the settled calls
+   * (each once per id; moving held costs from the slice to spent), update the journal of calls in flight, and
+   * resize the slice: `need` when the windows have room for it (plus headroom), else the most that fits, never
+   * below `floor`. The slice can only grow within the limits, so spent + held never passes a limit.
+   */
+  commitSlice(commit: SliceCommit): SliceOutcome | Promise<SliceOutcome>;
   /** Drop a reservation without spending (the call never happened). */
   releaseReservation(reservationId: string): void | Promise<void>;
   /** Spent (settled + unsettled), held (reserved) and simulated for a period key of a window kind. */
@@ -176,7 +249,9 @@ export interface MemoryStore {
   /**
    * Book every reservation whose owner is not alive (state 'dead' or 'stopped', or no owner row) as an
    * 'unsettled' cost record at the reserved amount, in the reservation's day and month. Each reservation is
-   * booked exactly once, whoever calls. Returns the records booked.
+   * booked exactly once, whoever calls. A slice is booked as one record per journaled call in flight (its
+   * task and model, at its bound) plus one for the rest of the slice (calls admitted or settled since the
+   * owner's last commit, and its unused headroom, which the survivor cannot tell apart). Returns the records booked.
    */
   bookOrphanedReservations(): CostRecord[] | Promise<CostRecord[]>;
   /** Insert the entry only when no live entry has its key; true when inserted (once-only markers across processes). */

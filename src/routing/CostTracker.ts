@@ -7,6 +7,7 @@ import { OwnerLease } from '../memory/owner-lease.js';
 import { AccessLevel, type CostRecord, type CostStatus, type MemoryStore } from '../memory/types.js';
 import { alertThresholdPercent, budgetWindows, limitOf, startOfUtcDay, utcDayKey, utcMonthKey, type BudgetName } from './budget.js';
 import { PERIOD_DAYS, summariseLedger, type LedgerSummary, type ReportGrouping, type ReportPeriod } from './costReport.js';
+import { BudgetSlice, DEFAULT_SLICE_TUNING, SliceLostError, type SliceHost, type SliceTicket, type SliceTuning } from './budget-slice.js';
 import { priceOf } from './pricing.js';
 
 export const ALERTS_PARTITION = 'routing/alerts';
@@ -24,6 +25,8 @@ export interface CostTrackerOptions {
    * registers its own lease on first use; call close() to stop it.
    */
   ownerId?: () => string;
+  /** Budget slice tuning (tests, benches). */
+  slices?: Partial<SliceTuning>;
 }
 
 /** An upper bound for one model call, reserved before the call (first attempt, retry, fallback, escalation). */
@@ -57,6 +60,10 @@ export interface CallReservation {
   held: boolean;
   at: number;
   state: 'held' | 'settled' | 'released';
+  /** The cost recorded by settleCall (known at once; durable when its promise resolves). */
+  cost?: number;
+  /** The process slice holding it (internal). */
+  ticket?: SliceTicket;
 }
 
 export interface CallUsage {
@@ -162,6 +169,11 @@ export class CostTracker extends EventEmitter {
   private ownerId?: () => string;
   private ownLease?: Promise<OwnerLease>;
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly sliceHost: SliceHost;
+  private slices: BudgetSlice[] = [];
+  private active?: BudgetSlice;
+  /** Alert markers known to exist (fired here or elsewhere): commits skip the store check for them. */
+  private readonly alertsKnown = new Set<string>();
 
   constructor(routing: RoutingConfig, store: MemoryStore, opts: CostTrackerOptions = {}) {
     super();
@@ -170,6 +182,16 @@ export class CostTracker extends EventEmitter {
     this.now = opts.now ?? Date.now;
     this.logger = opts.logger ?? defaultLogger();
     this.ownerId = opts.ownerId;
+    this.sliceHost = {
+      store,
+      tuning: { ...DEFAULT_SLICE_TUNING, ...opts.slices },
+      countSimulated: () => this.routing.costTracking.countSimulated,
+      windows: (s) => budgetWindows(this.routing.costTracking, Date.parse(`${s.day}T12:00:00Z`)),
+      onCommitted: (usage, money) => {
+        if (money) this.alertsAfterCommit(usage);
+      },
+      onError: (err) => this.logger.warn({ event: 'cost.commit_failed', err: err instanceof Error ? err.message : String(err) }, 'budget slice commit failed; retrying'),
+    };
   }
 
   updateConfig(routing: RoutingConfig): void {
@@ -219,17 +241,40 @@ export class CostTracker extends EventEmitter {
     if (!ct.enabled) return { ...base, id: randomUUID(), tracked: false, held: false };
     if (bound.simulated && !ct.countSimulated) return { ...base, id: randomUUID(), tracked: true, held: false };
     const minAmount = inputCost + minTokens * perOutput;
-    const outcome = await this.store.reserveBudget(budgetWindows(ct, at), amount, {
-      taskId: ctx.taskId, ownerId: await this.owner(), modelName: bound.modelName, agentType: ctx.agentType,
-      minAmount, countSimulated: ct.countSimulated,
-    });
-    if (!outcome.ok) {
-      this.lastPressure = Math.max(this.lastPressure, outcome.limit > 0 ? outcome.spent / outcome.limit : 1);
-      throw new BudgetExceededError(outcome.budget, outcome.spent, outcome.limit, minAmount);
+    let ticket: SliceTicket;
+    try {
+      ticket = await this.admit(at, { taskId: ctx.taskId, agentType: ctx.agentType, modelName: bound.modelName, amount, minAmount });
+    } catch (err) {
+      if (err instanceof BudgetExceededError) this.lastPressure = Math.max(this.lastPressure, err.limit > 0 ? err.spent / err.limit : 1);
+      throw err;
     }
-    const granted = outcome.amount;
+    const granted = ticket.amount;
     const fits = perOutput > 0 ? Math.floor((granted - inputCost) / perOutput + 1e-9) : maxTokens;
-    return { ...base, id: outcome.reservationId, amount: granted, maxTokens: Math.max(minTokens, Math.min(maxTokens, fits)), tracked: true, held: true };
+    return { ...base, id: ticket.id, amount: granted, maxTokens: Math.max(minTokens, Math.min(maxTokens, fits)), tracked: true, held: true, ticket };
+  }
+
+  /** The slice for this process and day (a new one after a day change or when this owner was declared dead). */
+  private async slice(at: number): Promise<BudgetSlice> {
+    const owner = await this.owner();
+    const day = utcDayKey(at);
+    let s = this.active;
+    if (!s || s.lost || s.ownerId !== owner || s.day !== day) {
+      s = new BudgetSlice(this.sliceHost, owner, day, utcMonthKey(at));
+      this.active = s;
+      this.slices = this.slices.filter((x) => !x.drained);
+      this.slices.push(s);
+    }
+    return s;
+  }
+
+  private async admit(at: number, ask: { taskId: string; agentType: string; modelName: string; amount: number; minAmount: number }): Promise<SliceTicket> {
+    for (;;) {
+      try {
+        return await (await this.slice(at)).admit(ask);
+      } catch (err) {
+        if (!(err instanceof SliceLostError)) throw err;
+      }
+    }
   }
 
   /**
@@ -247,14 +292,17 @@ export class CostTracker extends EventEmitter {
     // Output cannot pass max_tokens, and input was counted before the call: the bound holds; the cap only
     // absorbs a tokenizer margin that was too small.
     const cost = r.held ? Math.min(full, r.amount) : full;
+    r.cost = cost;
     if (!r.tracked) return cost;
     const status: CostStatus = r.simulated ? 'simulated' : 'settled';
-    await this.store.settleReservation(r.id, {
+    const record: CostRecord = {
       taskId: r.taskId, modelName: r.modelName, agentType: r.agentType, inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens, cost, estimated: usage.estimated, at: r.at, day: utcDayKey(r.at),
       month: utcMonthKey(r.at), status,
-    });
-    if (status !== 'simulated' || this.routing.costTracking.countSimulated) await this.checkAlerts();
+    };
+    // Durable when the group commit carrying it lands.
+    if (r.ticket) await r.ticket.slice.settle(r.ticket, record, true);
+    else await (await this.slice(r.at)).record(r.id, record);
     return cost;
   }
 
@@ -262,8 +310,23 @@ export class CostTracker extends EventEmitter {
   releaseCall(r: CallReservation): Promise<void> {
     if (r.state !== 'held') return Promise.resolve();
     r.state = 'released';
-    if (!r.held) return Promise.resolve();
-    return this.track(Promise.resolve(this.store.releaseReservation(r.id)));
+    if (r.ticket) r.ticket.slice.release(r.ticket);
+    return Promise.resolve();
+  }
+
+  /** After a commit that moved money to spent: alerts whose threshold was crossed and not yet known to be raised. */
+  private alertsAfterCommit(usage: Array<{ name: BudgetName; period: string; spent: number; simulated: number }>): void {
+    const ct = this.routing.costTracking;
+    let due = false;
+    for (const u of usage) {
+      const limit = limitOf(ct, u.name);
+      if (!(limit > 0)) continue;
+      const percent = ((u.spent + (ct.countSimulated ? u.simulated : 0)) / limit) * 100;
+      for (const threshold of [alertThresholdPercent(ct, u.name), 100]) {
+        if (percent >= threshold && !this.alertsKnown.has(`${u.name}:${u.period}:${threshold}`)) due = true;
+      }
+    }
+    if (due) void this.track(this.checkAlerts()).catch(() => undefined);
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -273,8 +336,14 @@ export class CostTracker extends EventEmitter {
     return p;
   }
 
-  /** Waits for settlements in flight (shutdown calls this before closing the store). */
+  /**
+   * Waits for settlements in flight, commits every pending one and returns the unused part of this process's
+   * slices to the budget (shutdown calls this before closing the store; calls still in flight stay held).
+   */
   async flush(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    await Promise.all(this.slices.map((s) => s.drain()));
+    this.slices = this.slices.filter((x) => x === this.active || !x.drained);
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
@@ -429,7 +498,11 @@ export class CostTracker extends EventEmitter {
       for (const threshold of [...new Set([w.alertThresholdPercent, 100])].sort((a, b) => a - b)) {
         if (w.percent < threshold) continue;
         const key = `${name}:${w.period}:${threshold}`;
-        if (await this.store.get(ALERTS_PARTITION, key)) continue;
+        if (this.alertsKnown.has(key)) continue;
+        if (await this.store.get(ALERTS_PARTITION, key)) {
+          this.alertsKnown.add(key);
+          continue;
+        }
         const at = this.now();
         const alert: BudgetAlert = { budget: name, period: w.period, thresholdPercent: threshold, spent: w.spent, limit: w.limit, percent: w.percent, at };
         // Across processes: only the one whose marker lands raises the alert.
@@ -442,6 +515,7 @@ export class CostTracker extends EventEmitter {
           createdAt: at,
           updatedAt: at,
         });
+        this.alertsKnown.add(key);
         if (!mine) continue;
         this.logger.warn(
           { event: 'budget.alert', budget: name, period: w.period, thresholdPercent: threshold, spent: w.spent, limit: w.limit },

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AqeError } from '../../../src/errors.js';
 import { PgMemoryStore } from '../../../src/memory/pg-store.js';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
-import { AccessLevel, type CostRecord, type MemoryEntry, type MemoryStore, type QueryOptions } from '../../../src/memory/types.js';
+import { AccessLevel, type CostRecord, type MemoryEntry, type MemoryStore, type QueryOptions, type SliceCommit } from '../../../src/memory/types.js';
 import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, truncateAll, type TestDatabase } from '../../helpers/pg.js';
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -296,6 +296,119 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       await store.settleReservation(held.reservationId, { ...cost('crashed', 0.2), modelName: 'sonnet' });
       expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: 0.2, reserved: 0, simulated: 0 });
       expect(await store.costRecords(0)).toMatchObject([{ taskId: 'crashed', status: 'settled', cost: 0.2 }]);
+    });
+
+    const sliceCommit = (over: Partial<SliceCommit> & Pick<SliceCommit, 'sliceId' | 'ownerId'>): SliceCommit => ({
+      known: false,
+      windows: [
+        { name: 'daily', period: '2026-11-25', limit: 1 },
+        { name: 'monthly', period: '2026-11', limit: 100 },
+      ],
+      countSimulated: false,
+      settled: [],
+      started: [],
+      ended: [],
+      floor: 0,
+      need: 0,
+      extra: 0,
+      extraFraction: 1 / 16,
+      exactBelow: 0,
+      ...over,
+    });
+
+    it('a budget slice: grows within the limit with headroom, settles a batch once, and returns to nothing', async () => {
+      const owner = await store.registerOwner({ role: 'aqe serve', pid: 1, host: 'h' });
+      // need 0.1 plus headroom 0.2 (at most 1/16 of the 0.9 left: 0.05625)
+      const first = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, need: 0.1, extra: 0.2 }));
+      expect(first.amount).toBeCloseTo(0.1 + 0.9 / 16, 9);
+      expect(first.usage.find((u) => u.name === 'daily')).toMatchObject({ limit: 1, spent: 0, reserved: expect.closeTo(first.amount, 9) });
+      // Two calls settled from it: their costs move from the slice to spent, recorded once even if committed twice.
+      const settled = [
+        { id: 'call-1', record: cost('t1', 0.04), held: true },
+        { id: 'call-2', record: cost('t2', 0.03), held: true },
+      ];
+      const second = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, known: true, settled, floor: 0, need: 0, extra: 0 }));
+      expect(second.amount).toBe(0);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: expect.closeTo(0.07, 9), reserved: 0, simulated: 0 });
+      await store.commitSlice(sliceCommit({ sliceId: 's2', ownerId: owner, settled }));
+      expect((await store.costRecords(0)).map((r) => [r.taskId, r.cost, r.status])).toEqual([
+        ['t1', 0.04, 'settled'],
+        ['t2', 0.03, 'settled'],
+      ]);
+      expect((await store.budgetUsage('daily', '2026-11-25')).spent).toBeCloseTo(0.07, 9);
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+    });
+
+    it('near the limit a slice holds exactly what is asked; past it, only what fits (never below the calls in flight)', async () => {
+      const owner = await store.registerOwner({ role: 'aqe serve', pid: 1, host: 'h' });
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      expect((await store.reserveBudget(windows, 0.7, { taskId: 'other' })).ok).toBe(true);
+      // 0.3 left; asking 0.1 with headroom, but less than exactBelow (0.5) is left: no headroom
+      const a = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, windows, need: 0.1, extra: 0.1, exactBelow: 0.5 }));
+      expect(a.amount).toBeCloseTo(0.1, 9);
+      // floor 0.1 (in flight) + 0.5 asked: only 0.2 more fits
+      const b = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, windows, known: true, floor: 0.1, need: 0.6, extra: 0, exactBelow: 0.5 }));
+      expect(b.amount).toBeCloseTo(0.3, 9);
+      const usage = await store.budgetUsage('daily', '2026-11-25');
+      expect(usage.spent + usage.reserved).toBeCloseTo(1, 9);
+      // the limit lowered below what is in flight: the slice keeps its calls in flight, nothing more
+      const lowered = [{ name: 'daily' as const, period: '2026-11-25', limit: 0.5 }];
+      const c = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, windows: lowered, known: true, floor: 0.3, need: 0.4, extra: 0 }));
+      expect(c.amount).toBeCloseTo(0.3, 9);
+    });
+
+    it('concurrent slices of several processes never hold more than the limit', async () => {
+      const windows = [{ name: 'daily' as const, period: '2026-11-25', limit: 1 }];
+      const owners = await Promise.all(Array.from({ length: 6 }, (_, i) => store.registerOwner({ role: 'p', pid: i, host: 'h' })));
+      const outs = await Promise.all(
+        owners.map((o, i) => store.commitSlice(sliceCommit({ sliceId: `s${i}`, ownerId: o, windows, need: 0.3, extra: 0.3, extraFraction: 1 }))),
+      );
+      const held = outs.reduce((n, x) => n + x.amount, 0);
+      expect(held).toBeLessThanOrEqual(1 + 1e-9);
+      expect(outs.filter((x) => x.amount >= 0.3 - 1e-9).length).toBeGreaterThanOrEqual(2);
+      const usage = await store.budgetUsage('daily', '2026-11-25');
+      expect(usage.reserved).toBeCloseTo(held, 9);
+    });
+
+    it("a dead owner's slice: journaled calls booked by task at their bound, the rest as one record; a late commit corrects it", async () => {
+      const owner = await store.registerOwner({ role: 'aqe serve', pid: 7, host: 'h' });
+      const started = [
+        { id: 'call-a', taskId: 'task-a', modelName: 'claude-sonnet-4.5', agentType: 'test-generator', amount: 0.2 },
+        { id: 'call-b', taskId: 'task-b', modelName: 'claude-haiku-4', agentType: 'security-scanner', amount: 0.05 },
+      ];
+      const out = await store.commitSlice(sliceCommit({ sliceId: 's1', ownerId: owner, started, floor: 0.25, need: 0.25, extra: 0.1, extraFraction: 1 }));
+      expect(out.amount).toBeCloseTo(0.35, 9);
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      const survivor = await store.registerOwner({ role: 'aqe serve', pid: 8, host: 'h' });
+      await store.claimDeadOwners(survivor, 20_000, [owner]);
+      const booked = await store.bookOrphanedReservations();
+      expect(booked.map((r) => [r.taskId, r.modelName, Number(r.cost.toFixed(9)), r.status]).sort()).toEqual([
+        [`slice:${owner}`, 'unknown', 0.1, 'unsettled'],
+        ['task-a', 'claude-sonnet-4.5', 0.2, 'unsettled'],
+        ['task-b', 'claude-haiku-4', 0.05, 'unsettled'],
+      ]);
+      expect(await store.bookOrphanedReservations()).toEqual([]);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: expect.closeTo(0.35, 9), reserved: 0, simulated: 0 });
+      // The owner was only paused: its next commit learns the slice was lost; the settled calls correct the books.
+      const late = await store.commitSlice(
+        sliceCommit({
+          sliceId: 's1', ownerId: owner, known: true, need: 0, floor: 0,
+          settled: [
+            { id: 'call-a', record: { ...cost('task-a', 0.12), modelName: 'claude-sonnet-4.5' }, held: true },
+            { id: 'call-c', record: cost('task-c', 0.04), held: true },
+          ],
+        }),
+      );
+      expect(late).toMatchObject({ lost: true, amount: 0 });
+      const records = await store.costRecords(0);
+      const byTask = Object.fromEntries(records.map((r) => [r.taskId, [Number(r.cost.toFixed(9)), r.status]]));
+      expect(byTask).toEqual({
+        'task-a': [0.12, 'settled'],
+        'task-b': [0.05, 'unsettled'],
+        'task-c': [0.04, 'settled'],
+        [`slice:${owner}`]: [0.06, 'unsettled'],
+      });
+      expect((await store.budgetUsage('daily', '2026-11-25')).spent).toBeCloseTo(0.12 + 0.05 + 0.04 + 0.06, 9);
     });
 
     it('reserves what is left (at least minAmount) when the full amount does not fit', async () => {
