@@ -1,11 +1,12 @@
 // Offline test generation judged by mutation score, on examples/calc and on real npm packages.
-// Build first (npm run build). Packages are installed from the npm registry into a temp dir outside the repo
-// (or AQE_BENCH_PKGS=<dir> reuses a prefix that has them; AQE_BENCH_ONLY=a,b limits the packages).
+// Build first (npm run build). Packages are installed from the npm registry by the bench itself into bench/.packages
+// (git-ignored, reused by later runs; AQE_BENCH_PKGS=<dir> names another prefix). `--only a,b` (or AQE_BENCH_ONLY=a,b)
+// limits the run to those packages ('calc' is examples/calc); `--keep` leaves the generated tests; `--concurrency N` is StrykerJS's (default 1: the machine is shared).
 // Per package: the modules tested are its public entries from package.json (packageEntries), plus the file where
 // the code lives when the entry only re-exports (semver). Prints one JSON object on stdout, progress on stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +30,32 @@ const PACKAGES = [
   { spec: 'leven@4.0.0', kind: 'ESM pure function', tuned: false },
 ];
 const RUNS = 3;
-const only = process.env.AQE_BENCH_ONLY?.split(',');
-const packages = PACKAGES.filter((p) => !only || only.includes(p.spec.replace(/@[^@]*$/, '')) || only.includes('calc'));
+const argValue = (flag) => {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const v = process.argv[i + 1];
+  if (!v || v.startsWith('--')) {
+    process.stderr.write(`bench/generate: ${flag} needs a value\n`);
+    process.exit(2);
+  }
+  return v;
+};
 const nameOf = (spec) => spec.replace(/@[^@]*$/, '');
+const only = (argValue('--only') ?? process.env.AQE_BENCH_ONLY)?.split(',').filter(Boolean);
+const unknown = (only ?? []).filter((n) => n !== 'calc' && !PACKAGES.some((p) => nameOf(p.spec) === n));
+if (unknown.length) {
+  process.stderr.write(`bench/generate: --only: unknown package ${unknown.join(', ')} (known: calc, ${PACKAGES.map((p) => nameOf(p.spec)).join(', ')})\n`);
+  process.exit(2);
+}
+const concurrency = Number(argValue('--concurrency') ?? 1);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  process.stderr.write('bench/generate: --concurrency must be a positive integer\n');
+  process.exit(2);
+}
+const packages = PACKAGES.filter((p) => !only || only.includes(nameOf(p.spec)));
 
-const prefix = process.env.AQE_BENCH_PKGS ?? mkdtempSync(join(tmpdir(), 'aqe-bench-pkgs-'));
+const prefix = process.env.AQE_BENCH_PKGS ?? join(repo, 'bench', '.packages');
+mkdirSync(prefix, { recursive: true });
 if (!packages.every((p) => existsSync(join(prefix, 'node_modules', nameOf(p.spec), 'package.json')))) {
   const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--silent', ...packages.map((p) => p.spec)], { encoding: 'utf8' });
   if (r.status !== 0) {
@@ -57,6 +79,7 @@ for (const p of packages) {
   groups.push({ name: nameOf(p.spec), version: p.spec.replace(/^.*@/, ''), kind: p.kind, tuned: p.tuned, root, files, skipped });
 }
 
+const loadStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const out = mkdtempSync(join(tmpdir(), 'aqe-bench-out-'));
 const results = [];
 for (const g of groups) {
@@ -68,7 +91,7 @@ for (const g of groups) {
     const report = await generateForModule(file, { outDir, run: false, projectRoot: g.root });
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = await runTestFile(report.testFile, 'vitest', outDir);
+      const r = await runTestFile(report.testFile, 'vitest', g.root);
       runs.push({ tests: r.tests, passed: r.passed, failed: r.failed, failures: r.failures.slice(0, 3) });
     }
     modules.push({
@@ -86,11 +109,12 @@ for (const g of groups) {
   const generateMs = performance.now() - t0;
   // mutation testing: only modules whose tests all passed (Stryker refuses a failing initial run)
   const passing = modules.filter((m) => m.tests > 0 && m.failed === 0);
-  const mut = await runMutation(passing.map((m) => ({ source: join(g.root, m.module), testFile: m.testFile })), { framework: 'vitest', projectRoot: g.root });
+  const mut = await runMutation(passing.map((m) => ({ source: join(g.root, m.module), testFile: m.testFile })), { framework: 'vitest', projectRoot: g.root, concurrency });
   for (const m of modules) {
     const r = mut.modules.get(join(g.root, m.module));
     m.mutationScore = r?.score ?? null;
     m.mutants = r ? { killed: r.killed + r.timeout, survived: r.survived, noCoverage: r.noCoverage } : null;
+    if (r?.survivors.length) m.survivors = r.survivors;
     delete m.testFile;
   }
   const total = totalMutation([...mut.modules.values()]);
@@ -121,8 +145,9 @@ for (const g of groups) {
   results.push(row);
   process.stderr.write(`${g.name}: ${tests} tests, pass ${row.passRate}%, flaky ${row.flakyModules}, lines ${row.lineCoverage}%, branches ${row.branchCoverage}%, mutation ${row.mutationScore}% (${Math.round(generateMs)} ms + mutation ${mut.durationMs} ms)${mut.error ? ` ERROR ${mut.error.slice(0, 300)}` : ''}\n`);
 }
-rmSync(out, { recursive: true, force: true });
-if (!process.env.AQE_BENCH_PKGS) rmSync(prefix, { recursive: true, force: true });
+// --keep: leave the generated test files for reading (their folder is printed on stderr)
+if (process.argv.includes('--keep')) process.stderr.write(`generated tests kept in ${out}\n`);
+else rmSync(out, { recursive: true, force: true });
 
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
@@ -134,6 +159,7 @@ const tests = results.reduce((s, r) => s + r.tests, 0);
 process.stdout.write(
   JSON.stringify({
     bench: 'generate',
+    machine: { node: process.version, cpus: cpus().length, loadAverageStart: loadStart, loadAverageEnd: loadavg().map((x) => Math.round(x * 100) / 100), strykerConcurrency: concurrency },
     packages: results,
     totals: {
       packages: pkgs.length,

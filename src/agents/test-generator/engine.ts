@@ -8,7 +8,8 @@ import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
 import { mineUsage, type MinedUsage } from './examples.js';
-import { buildArgumentLists, DEFAULT_MAX_CASES } from './inputs.js';
+import { buildArgumentLists, DEFAULT_MAX_CASES, type InputContext } from './inputs.js';
+import { stringsMatching } from './regex-inputs.js';
 import { buildSequences, findReceivers, parseProbe, prng, probeCall, seedOf } from './sequences.js';
 
 export const ENGINE_NAME = 'aqe-offline-characterization/1';
@@ -106,7 +107,7 @@ function casesFor(branches: number, max: number): number {
   return Math.min(max * 3, max + 2 * branches);
 }
 
-const MAX_MINED_PER_TARGET = 8;
+const MAX_MINED_PER_TARGET = 16;
 
 /** Mined argument lists first (usage from docs and tests), then the generated ones, without repeats. */
 function withMined(mined: string[][] | undefined, generated: string[][]): string[][] {
@@ -116,27 +117,29 @@ function withMined(mined: string[][] | undefined, generated: string[][]): string
   return out;
 }
 
-function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage): PlannedCall[] {
+function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage, ctx: InputContext): PlannedCall[] {
   if (f.isGenerator && f.isAsync) return [];
   const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
-  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max));
+  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max), ctx);
   return withMined(mined.calls.get(f.name), gen).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
 }
 
-function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage): CallSpec[] {
-  return withMined(mined.calls.get(c.name), buildArgumentLists(c.ctorParams, c.literals, Math.min(max, 8))).map((args) => ({ kind: 'ctor', cls: c.name, args }));
+function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage, ctx: InputContext = {}): CallSpec[] {
+  const literals = [...c.literals, ...(ctx.moduleLiterals ?? []).filter((l) => !c.literals.includes(l))];
+  return withMined(mined.calls.get(c.name), buildArgumentLists(c.ctorParams, literals, Math.min(max, 8), ctx)).map((args) => ({ kind: 'ctor', cls: c.name, args }));
 }
 
 /** Method calls go to an instance built with constructor arguments that are known to construct (baseCtor). */
-function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedUsage): PlannedCall[] {
-  const out: PlannedCall[] = ctorCalls(c, max, mined).map((call) => ({ call }));
+function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedUsage, ctx: InputContext): PlannedCall[] {
+  const out: PlannedCall[] = ctorCalls(c, max, mined, ctx).map((call) => ({ call }));
   for (const m of c.methods) {
-    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, [...m.literals, ...c.literals], max))) {
+    const literals = [...m.literals, ...c.literals, ...(ctx.moduleLiterals ?? [])].filter((l, i, all) => all.indexOf(l) === i);
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, literals, max, ctx))) {
       out.push({ call: { kind: 'method', cls: c.name, ctorArgs: baseCtor, method: m.name, args } });
     }
   }
   for (const m of c.staticMethods) {
-    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, m.literals, max))) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, m.literals, max, ctx))) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
   }
   return out;
 }
@@ -229,22 +232,33 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   const { names, alias } = usageNames(analysis, projectRoot);
   const mined = mineUsage(projectRoot, text, names);
   for (const [a, target] of alias) if (mined.calls.has(a)) mined.calls.set(target, [...(mined.calls.get(target) ?? []), ...mined.calls.get(a)!]);
-  const moduleLiterals = [...analysis.moduleLiterals, ...mined.literals.filter((l) => !analysis.moduleLiterals.includes(l))];
+  // strings matching the module's regular expressions: a function's own first, then the module's
+  const regexRand = prng(seedOf(text));
+  for (const f of [...analysis.functions, ...analysis.classes.flatMap((c) => [...c.methods, ...c.staticMethods])]) {
+    const own = stringsMatching(f.regexes, regexRand);
+    f.literals = [...own, ...f.literals.filter((l) => !own.includes(l as string))];
+  }
+  const moduleRegexStrings = stringsMatching(analysis.moduleRegexes, regexRand);
+  // usage from the docs and the module's own constants alternate: either may give a parameter its base value
+  const own = analysis.moduleLiterals;
+  const interleaved = Array.from({ length: Math.max(own.length, mined.literals.length) }, (_, i) => [mined.literals[i], own[i]]).flat().filter((l) => l !== undefined);
+  const moduleLiterals = [...interleaved, ...moduleRegexStrings].filter((l, i, all) => all.indexOf(l) === i);
   analysis.moduleLiterals = moduleLiterals;
+  const ctx: InputContext = { builtins: analysis.builtinChecks, moduleLiterals };
   const planned: PlannedCall[] = [];
   const receiverCtors: Array<{ cls: string; args: string[] }> = [];
   const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
   const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
-  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined));
+  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined, ctx));
   let hung: CharacterizeRun | undefined;
   if (analysis.classes.length) {
     // a first pass over the constructors finds arguments that construct, for the instances the methods run on
-    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined));
+    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined, ctx));
     const probe = await characterize({ modulePath: abs, format, calls: ctors, readPaths });
     if (probe.loadError?.code === IMPORT_HANG) hung = probe; // no second wait for a module that never loads
     for (const c of analysis.classes) {
       const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
-      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined)[0]?.args ?? [], mined));
+      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined, ctx)[0]?.args ?? [], mined, ctx));
       if (ok >= 0) receiverCtors.push({ cls: c.name, args: ctors[ok]!.args });
     }
   }
