@@ -59,8 +59,9 @@ export function findReceivers(cases: CharacterizedCase[], classCtors: Array<{ cl
   return [...rounds[0]!, ...ctors, ...rounds[1]!, ...rounds[2]!].slice(0, max);
 }
 
+// `stack` is never state: an error's stack trace differs between the characterization child and the test runner
 const PROBE = `((o) => {
-  const out = []; const seen = new Set(['constructor']);
+  const out = []; const seen = new Set(['constructor', 'stack']);
   const skip = typeof o === 'function' ? ['length', 'name', 'prototype', 'arguments', 'caller'] : [];
   for (let p = o; p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
     for (const k of Object.getOwnPropertyNames(p)) {
