@@ -544,9 +544,15 @@ function isTypeofComparison(x: ts.BinaryExpression): boolean {
   return ts.isTypeOfExpression(x.left) || ts.isTypeOfExpression(x.right);
 }
 
+/** A nested function that declares its own `name` (a parameter): what it does with `name` is not about ours. */
+function shadows(x: ts.Node, name: string): boolean {
+  return ts.isFunctionLike(x) && x.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
+}
+
 function typeofChecksFor(param: string, body: ts.Node): string[] {
   const out = new Set<string>();
   const visit = (x: ts.Node): void => {
+    if (shadows(x, param)) return;
     if (ts.isBinaryExpression(x) && isTypeofComparison(x)) {
       const t = ts.isTypeOfExpression(x.left) ? x.left : (x.right as ts.TypeOfExpression);
       const other = t === x.left ? x.right : x.left;
@@ -575,6 +581,7 @@ const METHOD_NAMES = new Set(['length', 'toString', 'valueOf', 'constructor', 'h
 function propsReadFrom(param: string, body: ts.Node): string[] {
   const out = new Set<string>();
   const visit = (x: ts.Node): void => {
+    if (shadows(x, param)) return;
     if (ts.isPropertyAccessExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === param && !METHOD_NAMES.has(x.name.text)) {
       if (!(ts.isCallExpression(x.parent) && x.parent.expression === x)) out.add(x.name.text);
     } else if (ts.isVariableDeclaration(x) && x.initializer && ts.isIdentifier(x.initializer) && x.initializer.text === param && ts.isObjectBindingPattern(x.name)) {

@@ -137,7 +137,8 @@ export function buildSequences(r: Receiver, shape: ReceiverShape, literals: stri
   if (!fns.length && !shape.callable) return [];
   const generic = ["'a'", "'b'", '0', '1', '2', '-1', 'true', 'null', '{ a: 1 }', '[1, 2, 3]'];
   const values = [...new Set([...literals.slice(0, 8), ...generic])];
-  const keys = [...new Set([...literals.filter((l) => l.startsWith('"')).slice(0, 3), "'a'", "'b'"])];
+  // keys are short names (event names, map keys), not URLs or sentences
+  const keys = [...new Set([...literals.filter((l) => l.startsWith('"') && l.length <= 22 && !/\s/.test(l)).slice(0, 3), "'a'", "'b'"])];
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const out: CallSpec[] = [];
   for (let s = 0; s < count; s++) {
