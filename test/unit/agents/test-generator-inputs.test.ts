@@ -62,6 +62,11 @@ describe('inputs for comparisons', () => {
     expect(lists.some(([x, y]) => x === '"kitten"' && y !== x && /^"k?[a-z]*"$/.test(y ?? ''))).toBe(true);
   });
 
+  it('does not take a nested function\'s own parameter of the same name as evidence (minified code)', () => {
+    const a = analyzeSource(`export default function (n) { return { all: n = n || new Map(), emit(t) { (n.get(t) || []).map(function (n) { n(t); }); } }; }`, '/x/m.js');
+    expect(a.functions[0]!.params[0]!.typeofChecks).not.toContain('function');
+  });
+
   it('gives a parameter that the body calls a function', () => {
     const a = analyzeSource(`export function make(alphabet, size, getRandom) { return () => getRandom(size); }`, '/x/m.js');
     expect(a.functions[0]!.params[2]!.typeofChecks).toContain('function');
@@ -79,5 +84,24 @@ describe('receivers for call sequences', () => {
       { call: { kind: 'fn', name: 'b', args: [] }, outcome: ret(fn) },
     ], [{ cls: 'C', args: ['0'] }]);
     expect(rs.map((r) => r.label)).toEqual(['a()', 'a(1)', 'b()', 'new C(0)', 'a(2)']);
+  });
+});
+
+describe('usage from README code blocks', () => {
+  it('reads JavaScript and unlabelled blocks, not JSON, shell or HTML', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { mineUsage } = await import('../../../src/agents/test-generator/examples.js');
+    const dir = mkdtempSync(join(tmpdir(), 'aqe-mine-'));
+    try {
+      writeFileSync(join(dir, 'README.md'), "```js\nf('from-js')\n```\n```json\n{ \"f\": \"from-json\" }\n```\n```html\n<script src=\"https://x.test/f.js\"></script>\n```\n```\nf('plain')\n```\n");
+      const u = mineUsage(dir, '', ['f']);
+      expect(u.calls.get('f')).toEqual([["'from-js'"], ["'plain'"]]);
+      expect(u.literals).not.toContain('from-json');
+      expect(u.literals).not.toContain('https://x.test/f.js');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
