@@ -38,6 +38,8 @@ export interface OfflineTests {
   loadError?: ThrownInfo;
   /** Coverage of the module by exactly these calls, when measured during characterization. */
   coverage?: ModuleCoverage;
+  /** Calls mined from the README, JSDoc @example blocks and the project's tests, e.g. `add(2, 3)` (for the model's prompt). */
+  usage?: string[];
 }
 
 /** Nearest directory at or above `from` with a package.json (the project root), else `from`. */
@@ -324,5 +326,6 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
     dropped,
     loadError: a.loadError ?? b.loadError,
     coverage,
+    usage: [...mined.calls].flatMap(([name, lists]) => lists.map((args) => `${name}(${args.join(', ')})`)).slice(0, 30),
   };
 }
