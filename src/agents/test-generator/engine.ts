@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { analyzeSource, type ClassInfo, type FunctionInfo, type ModuleAnalysis } from './analysis.js';
-import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type ThrownInfo } from './characterize.js';
+import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type StableOutcome, type ThrownInfo } from './characterize.js';
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
@@ -178,6 +178,39 @@ function literalSources(analysis: ModuleAnalysis): string[] {
     .map((l) => (typeof l === 'string' ? JSON.stringify(l) : String(l)));
 }
 
+type SeqObs = { ok: boolean; v?: unknown; st: string; other?: unknown };
+
+/**
+ * A callee whose result differed between the two runs in any sequence (a random id generator) may agree by chance
+ * elsewhere (one letter out of three): all its results, in every sequence on the same receiver, are asserted by
+ * their properties, never exactly.
+ */
+export function assertVaryingCalleesByProperties(seqs: CallSpec[], merged: Array<StableOutcome | undefined>): void {
+  const calleeOf = (c: CallSpec, name: string): string | undefined => {
+    const step = c.steps?.find((s) => s.do?.startsWith(`const ${name} = attempt(() => `));
+    const m = step && /attempt\(\(\) => ([^(]+)\(/.exec(step.do!);
+    return m ? `${c.group ?? ''}|${m[1]}` : undefined;
+  };
+  const observed = (c: CallSpec, o: StableOutcome | undefined): Array<{ obs: SeqObs; callee?: string }> => {
+    const obs = (o?.value as { v?: SeqObs[] } | undefined)?.v;
+    if (!obs) return [];
+    const sees = (c.steps ?? []).filter((s) => s.see !== undefined);
+    return obs.map((ob, j) => ({ obs: ob, callee: /^r\d+$/.test(sees[j]?.see ?? '') ? calleeOf(c, sees[j]!.see!) : undefined }));
+  };
+  const varying = new Set<string>();
+  seqs.forEach((c, i) => {
+    for (const { obs, callee } of observed(c, merged[i])) if (callee && obs.st !== 'exact') varying.add(callee);
+  });
+  if (!varying.size) return;
+  seqs.forEach((c, i) => {
+    for (const { obs, callee } of observed(c, merged[i])) {
+      if (!callee || !varying.has(callee) || obs.st !== 'exact' || !obs.ok) continue;
+      obs.st = 'shape';
+      obs.other = obs.v;
+    }
+  });
+}
+
 /**
  * Round two (sequences.ts): receivers from round one's results are probed, random call sequences on them run twice,
  * and the reproducible ones with observations not seen before are kept.
@@ -198,7 +231,9 @@ async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, a
   if (sa.loadError || sb.loadError) return [];
   const out: CharacterizedCase[] = [];
   const seen = new Set<string>();
-  mergeRuns(sa.outcomes, sb.outcomes).forEach((o, i) => {
+  const merged = mergeRuns(sa.outcomes, sb.outcomes);
+  assertVaryingCalleesByProperties(seqs, merged);
+  merged.forEach((o, i) => {
     const x = sa.outcomes[i]!;
     if (x.status === 'timeout' || x.status === 'crashed') dropped.hungOrCrashed++;
     else if (!o || o.status !== 'returned') dropped.unstable++;

@@ -105,3 +105,18 @@ describe('usage from README code blocks', () => {
     }
   });
 });
+
+describe('results of a callee that varies between runs', () => {
+  it('are asserted by properties in every sequence, even where the two runs agreed by chance', async () => {
+    const { assertVaryingCalleesByProperties } = await import('../../../src/agents/test-generator/engine.js');
+    const seq = (group: string) => ({ kind: 'seq' as const, args: [], group, steps: [{ do: 'const x = gen()' }, { do: 'const r0 = attempt(() => x(1))' }, { see: 'r0' }] });
+    const outcome = (v: string, st: string, other?: string) => ({ status: 'returned' as const, async: false, ms: 1, stability: 'exact' as const, value: { $: 'seq', v: [{ ok: true, v, st, ...(other ? { other } : {}) }] } });
+    const seqs = [seq('g'), seq('g'), seq('h')];
+    const merged = [outcome('a', 'shape', 'c'), outcome('b', 'exact'), outcome('b', 'exact')];
+    assertVaryingCalleesByProperties(seqs, merged);
+    const st = (i: number) => (merged[i]!.value as { v: Array<{ st: string; other?: string }> }).v[0]!;
+    expect(st(1)).toMatchObject({ st: 'shape', other: 'b' });
+    // another receiver's callee is its own: unchanged
+    expect(st(2).st).toBe('exact');
+  });
+});
