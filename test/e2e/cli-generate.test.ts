@@ -100,6 +100,10 @@ describe('aqe generate --mutation', { timeout: 600_000 }, () => {
     expect(m.mutation.killed + m.mutation.timeout + m.mutation.survived + m.mutation.noCoverage + m.mutation.errors).toBe(m.mutation.total);
     expect(m.mutation.score).toBeGreaterThanOrEqual(60);
     expect(report.totals.mutationScore).toBe(m.mutation.score);
+    // kept tests are those that kill or reach mutants: never more than were generated, and the file holds exactly them
+    expect(m.tests).toBeGreaterThan(0);
+    expect(m.tests).toBeLessThanOrEqual(m.generatedTests ?? m.tests);
+    expect(readFileSync(m.testFile, 'utf8').match(/^\s*it\(/gm)?.length).toBe(m.tests);
     // the project is mutated in a temp copy: the source is untouched
     expect(readFileSync(join(dir, 'src', 'clamp.js'), 'utf8')).not.toContain('Stryker');
   });

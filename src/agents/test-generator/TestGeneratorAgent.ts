@@ -12,6 +12,7 @@ import { ENGINE_NAME, type OfflineTests } from './engine.js';
 import { parseHeader, sha256, withHeader, writeGeneratedFile } from './header.js';
 import { coverageBefore, offlineTestsFor, type ModuleReport } from './pipeline.js';
 import { runTestFile, type TestRunResult } from './runner.js';
+import { withoutTests } from './select.js';
 import { buildPrompt, buildRepairPrompt, SYSTEM_PROMPT } from './prompt.js';
 import { extractCode, validateTestCode } from './validate.js';
 
@@ -134,6 +135,16 @@ export class TestGeneratorAgent extends BaseAgent {
     }
     if (final.problems.length) {
       throw new AqeError(ErrorCodes.TASK_INVALID, `the generated tests for ${source} are invalid after ${attempts} attempts: ${final.problems.join('; ')}`);
+    }
+    if (run?.ran && run.failed > 0 && run.passed > 0 && run.failedTests?.length === run.failed) {
+      // only passing tests are kept: the failing ones are removed by name and the rest runs again
+      const smaller = withoutTests(final.text, run.failedTests);
+      const again = smaller.removed === run.failed ? await runTestFile(base.testFile, framework, projectRoot, { text: smaller.text }) : undefined;
+      if (again?.ran && again.failed === 0 && again.tests > 0) {
+        for (const f of run.failures) notes.push(`dropped a test that failed on the unchanged code: ${f}`);
+        final = { ...final, text: smaller.text };
+        run = again;
+      }
     }
     const write = writeGeneratedFile(base.testFile, final.text, { noSideFile: task.payload.noSideFile === true });
     if (!write.path) run = undefined;

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import type { RegexSource } from './regex-inputs.js';
 
 /** A parameter's type, reduced to what input generation needs (from a TS annotation or a JSDoc tag). */
 export type TypeShape =
@@ -32,6 +33,8 @@ export interface FunctionInfo {
   branches: number;
   /** String and number literals in the body, and comparison constants with their neighbours. */
   literals: Array<string | number>;
+  /** Regular expressions in the body (literals and `new RegExp('…')`): inputs are generated to match them. */
+  regexes: RegexSource[];
   line: number;
 }
 
@@ -61,6 +64,10 @@ export interface ModuleAnalysis {
   imports: string[];
   /** Literals of the whole module (helpers the exports call compare against these too). */
   moduleLiterals: Array<string | number>;
+  /** Regular expressions of the whole module. */
+  moduleRegexes: RegexSource[];
+  /** Built-in classes the module checks values against (`x instanceof Map`, `ctor === Date`, `ArrayBuffer.isView(x)`). */
+  builtinChecks: string[];
   totalBranches: number;
 }
 
@@ -163,6 +170,8 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
     hasCjsExports,
     imports,
     moduleLiterals: collectLiterals(sf, 40),
+    moduleRegexes: collectRegexes(sf),
+    builtinChecks: collectBuiltinChecks(sf),
     totalBranches,
   };
 }
@@ -250,6 +259,7 @@ function describeFunction(
     isGenerator: !!fn.asteriskToken,
     branches: fn.body ? countBranches(fn.body) : 0,
     literals: fn.body ? collectLiterals(fn.body) : [],
+    regexes: fn.body ? collectRegexes(fn.body) : [],
     line: sf.getLineAndCharacterOfPosition(fn.getStart(sf)).line + 1,
   };
 }
@@ -479,17 +489,76 @@ export function collectLiterals(body: ts.Node, max = MAX_LITERALS): Array<string
   return out.slice(0, max);
 }
 
+/** Regex literals and `new RegExp('literal', 'flags')` / `RegExp('literal')`, in source order. */
+export function collectRegexes(body: ts.Node, max = 16): RegexSource[] {
+  const out: RegexSource[] = [];
+  const visit = (x: ts.Node): void => {
+    if (out.length >= max) return;
+    if (x.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = (x as ts.RegularExpressionLiteral).text;
+      const end = text.lastIndexOf('/');
+      out.push({ pattern: text.slice(1, end), flags: text.slice(end + 1) });
+    } else if ((ts.isNewExpression(x) || ts.isCallExpression(x)) && ts.isIdentifier(x.expression) && x.expression.text === 'RegExp') {
+      const [p, f] = x.arguments ?? [];
+      if (p && ts.isStringLiteralLike(p)) out.push({ pattern: p.text, flags: f && ts.isStringLiteralLike(f) ? f.text : '' });
+    }
+    ts.forEachChild(x, visit);
+  };
+  visit(body);
+  return out.filter((r, i) => out.findIndex((o) => o.pattern === r.pattern && o.flags === r.flags) === i);
+}
+
+/** Built-in classes whose instances get their own code paths. */
+export const CHECKABLE_BUILTINS = ['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'Uint8ClampedArray', 'Promise', 'Error', 'Buffer', 'Symbol', 'Array'] as const;
+
+/**
+ * Built-ins the module compares values with: `x instanceof C`, `x.constructor === C`, `ctor === C`, `C.isView(x)`,
+ * `Object.prototype.toString` tags (`'[object Map]'`), Buffer.isBuffer. Inputs then include instances of them.
+ */
+export function collectBuiltinChecks(sf: ts.Node): string[] {
+  const out = new Set<string>();
+  const known = new Set<string>(CHECKABLE_BUILTINS);
+  const visit = (x: ts.Node): void => {
+    if (ts.isBinaryExpression(x)) {
+      const op = x.operatorToken.kind;
+      if (op === ts.SyntaxKind.InstanceOfKeyword || COMPARISONS.has(op)) {
+        for (const side of [x.left, x.right]) if (ts.isIdentifier(side) && known.has(side.text)) out.add(side.text);
+      }
+    } else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(x.expression.expression)) {
+      const obj = x.expression.expression.text;
+      const m = x.expression.name.text;
+      if (obj === 'ArrayBuffer' && m === 'isView') out.add('Uint8Array').add('DataView');
+      if (obj === 'Buffer' && m === 'isBuffer') out.add('Buffer');
+    } else if (ts.isStringLiteralLike(x)) {
+      const m = /^\[object (\w+)\]$/.exec(x.text);
+      if (m && known.has(m[1]!)) out.add(m[1]!);
+    }
+    ts.forEachChild(x, visit);
+  };
+  visit(sf);
+  out.delete('Array');
+  return [...out];
+}
+
 function isTypeofComparison(x: ts.BinaryExpression): boolean {
   return ts.isTypeOfExpression(x.left) || ts.isTypeOfExpression(x.right);
+}
+
+/** A nested function that declares its own `name` (a parameter): what it does with `name` is not about ours. */
+function shadows(x: ts.Node, name: string): boolean {
+  return ts.isFunctionLike(x) && x.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
 }
 
 function typeofChecksFor(param: string, body: ts.Node): string[] {
   const out = new Set<string>();
   const visit = (x: ts.Node): void => {
+    if (shadows(x, param)) return;
     if (ts.isBinaryExpression(x) && isTypeofComparison(x)) {
       const t = ts.isTypeOfExpression(x.left) ? x.left : (x.right as ts.TypeOfExpression);
       const other = t === x.left ? x.right : x.left;
       if (ts.isIdentifier(t.expression) && t.expression.text === param && ts.isStringLiteralLike(other)) out.add(other.text);
+    } else if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === param) {
+      out.add('function'); // the parameter is called: a callback
     } else if (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isIdentifier(x.arguments[0]!) && (x.arguments[0] as ts.Identifier).text === param) {
       const callee = x.expression.getText();
       if (callee === 'Array.isArray') out.add('array');
@@ -512,6 +581,7 @@ const METHOD_NAMES = new Set(['length', 'toString', 'valueOf', 'constructor', 'h
 function propsReadFrom(param: string, body: ts.Node): string[] {
   const out = new Set<string>();
   const visit = (x: ts.Node): void => {
+    if (shadows(x, param)) return;
     if (ts.isPropertyAccessExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === param && !METHOD_NAMES.has(x.name.text)) {
       if (!(ts.isCallExpression(x.parent) && x.parent.expression === x)) out.add(x.name.text);
     } else if (ts.isVariableDeclaration(x) && x.initializer && ts.isIdentifier(x.initializer) && x.initializer.text === param && ts.isObjectBindingPattern(x.name)) {

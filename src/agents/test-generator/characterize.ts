@@ -85,7 +85,8 @@ export function isTypeScriptFile(p: string): boolean {
 }
 
 function targetOf(c: CallSpec): string {
-  return `${c.kind}:${c.name ?? ''}:${c.cls ?? ''}:${c.method ?? ''}`;
+  // sequences are told apart by their receiver (group): one receiver that hangs does not cancel the others
+  return `${c.kind}:${c.name ?? ''}:${c.cls ?? ''}:${c.method ?? ''}:${c.kind === 'seq' ? (c.group ?? c.label ?? '') : ''}`;
 }
 
 interface ResultLine {

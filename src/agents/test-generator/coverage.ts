@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +28,12 @@ interface CoverageMapLike {
 }
 interface C8Report {
   getCoverageMapFromAllCoverageFiles(): Promise<CoverageMapLike>;
+  _getSourceMap(cov: { url: string }): Record<string, unknown> | undefined;
+}
+
+/** The text with its sourceMappingURL comment blanked out (same length, so V8's offsets still fit). */
+function withoutSourceMapComment(text: string): string {
+  return text.replace(/\/\/[#@] sourceMappingURL=[^\n]*/g, (m) => ' '.repeat(m.length));
 }
 
 const pct = (v: number | string, total?: number): number => (typeof v === 'number' ? Math.round(v * 10) / 10 : total === 0 ? 100 : 0);
@@ -46,8 +52,16 @@ export async function coverageFromV8Dir(v8Dir: string, sourcePath: string): Prom
     resolve: '',
     src: [],
   });
-  const map = await report.getCoverageMapFromAllCoverageFiles();
   const want = realpathSync(resolve(sourcePath));
+  if (!/\.(c|m)?tsx?$/.test(want)) {
+    // a built JavaScript file is measured as itself, not remapped through its source map to sources that are not
+    // the file under test (often not even shipped); c8 has no option for that, so its source lookup is wrapped
+    const lookup = report._getSourceMap.bind(report);
+    const url = pathToFileURL(want).href;
+    const text = readFileSync(want, 'utf8');
+    report._getSourceMap = (cov) => (cov.url === url || cov.url === want ? { source: withoutSourceMapComment(text) } : lookup(cov));
+  }
+  const map = await report.getCoverageMapFromAllCoverageFiles();
   const file = map.files().find((f) => f === want || f === resolve(sourcePath));
   if (!file) return undefined;
   const fc = map.fileCoverageFor(file);

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { analyzeSource, type ClassInfo, type FunctionInfo, type ModuleAnalysis } from './analysis.js';
-import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type ThrownInfo } from './characterize.js';
+import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, type CharacterizeRun, type StableOutcome, type ThrownInfo } from './characterize.js';
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
 import { mineUsage, type MinedUsage } from './examples.js';
-import { buildArgumentLists, DEFAULT_MAX_CASES } from './inputs.js';
+import { buildArgumentLists, DEFAULT_MAX_CASES, type InputContext } from './inputs.js';
+import { stringsMatching } from './regex-inputs.js';
 import { buildSequences, findReceivers, parseProbe, prng, probeCall, seedOf } from './sequences.js';
 
 export const ENGINE_NAME = 'aqe-offline-characterization/1';
@@ -37,6 +38,8 @@ export interface OfflineTests {
   loadError?: ThrownInfo;
   /** Coverage of the module by exactly these calls, when measured during characterization. */
   coverage?: ModuleCoverage;
+  /** Calls mined from the README, JSDoc @example blocks and the project's tests, e.g. `add(2, 3)` (for the model's prompt). */
+  usage?: string[];
 }
 
 /** Nearest directory at or above `from` with a package.json (the project root), else `from`. */
@@ -106,7 +109,7 @@ function casesFor(branches: number, max: number): number {
   return Math.min(max * 3, max + 2 * branches);
 }
 
-const MAX_MINED_PER_TARGET = 8;
+const MAX_MINED_PER_TARGET = 16;
 
 /** Mined argument lists first (usage from docs and tests), then the generated ones, without repeats. */
 function withMined(mined: string[][] | undefined, generated: string[][]): string[][] {
@@ -116,27 +119,29 @@ function withMined(mined: string[][] | undefined, generated: string[][]): string
   return out;
 }
 
-function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage): PlannedCall[] {
+function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage, ctx: InputContext): PlannedCall[] {
   if (f.isGenerator && f.isAsync) return [];
   const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
-  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max));
+  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max), ctx);
   return withMined(mined.calls.get(f.name), gen).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
 }
 
-function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage): CallSpec[] {
-  return withMined(mined.calls.get(c.name), buildArgumentLists(c.ctorParams, c.literals, Math.min(max, 8))).map((args) => ({ kind: 'ctor', cls: c.name, args }));
+function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage, ctx: InputContext = {}): CallSpec[] {
+  const literals = [...c.literals, ...(ctx.moduleLiterals ?? []).filter((l) => !c.literals.includes(l))];
+  return withMined(mined.calls.get(c.name), buildArgumentLists(c.ctorParams, literals, Math.min(max, 8), ctx)).map((args) => ({ kind: 'ctor', cls: c.name, args }));
 }
 
 /** Method calls go to an instance built with constructor arguments that are known to construct (baseCtor). */
-function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedUsage): PlannedCall[] {
-  const out: PlannedCall[] = ctorCalls(c, max, mined).map((call) => ({ call }));
+function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedUsage, ctx: InputContext): PlannedCall[] {
+  const out: PlannedCall[] = ctorCalls(c, max, mined, ctx).map((call) => ({ call }));
   for (const m of c.methods) {
-    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, [...m.literals, ...c.literals], max))) {
+    const literals = [...m.literals, ...c.literals, ...(ctx.moduleLiterals ?? [])].filter((l, i, all) => all.indexOf(l) === i);
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, literals, max, ctx))) {
       out.push({ call: { kind: 'method', cls: c.name, ctorArgs: baseCtor, method: m.name, args } });
     }
   }
   for (const m of c.staticMethods) {
-    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, m.literals, max))) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
+    for (const args of withMined(mined.calls.get(m.name), buildArgumentLists(m.params, m.literals, max, ctx))) out.push({ call: { kind: 'static', cls: c.name, method: m.name, args } });
   }
   return out;
 }
@@ -173,6 +178,39 @@ function literalSources(analysis: ModuleAnalysis): string[] {
     .map((l) => (typeof l === 'string' ? JSON.stringify(l) : String(l)));
 }
 
+type SeqObs = { ok: boolean; v?: unknown; st: string; other?: unknown };
+
+/**
+ * A callee whose result differed between the two runs in any sequence (a random id generator) may agree by chance
+ * elsewhere (one letter out of three): all its results, in every sequence on the same receiver, are asserted by
+ * their properties, never exactly.
+ */
+export function assertVaryingCalleesByProperties(seqs: CallSpec[], merged: Array<StableOutcome | undefined>): void {
+  const calleeOf = (c: CallSpec, name: string): string | undefined => {
+    const step = c.steps?.find((s) => s.do?.startsWith(`const ${name} = attempt(() => `));
+    const m = step && /attempt\(\(\) => ([^(]+)\(/.exec(step.do!);
+    return m ? `${c.group ?? ''}|${m[1]}` : undefined;
+  };
+  const observed = (c: CallSpec, o: StableOutcome | undefined): Array<{ obs: SeqObs; callee?: string }> => {
+    const obs = (o?.value as { v?: SeqObs[] } | undefined)?.v;
+    if (!obs) return [];
+    const sees = (c.steps ?? []).filter((s) => s.see !== undefined);
+    return obs.map((ob, j) => ({ obs: ob, callee: /^r\d+$/.test(sees[j]?.see ?? '') ? calleeOf(c, sees[j]!.see!) : undefined }));
+  };
+  const varying = new Set<string>();
+  seqs.forEach((c, i) => {
+    for (const { obs, callee } of observed(c, merged[i])) if (callee && obs.st !== 'exact') varying.add(callee);
+  });
+  if (!varying.size) return;
+  seqs.forEach((c, i) => {
+    for (const { obs, callee } of observed(c, merged[i])) {
+      if (!callee || !varying.has(callee) || obs.st !== 'exact' || !obs.ok) continue;
+      obs.st = 'shape';
+      obs.other = obs.v;
+    }
+  });
+}
+
 /**
  * Round two (sequences.ts): receivers from round one's results are probed, random call sequences on them run twice,
  * and the reproducible ones with observations not seen before are kept.
@@ -193,7 +231,9 @@ async function sequenceCases(abs: string, format: 'esm' | 'cjs', text: string, a
   if (sa.loadError || sb.loadError) return [];
   const out: CharacterizedCase[] = [];
   const seen = new Set<string>();
-  mergeRuns(sa.outcomes, sb.outcomes).forEach((o, i) => {
+  const merged = mergeRuns(sa.outcomes, sb.outcomes);
+  assertVaryingCalleesByProperties(seqs, merged);
+  merged.forEach((o, i) => {
     const x = sa.outcomes[i]!;
     if (x.status === 'timeout' || x.status === 'crashed') dropped.hungOrCrashed++;
     else if (!o || o.status !== 'returned') dropped.unstable++;
@@ -229,22 +269,33 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   const { names, alias } = usageNames(analysis, projectRoot);
   const mined = mineUsage(projectRoot, text, names);
   for (const [a, target] of alias) if (mined.calls.has(a)) mined.calls.set(target, [...(mined.calls.get(target) ?? []), ...mined.calls.get(a)!]);
-  const moduleLiterals = [...analysis.moduleLiterals, ...mined.literals.filter((l) => !analysis.moduleLiterals.includes(l))];
+  // strings matching the module's regular expressions: a function's own first, then the module's
+  const regexRand = prng(seedOf(text));
+  for (const f of [...analysis.functions, ...analysis.classes.flatMap((c) => [...c.methods, ...c.staticMethods])]) {
+    const own = stringsMatching(f.regexes, regexRand);
+    f.literals = [...own, ...f.literals.filter((l) => !own.includes(l as string))];
+  }
+  const moduleRegexStrings = stringsMatching(analysis.moduleRegexes, regexRand);
+  // usage from the docs and the module's own constants alternate: either may give a parameter its base value
+  const own = analysis.moduleLiterals;
+  const interleaved = Array.from({ length: Math.max(own.length, mined.literals.length) }, (_, i) => [mined.literals[i], own[i]]).flat().filter((l) => l !== undefined);
+  const moduleLiterals = [...interleaved, ...moduleRegexStrings].filter((l, i, all) => all.indexOf(l) === i);
   analysis.moduleLiterals = moduleLiterals;
+  const ctx: InputContext = { builtins: analysis.builtinChecks, moduleLiterals };
   const planned: PlannedCall[] = [];
   const receiverCtors: Array<{ cls: string; args: string[] }> = [];
   const exportedBranches = analysis.functions.reduce((n, f) => n + f.branches, 0) + analysis.classes.reduce((n, c) => n + c.ctorBranches + [...c.methods, ...c.staticMethods].reduce((m, x) => m + x.branches, 0), 0);
   const helperShare = Math.max(0, analysis.totalBranches - exportedBranches) / Math.max(1, analysis.functions.length);
-  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined));
+  for (const f of analysis.functions) planned.push(...functionCalls(f, max, analysis.moduleLiterals, Math.round(helperShare), mined, ctx));
   let hung: CharacterizeRun | undefined;
   if (analysis.classes.length) {
     // a first pass over the constructors finds arguments that construct, for the instances the methods run on
-    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined));
+    const ctors = analysis.classes.flatMap((c) => ctorCalls(c, max, mined, ctx));
     const probe = await characterize({ modulePath: abs, format, calls: ctors, readPaths });
     if (probe.loadError?.code === IMPORT_HANG) hung = probe; // no second wait for a module that never loads
     for (const c of analysis.classes) {
       const ok = ctors.findIndex((call, i) => call.cls === c.name && probe.outcomes[i]?.status === 'returned');
-      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined)[0]?.args ?? [], mined));
+      planned.push(...classCalls(c, max, ok >= 0 ? ctors[ok]!.args : ctorCalls(c, max, mined, ctx)[0]?.args ?? [], mined, ctx));
       if (ok >= 0) receiverCtors.push({ cls: c.name, args: ctors[ok]!.args });
     }
   }
@@ -310,5 +361,6 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
     dropped,
     loadError: a.loadError ?? b.loadError,
     coverage,
+    usage: [...mined.calls].flatMap(([name, lists]) => lists.map((args) => `${name}(${args.join(', ')})`)).slice(0, 30),
   };
 }

@@ -19,7 +19,9 @@ const MAX_ARG_LISTS = 12;
 const MAX_LITERALS = 30;
 
 function codeBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/```(?:js|javascript|ts|typescript|mjs|cjs|jsx|tsx)?[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  // JavaScript/TypeScript blocks and unlabelled ones; shell, HTML and JSON blocks are not usage
+  const js = new Set(['', 'js', 'javascript', 'ts', 'typescript', 'mjs', 'cjs', 'jsx', 'tsx']);
+  return [...markdown.matchAll(/```([^\n]*)\n([\s\S]*?)```/g)].filter((m) => js.has(m[1]!.trim().split(/[\s{]/)[0]!.toLowerCase())).map((m) => m[2]!);
 }
 
 function jsdocExamples(source: string): string[] {

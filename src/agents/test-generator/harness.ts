@@ -141,7 +141,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeo
 const SEQ_DONE = Symbol('seq');
 const AsyncFunction = (async () => {}).constructor;
 const runSequence = (steps, obs) => {
-  const sub = (code) => code.replace(/\u27ea([^\u27eb]+)\u27eb/g, (_, n) => '__pick(' + JSON.stringify(n) + ')');
+  const sub = (code) => code.replace(/\u27ea([^\u27eb]+)\u27eb/g, (_, n) => '(__pick(' + JSON.stringify(n) + '))'); // parenthesized: 'new ⟪C⟫(…)' must construct C
   const body = steps.map((s) => s.see !== undefined
     ? 'try { __o.push({ ok: true, v: __enc(await (' + sub(s.see) + ')) }); } catch (e) { __o.push({ ok: false, t: __encThrown(e) }); }'
     : sub(s.do) + ';').join('\n');

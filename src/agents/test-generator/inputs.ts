@@ -126,6 +126,7 @@ const NAME_HINTS: Array<[RegExp, string[]]> = [
   [/ip|host/i, [`'192.168.0.1'`, `'example.com'`]],
   [/uuid|guid/i, [`'123e4567-e89b-12d3-a456-426614174000'`]],
   [/phone|tel/i, [`'+1 555 0100'`]],
+  [/version/i, [`'1.2.3'`, `'1.2.3-beta.1'`]],
   [/^(ms|duration|str|val|value|input|text)$/i, [`'1h'`, `'2 days'`, `'100'`]],
 ];
 
@@ -150,7 +151,87 @@ function shapeFromProps(props: string[]): TypeShape | undefined {
   };
 }
 
-export function candidatesForParam(p: ParamInfo, literals: Array<string | number>): string[] {
+/**
+ * Instances of the built-ins a module checks for (analysis.builtinChecks), each with a near twin that differs in one
+ * nested place: as single inputs they reach the module's per-type paths, as (value, equal copy) and (value, near
+ * twin) pairs they reach its comparisons deep inside.
+ */
+const BUILTIN_VALUES: Record<string, [string, string]> = {
+  Date: [`new Date('2024-01-15T10:30:00.000Z')`, `new Date('2024-01-15T10:30:00.001Z')`],
+  RegExp: ['/ab+c/gi', '/ab+c/g'],
+  Map: [`new Map([['a', 1], [{ k: 1 }, [2]]])`, `new Map([['a', 1], [{ k: 1 }, [3]]])`],
+  Set: [`new Set([1, 'a', { k: 1 }])`, `new Set([1, 'a', { k: 2 }])`],
+  ArrayBuffer: ['new Uint8Array([1, 2, 3]).buffer', 'new Uint8Array([1, 2, 4]).buffer'],
+  DataView: ['new DataView(new Uint8Array([1, 2, 3]).buffer)', 'new DataView(new Uint8Array([1, 2, 4]).buffer)'],
+  BigInt64Array: ['new BigInt64Array([1n, 2n, 3n])', 'new BigInt64Array([1n, 2n, 4n])'],
+  Error: [`new TypeError('bad input')`, `new RangeError('bad input')`],
+  Buffer: [`Buffer.from('abc')`, `Buffer.from('abd')`],
+};
+for (const t of ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray']) {
+  BUILTIN_VALUES[t] = [`new ${t}([1, 2, 3])`, `new ${t}([1, 2, 4])`];
+}
+/** Nested plain values and their near twins, for untyped parameters. */
+const STRUCTURED: Array<[string, string]> = [
+  [`{ a: 1, b: [2, { c: 'x' }] }`, `{ a: 1, b: [2, { c: 'y' }] }`],
+  ['[1, [2, [3]]]', '[1, [2, [4]]]'],
+  ['{ a: 1, b: 2 }', '{ a: 1, b: 2, c: 3 }'],
+];
+
+export function builtinPairs(builtins: readonly string[]): Array<[string, string]> {
+  return builtins.map((b) => BUILTIN_VALUES[b]).filter((v): v is [string, string] => !!v);
+}
+
+/** What the module as a whole tells about inputs (beyond one parameter). */
+export interface InputContext {
+  /** analysis.builtinChecks */
+  builtins?: readonly string[];
+  /** The module's literals with those mined from its docs (engine.ts), for constructors and methods too. */
+  moduleLiterals?: Array<string | number>;
+}
+
+function isLoose(shape: TypeShape | undefined): boolean {
+  return !shape || shape.kind === 'any' || (shape.kind === 'object' && !shape.props.length);
+}
+
+/** A string one edit away (substitution, insertion, deletion), for pairs of strings compared with each other. */
+function nearString(s: string, k: number): string {
+  if (!s.length) return 'a';
+  const i = k % s.length;
+  const ch = s[i] === 'z' ? 'y' : 'z';
+  if (k % 3 === 0) return s.slice(0, i) + ch + s.slice(i + 1);
+  if (k % 3 === 1) return s.slice(0, i) + ch + s.slice(i);
+  return s.slice(0, i) + s.slice(i + 1);
+}
+
+/**
+ * Pairs for the first two parameters when they take the same kind of value (equality, distance and comparison
+ * functions): a value with an equal copy of itself, and with a near twin.
+ */
+function relationalPairs(params: ParamInfo[], cands: string[][], ctx: InputContext): Array<[string, string]> {
+  if (params.length < 2 || params[0]!.rest || params[1]!.rest) return [];
+  const [a, b] = [params[0]!.type ?? shapeFromChecks(params[0]!.typeofChecks), params[1]!.type ?? shapeFromChecks(params[1]!.typeofChecks)];
+  const out: Array<[string, string]> = [];
+  if (isLoose(a) && isLoose(b)) {
+    for (const [v, near] of [...builtinPairs(ctx.builtins ?? []), ...STRUCTURED]) out.push([v, v], [v, near]);
+    return out;
+  }
+  if (a?.kind !== b?.kind) return [];
+  const strings = cands[0]!.filter((c) => /^(['"]).*\1$/.test(c) && c.length > 2).slice(0, 4);
+  strings.forEach((c, k) => {
+    let v: string;
+    try {
+      v = JSON.parse(c.startsWith("'") ? `"${c.slice(1, -1).replace(/"/g, '\\"')}"` : c) as string;
+    } catch {
+      return;
+    }
+    out.push([c, c], [c, JSON.stringify(nearString(v, k))]);
+  });
+  const nums = cands[0]!.filter((c) => /^-?\d+(\.\d+)?$/.test(c)).slice(0, 3);
+  for (const n of nums) out.push([n, n], [n, String(Number(n) + 1)]);
+  return out;
+}
+
+export function candidatesForParam(p: ParamInfo, literals: Array<string | number>, ctx: InputContext = {}): string[] {
   let shape = p.type ?? shapeFromChecks(p.typeofChecks) ?? shapeFromProps(p.propsRead);
   if (shape && shape.kind === 'object' && !shape.props.length && p.propsRead.length) shape = shapeFromProps(p.propsRead);
   if (shape && p.type && p.typeofChecks.length && shape.kind === 'any') shape = shapeFromChecks(p.typeofChecks) ?? shape;
@@ -167,6 +248,8 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
   }
   if (p.defaultText && !out.includes('undefined')) out.push('undefined');
   if (p.typeofChecks.length && !out.includes(`'abc'`)) out.push(`'abc'`, '42');
+  // untyped parameters also get the built-ins the module checks for and a nested value
+  if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v), STRUCTURED[0]![0]);
   return uniq(out);
 }
 
@@ -174,10 +257,10 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
  * Argument lists: the base case (each parameter's first candidate), then one parameter varied at a time through its
  * candidates (one-factor-at-a-time), then a case with trailing optional parameters left out. Bounded by maxCases.
  */
-export function buildArgumentLists(params: ParamInfo[], literals: Array<string | number>, maxCases = DEFAULT_MAX_CASES): string[][] {
+export function buildArgumentLists(params: ParamInfo[], literals: Array<string | number>, maxCases = DEFAULT_MAX_CASES, ctx: InputContext = {}): string[][] {
   const usable = params.filter((p) => !p.rest);
   if (!usable.length) return params.some((p) => p.rest) ? [[], ['1', '2', '3'], [`'a'`, `'b'`]] : [[]];
-  const cands = usable.map((p) => candidatesForParam(p, literals));
+  const cands = usable.map((p) => candidatesForParam(p, literals, ctx));
   // parameters of the same kind get different base values, so comparisons between them (a === b) can go both ways
   const base = cands.map((c, i) => {
     const taken = cands.slice(0, i).map((x) => x[0]);
@@ -197,10 +280,16 @@ export function buildArgumentLists(params: ParamInfo[], literals: Array<string |
     out.push(trimmed);
   };
   push(base);
-  // round-robin over parameters so every parameter gets varied before the budget runs out
+  // round-robin over parameters so every parameter gets varied before the budget runs out; pairs of related
+  // values for the first two parameters take every third place
+  const pairs = relationalPairs(usable, cands, ctx);
   const longest = Math.max(...cands.map((c) => c.length));
-  for (let k = 1; k < longest && out.length < maxCases; k++) {
+  for (let k = 1; (k < longest || pairs.length) && out.length < maxCases; k++) {
     for (let i = 0; i < cands.length; i++) {
+      if (pairs.length && (out.length % 3 === 2 || k >= longest)) {
+        const [x, y] = pairs.shift()!;
+        push([x, y, ...base.slice(2)]);
+      }
       const c = cands[i]![k];
       if (c === undefined) continue;
       const args = [...base];

@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { Framework } from './emit.js';
 import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { copyProject, execSandboxed, rewriteRelativeImports } from './runner.js';
+import type { MutantKills } from './select.js';
 
 /** Stryker's verdicts for one module's mutants. score = (killed + timeout) / (killed + timeout + survived + noCoverage). */
 export interface MutationResult {
@@ -19,6 +20,8 @@ export interface MutationResult {
   score: number | null;
   /** A few survivors, `line:column mutator -> replacement`, for the report and the repair prompt. */
   survivors: string[];
+  /** Which tests killed and reached which mutants (from the JSON report), for selectTests; ids as Stryker names them. */
+  kills?: { tests: Array<{ id: string; name: string }>; mutants: MutantKills[] };
 }
 
 export interface MutationTarget {
@@ -47,6 +50,8 @@ const require = createRequire(import.meta.url);
 
 interface StrykerMutant {
   status: string;
+  killedBy?: string[];
+  coveredBy?: string[];
   mutatorName?: string;
   replacement?: string;
   location?: { start: { line: number; column: number } };
@@ -143,12 +148,17 @@ export async function runMutation(targets: MutationTarget[], opts: MutationOptio
     if (!existsSync(reportPath)) {
       return { modules, error: `StrykerJS did not report (exit ${r.code}): ${r.output.trim().split('\n').slice(-8).join('\n')}`, durationMs: Date.now() - t0 };
     }
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { files: Record<string, { mutants: StrykerMutant[] }> };
-    for (const t of targets) {
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { files: Record<string, { mutants: StrykerMutant[] }>; testFiles?: Record<string, { tests?: Array<{ id: string; name: string }> }> };
+    targets.forEach((t, i) => {
       const rel = relative(root, realpathSync(t.source)).split(sep).join('/');
       const file = report.files[rel] ?? Object.entries(report.files).find(([k]) => k.split(sep).join('/') === rel)?.[1];
-      modules.set(t.source, summarizeMutants(file?.mutants ?? []));
-    }
+      const mutants = file?.mutants ?? [];
+      const testEntry = report.testFiles?.[tests[i]!] ?? Object.entries(report.testFiles ?? {}).find(([k]) => k.split(sep).join('/') === tests[i])?.[1];
+      modules.set(t.source, {
+        ...summarizeMutants(mutants),
+        kills: { tests: testEntry?.tests ?? [], mutants: mutants.map((m) => ({ status: m.status, killedBy: m.killedBy, coveredBy: m.coveredBy })) },
+      });
+    });
     return { modules, durationMs: Date.now() - t0 };
   } catch (e) {
     return { modules, error: e instanceof Error ? e.message : String(e), durationMs: Date.now() - t0 };

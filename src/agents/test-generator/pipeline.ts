@@ -5,6 +5,7 @@ import type { Framework } from './emit.js';
 import { buildOfflineTests, type OfflineOptions, type OfflineTests } from './engine.js';
 import { writeGeneratedFile, type WriteOutcome } from './header.js';
 import { runTestFile, type TestRunResult } from './runner.js';
+import { withoutTests } from './select.js';
 
 /** One module's result: the JSON shape `aqe generate --json` prints per module (plus details). */
 export interface ModuleReport {
@@ -98,11 +99,23 @@ export interface WriteAndRunOptions {
  * Runs the test text against a copy of the project in a temp run folder (runTestFile), then writes only the text
  * (never over a person's edits). Code under test never sees the output folder or the real project.
  */
-export async function writeAndRun(testFile: string, text: string, opts: WriteAndRunOptions): Promise<{ write: WriteOutcome; run?: TestRunResult }> {
-  const run = opts.run === false ? undefined : await runTestFile(testFile, opts.framework, opts.projectRoot, { text });
+export async function writeAndRun(testFile: string, text: string, opts: WriteAndRunOptions): Promise<{ write: WriteOutcome; run?: TestRunResult; dropped?: string[] }> {
+  let run = opts.run === false ? undefined : await runTestFile(testFile, opts.framework, opts.projectRoot, { text });
+  let dropped: string[] | undefined;
+  // a test that fails on the unchanged code under the real runner (but passed in characterization) is not kept:
+  // it is removed by name, the rest runs again, and the report names it with its error
+  if (run?.ran && run.failed > 0 && run.passed > 0 && run.failedTests?.length === run.failed) {
+    const smaller = withoutTests(text, run.failedTests);
+    const again = smaller.removed === run.failed ? await runTestFile(testFile, opts.framework, opts.projectRoot, { text: smaller.text }) : undefined;
+    if (again?.ran && again.failed === 0 && again.tests > 0) {
+      dropped = run.failures;
+      text = smaller.text;
+      run = again;
+    }
+  }
   const write = writeGeneratedFile(testFile, text, { noSideFile: opts.noSideFile });
   if (!write.path) return { write };
-  return { write, run };
+  return { write, run, dropped };
 }
 
 /** The offline engine end to end, without the fleet: generate, write, run, measure. */
@@ -116,8 +129,9 @@ export async function generateForModule(sourcePath: string, opts: OfflineOptions
   if (d.unstable + d.sideEffects + d.hungOrCrashed + d.slow) {
     notes.push(`left out: ${d.unstable} results that differed between two runs, ${d.sideEffects} calls with file side effects, ${d.hungOrCrashed} hung or crashing calls, ${d.slow} slow calls`);
   }
-  const { write, run } = await writeAndRun(gen.testFile, gen.text, { framework, projectRoot: gen.projectRoot, noSideFile: opts.noSideFile, run: opts.run });
+  const { write, run, dropped } = await writeAndRun(gen.testFile, gen.text, { framework, projectRoot: gen.projectRoot, noSideFile: opts.noSideFile, run: opts.run });
   notes.push(write.message);
+  for (const f of dropped ?? []) notes.push(`dropped a test that failed under ${framework} on the unchanged code: ${f}`);
   if (run && !run.ran) notes.push(run.output.split('\n').slice(-5).join('\n'));
   const cov = gen.coverage ?? (gen.calls.length ? await measureCallCoverage(gen.sourcePath, gen.format, gen.calls) : undefined);
   const before = await coverageBefore(gen.sourcePath, gen.projectRoot, [resolve(gen.testFile, '..')]);

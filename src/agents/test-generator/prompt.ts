@@ -8,6 +8,7 @@ export const SYSTEM_PROMPT = [
   'You are the test-generator agent of an agentic quality-engineering fleet.',
   'Write one complete, runnable unit test file for the module you are given.',
   'Assert observed behaviour exactly (deep equality; error class and message). Do not mock the module under test.',
+  'Use inputs from the domain (the usage examples given), call what calls return, and for output that varies between runs assert its properties (length, alphabet, range). Tests that fail or catch no bug are dropped.',
   'Import only the module under test (by the given relative path) and the test framework. No network, no files outside a temp dir.',
   'Answer with the test file in one fenced code block and nothing else.',
 ].join('\n');
@@ -32,6 +33,7 @@ export function buildPrompt(base: OfflineTests, framework: Framework): string {
   }
   for (const v of a.values) lines.push(`- value ${v}`);
   lines.push('', `Source (${base.sourcePath}):`, '```', readFileSync(base.sourcePath, 'utf8'), '```');
+  if (base.usage?.length) lines.push('', 'Usage from the package\'s docs and tests (typical inputs; assert what the code does, not what the docs claim):', '```', ...base.usage, '```');
   lines.push('', 'Characterization tests the offline engine produced by running the code (observed results; keep them, add tests for uncovered branches):');
   lines.push('```', parseHeader(base.text)?.body ?? base.text, '```');
   return lines.join('\n');

@@ -15,6 +15,8 @@ export interface TestRunResult {
   failed: number;
   /** Failure messages (first lines), for the repair prompt and the report. */
   failures: string[];
+  /** Full names (suite titles and test title joined by spaces) of the tests that failed, when the runner names them. */
+  failedTests?: string[];
   /** Runner output tail when it did not report. */
   output: string;
   durationMs: number;
@@ -146,15 +148,19 @@ export interface JestLikeReport {
  */
 export function fromJestLikeReport(r: JestLikeReport): Omit<TestRunResult, 'output' | 'durationMs' | 'ran'> {
   const failures: string[] = [];
+  const failedTests: string[] = [];
   let brokenFiles = 0;
   for (const f of r.testResults ?? []) {
     for (const a of f.assertionResults ?? []) {
-      if (a.status === 'failed') failures.push(`${a.fullName ?? a.title}: ${(a.failureMessages ?? []).join(' ').split('\n')[0]}`);
+      if (a.status === 'failed') {
+        failures.push(`${a.fullName ?? a.title}: ${(a.failureMessages ?? []).join(' ').split('\n')[0]}`);
+        if (a.fullName) failedTests.push(a.fullName);
+      }
     }
     if (!f.assertionResults?.length && f.message) failures.push(f.message.split('\n').slice(0, 5).join('\n'));
     if (!f.assertionResults?.length && f.status === 'failed') brokenFiles++;
   }
-  return { tests: r.numTotalTests + brokenFiles, passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, failures };
+  return { tests: r.numTotalTests + brokenFiles, passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, failures, failedTests };
 }
 
 /**

@@ -41,26 +41,27 @@ function hasFunctions(v: Encoded): boolean {
 }
 
 /** Receivers from the first round's results: calls that returned functions or objects with methods, and class instances. */
-export function findReceivers(cases: CharacterizedCase[], classCtors: Array<{ cls: string; args: string[] }>, max = 5): Receiver[] {
-  const out: Receiver[] = [];
+export function findReceivers(cases: CharacterizedCase[], classCtors: Array<{ cls: string; args: string[] }>, max = 6): Receiver[] {
+  const rounds: Receiver[][] = [[], [], []];
   const perName = new Map<string, number>();
   for (const { call, outcome } of cases) {
     if (call.kind !== 'fn' || outcome.status !== 'returned' || outcome.async || !hasFunctions(outcome.value)) continue;
     const n = perName.get(call.name!) ?? 0;
-    if (n >= 2) continue;
+    if (n >= rounds.length) continue;
     perName.set(call.name!, n + 1);
     const shown = call.name === 'module.exports' || call.name === 'default' ? 'module' : call.name!;
     // a factory called with no arguments (its defaults) first: the probe drops it when that throws
-    if (n === 0 && call.args.length) out.push({ expr: `${tok(call.name!)}()`, label: `${shown}()` });
-    out.push({ expr: `${tok(call.name!)}(${call.args.join(', ')})`, label: `${shown}(${call.args.join(', ')})` });
+    if (n === 0 && call.args.length) rounds[0]!.push({ expr: `${tok(call.name!)}()`, label: `${shown}()` });
+    rounds[n]!.push({ expr: `${tok(call.name!)}(${call.args.join(', ')})`, label: `${shown}(${call.args.join(', ')})` });
   }
-  for (const c of classCtors) out.push({ expr: `new ${tok(c.cls)}(${c.args.join(', ')})`, label: `new ${c.cls}(${c.args.join(', ')})` });
-  // distinct factories first, then second variants
-  return out.slice(0, max);
+  const ctors = classCtors.map((c) => ({ expr: `new ${tok(c.cls)}(${c.args.join(', ')})`, label: `new ${c.cls}(${c.args.join(', ')})` }));
+  // distinct factories and classes first, then second and third variants
+  return [...rounds[0]!, ...ctors, ...rounds[1]!, ...rounds[2]!].slice(0, max);
 }
 
+// `stack` is never state: an error's stack trace differs between the characterization child and the test runner
 const PROBE = `((o) => {
-  const out = []; const seen = new Set(['constructor']);
+  const out = []; const seen = new Set(['constructor', 'stack']);
   const skip = typeof o === 'function' ? ['length', 'name', 'prototype', 'arguments', 'caller'] : [];
   for (let p = o; p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
     for (const k of Object.getOwnPropertyNames(p)) {
@@ -136,7 +137,8 @@ export function buildSequences(r: Receiver, shape: ReceiverShape, literals: stri
   if (!fns.length && !shape.callable) return [];
   const generic = ["'a'", "'b'", '0', '1', '2', '-1', 'true', 'null', '{ a: 1 }', '[1, 2, 3]'];
   const values = [...new Set([...literals.slice(0, 8), ...generic])];
-  const keys = [...new Set([...literals.filter((l) => l.startsWith('"')).slice(0, 3), "'a'", "'b'"])];
+  // keys are short names (event names, map keys), not URLs or sentences
+  const keys = [...new Set([...literals.filter((l) => l.startsWith('"') && l.length <= 22 && !/\s/.test(l)).slice(0, 3), "'a'", "'b'"])];
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const out: CallSpec[] = [];
   for (let s = 0; s < count; s++) {
@@ -147,6 +149,8 @@ export function buildSequences(r: Receiver, shape: ReceiverShape, literals: stri
     const len = 2 + Math.floor(rand() * 4);
     const argFor = (i: number, arity: number, callableSelf: boolean): string => {
       const roll = rand();
+      // a callable taking no declared parameters (an id generator with a default size) gets a number, not a task
+      if (callableSelf && i === 0 && shape.arity === 0) return pick(values.filter((v) => /^\d+$/.test(v)).concat('1', '8'));
       if (callableSelf && i === 0) {
         const h = roll < 0.6 ? 'task' : roll < 0.8 ? 'rec' : 'fail';
         used.add(h);
@@ -172,8 +176,8 @@ export function buildSequences(r: Receiver, shape: ReceiverShape, literals: stri
       }
       const self = shape.callable && (!fns.length || rand() < 0.5);
       const m = self ? undefined : pick(fns);
-      const arity = self ? Math.max(1, shape.arity) : Math.min(3, m!.n);
-      const nArgs = arity > 0 ? arity : rand() < 0.3 ? 1 : 0;
+      const arity = self ? shape.arity : Math.min(3, m!.n);
+      const nArgs = arity > 0 ? arity : rand() < (self ? 0.6 : 0.3) ? 1 : 0;
       const args = Array.from({ length: nArgs }, (_, i) => argFor(i, arity, self));
       const call = `x${self ? '' : prop(m!.name)}(${args.join(', ')})`;
       const name = `r${k}`;

@@ -14,12 +14,13 @@ interface GenerateCliOptions {
   run: boolean;
   stream: boolean;
   mutation?: boolean;
+  minimize: boolean;
 }
 
 type ModuleRow = Pick<
   ModuleReport,
   'source' | 'testFile' | 'tests' | 'passed' | 'failed' | 'lineCoverageBefore' | 'lineCoverageAfter' | 'branchCoverageAfter' | 'notes' | 'modelName' | 'failures'
-> & { error?: string; mutation?: MutationResult | null; mutationError?: string };
+> & { error?: string; mutation?: MutationResult | null; mutationError?: string; generatedTests?: number };
 
 const mean = (xs: Array<number | null>): number | null => {
   const v = xs.filter((x): x is number => typeof x === 'number');
@@ -38,6 +39,7 @@ export function register(program: Command): void {
     .option('--no-run', 'write the tests but do not run them')
     .option('--no-stream', 'do not stream model output even when the streaming flag is on')
     .option('--mutation', 'run StrykerJS on the modules with their generated tests and report the mutation score')
+    .option('--no-minimize', 'with --mutation, keep every generated test (default: keep only tests that kill a mutant or reach one the others do not)')
     .action(async (path: string, opts: GenerateCliOptions, cmd: Command) => {
       try {
         process.exitCode = await generate(path, opts, globalConfigPath(cmd));
@@ -127,7 +129,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
   } finally {
     await fleet.shutdown();
   }
-  if (opts.mutation && opts.run) await addMutation(rows, opts.framework as Framework, progress);
+  if (opts.mutation && opts.run) await addMutation(rows, opts.framework as Framework, progress, opts.minimize);
   const mutationTotal = opts.mutation ? (await import('../../agents/test-generator/mutation.js')).totalMutation(rows.map((r) => r.mutation)) : null;
 
   const report = {
@@ -136,6 +138,7 @@ async function generate(path: string, opts: GenerateCliOptions, configPath?: str
       source: r.source,
       testFile: r.testFile,
       tests: r.tests,
+      ...(r.generatedTests !== undefined ? { generatedTests: r.generatedTests } : {}),
       passed: r.passed,
       failed: r.failed,
       lineCoverageBefore: r.lineCoverageBefore,
@@ -186,10 +189,11 @@ function mutationJson(m: MutationResult): Omit<MutationResult, 'survivors'> & { 
 }
 
 /** One StrykerJS run per project over the modules whose generated tests all passed. */
-async function addMutation(rows: ModuleRow[], framework: Framework, progress: (s: string) => void): Promise<void> {
+async function addMutation(rows: ModuleRow[], framework: Framework, progress: (s: string) => void, minimize: boolean): Promise<void> {
   const { dirname } = await import('node:path');
   const { findProjectRoot } = await import('../../agents/test-generator/engine.js');
   const { runMutation } = await import('../../agents/test-generator/mutation.js');
+  const { minimizeRow } = await import('../../agents/test-generator/select.js');
   const byRoot = new Map<string, ModuleRow[]>();
   for (const r of rows) {
     if (!r.testFile || r.error || r.failed > 0 || r.tests === 0) continue;
@@ -202,6 +206,14 @@ async function addMutation(rows: ModuleRow[], framework: Framework, progress: (s
     for (const r of group) {
       r.mutation = run.modules.get(r.source) ?? null;
       if (run.error) r.mutationError = run.error;
+      if (minimize && r.mutation?.kills && r.testFile) {
+        const m = await minimizeRow(r.testFile, r.mutation.kills, framework, root);
+        if (m.note) (r.notes ??= []).push(m.note);
+        if (m.kept !== undefined) {
+          r.generatedTests = r.tests;
+          r.tests = r.passed = m.kept;
+        }
+      }
     }
     progress(`  mutation testing done in ${(run.durationMs / 1000).toFixed(1)}s${run.error ? `: ${run.error.split('\n')[0]}` : ''}\n`);
   }

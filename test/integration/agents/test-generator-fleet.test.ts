@@ -151,4 +151,20 @@ describe('test-generator with a model provider (fake Anthropic server)', () => {
     expect(out.notes?.some((n) => n.includes('was invalid'))).toBe(true);
     expect(out.notes?.some((n) => n.includes('failed'))).toBe(true);
   });
+
+  it('only passing tests are kept: after the repair and the next tier, failing tests are dropped by name and named in the notes', async () => {
+    const fleet = await modelFleet();
+    const { dir, source } = sourceProject();
+    server.requests.length = 0;
+    const mixed = "```js\nimport { describe, it, expect } from 'vitest';\nimport { add } from '../src/add.js';\n\ndescribe('add', () => {\n  it('adds', () => { expect(add(2, 3)).toBe(5); });\n  it('wrong', () => { expect(add(2, 2)).toBe(5); });\n});\n```";
+    server.enqueue({ text: mixed }, { text: mixed }, { text: mixed });
+    const result = await fleet.executeTask(task(source, dir, 'mixed'), { stream: false });
+    const out = result.output as ModuleReport;
+    expect(out.attempts).toBe(3);
+    expect(out).toMatchObject({ tests: 1, passed: 1, failed: 0 });
+    const text = readFileSync(out.testFile!, 'utf8');
+    expect(text).toContain("it('adds'");
+    expect(text).not.toContain("it('wrong'");
+    expect(out.notes?.some((n) => n.startsWith('dropped a test that failed on the unchanged code: add wrong'))).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@ describe('fromJestLikeReport (vitest/jest JSON counts)', () => {
       numTotalTests: 2, numPassedTests: 1, numFailedTests: 1,
       testResults: [{ status: 'failed', assertionResults: [{ status: 'passed', title: 'a' }, { status: 'failed', fullName: 'm b', failureMessages: ['expected 1\nmore'] }] }],
     });
-    expect(r).toEqual({ tests: 2, passed: 1, failed: 1, failures: ['m b: expected 1'] });
+    expect(r).toEqual({ tests: 2, passed: 1, failed: 1, failures: ['m b: expected 1'], failedTests: ['m b'] });
   });
 
   it('a test file that fails before any test runs (its import throws) is a failure, not "0 failed"', () => {
