@@ -4,11 +4,10 @@
 // replicas and BENCH_FLAG_ROUNDS flips. Needs PostgreSQL (AQE_BENCH_PG_URL or AQE_TEST_PG_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres); prints {"skipped": ...} without one. Run `npm run build` first.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
-import pg from 'pg';
+import { createBenchDatabase } from './lib/pg-bench.mjs';
 
 const PROCS = Number(process.env.BENCH_FLAG_PROCS ?? 8);
 const ROUNDS = Number(process.env.BENCH_FLAG_ROUNDS ?? 40);
@@ -37,18 +36,12 @@ async function replica(url, id) {
 }
 
 async function main() {
-  const admin = process.env.AQE_BENCH_PG_URL || process.env.AQE_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const c = new pg.Client({ connectionString: admin });
-  try {
-    await c.connect();
-  } catch (err) {
-    console.log(JSON.stringify({ skipped: `no PostgreSQL at ${admin.replace(/:[^:@/]*@/, ':***@')}: ${err.message}` }));
+  const benchDb = await createBenchDatabase();
+  if (benchDb.skipped) {
+    console.log(JSON.stringify({ skipped: benchDb.skipped }));
     return;
   }
-  const name = `aqe_bench_${randomBytes(4).toString('hex')}`;
-  await c.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const url = new URL(benchDb.url);
   const children = [];
   try {
     const setter = await open(url.toString(), 'setter');
@@ -99,8 +92,7 @@ async function main() {
   } finally {
     for (const ch of children) ch.child.stdin.end();
     await Promise.all(children.map((ch) => new Promise((r) => (ch.child.exitCode !== null ? r() : ch.child.once('exit', r)))));
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await benchDb.drop();
   }
 }
 

@@ -6,13 +6,13 @@
 // Needs PostgreSQL: AQE_BENCH_PG_URL or AQE_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 // prints {"skipped": ...} without one. Run `npm run build` first. Prints one JSON object.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { createBenchDatabase } from './lib/pg-bench.mjs';
 
 const PROCS = Number(process.env.BENCH_PG_PROCS ?? 8);
 const INFLIGHT = Number(process.env.BENCH_PG_INFLIGHT ?? 64);
@@ -88,18 +88,12 @@ async function runPhase(url, phase) {
 }
 
 async function main() {
-  const admin = process.env.AQE_BENCH_PG_URL || process.env.AQE_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `aqe_bench_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  try {
-    await c.connect();
-  } catch (err) {
-    console.log(JSON.stringify({ skipped: `no PostgreSQL at ${admin.replace(/:[^:@/]*@/, ':***@')}: ${err.message}` }));
+  const benchDb = await createBenchDatabase();
+  if (benchDb.skipped) {
+    console.log(JSON.stringify({ skipped: benchDb.skipped }));
     return;
   }
-  await c.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const url = new URL(benchDb.url);
   try {
     const { PgMemoryStore } = await import('../dist/memory/pg-store.js');
     const setup = new PgMemoryStore({ url: url.toString(), purgeIntervalMs: 0 });
@@ -152,8 +146,7 @@ async function main() {
       target: { reserveSettlePerSecond: 2000, overspend: 0, ledgerMinusBilledPercent: '< 1' },
     }));
   } finally {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await benchDb.drop();
   }
 }
 

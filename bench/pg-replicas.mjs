@@ -7,7 +7,6 @@
 //  killSwitch: PUT /v1/flags on one replica; time until the other two report the override (polled every 5 ms).
 // Needs PostgreSQL (AQE_BENCH_PG_URL or AQE_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres);
 // prints {"skipped": ...} without one. Run `npm run build` first. Prints one JSON object.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import pg from 'pg';
+import { createBenchDatabase, startReplica } from './lib/pg-bench.mjs';
 import { FakeOpenAIServer } from '../dist/providers/testing/fake-openai-server.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -31,39 +31,14 @@ function task(i) {
   };
 }
 
-function startReplica(config, name, dir) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'aqe.js'), 'serve', '--port', '0', '--json', '--config', config], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, AQE_REPLICA: name, HOME: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const url = new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) resolve(JSON.parse(line).url);
-    });
-    child.once('exit', (code) => reject(new Error(`replica ${name} exited ${code}: ${err.slice(-500)}`)));
-  });
-  return { child, name, url };
-}
 
 async function main() {
-  const admin = process.env.AQE_BENCH_PG_URL || process.env.AQE_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const c = new pg.Client({ connectionString: admin });
-  try {
-    await c.connect();
-  } catch (err) {
-    console.log(JSON.stringify({ skipped: `no PostgreSQL at ${admin.replace(/:[^:@/]*@/, ':***@')}: ${err.message}` }));
+  const benchDb = await createBenchDatabase();
+  if (benchDb.skipped) {
+    console.log(JSON.stringify({ skipped: benchDb.skipped }));
     return;
   }
-  const dbName = `aqe_bench_${randomBytes(4).toString('hex')}`;
-  await c.query(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(admin);
-  dbUrl.pathname = `/${dbName}`;
+  const dbUrl = new URL(benchDb.url);
   const dir = mkdtempSync(join(tmpdir(), 'aqe-replicas-'));
   let slowMs = 0;
   const fake = await FakeOpenAIServer.start({
@@ -92,7 +67,7 @@ async function main() {
         costTracking: { budgetLimits: { daily: DAILY, monthly: 1000 } },
       },
     }));
-    for (const name of ['r1', 'r2', 'r3']) replicas.push(startReplica(config, name, dir));
+    for (const name of ['r1', 'r2', 'r3']) replicas.push(startReplica(root, config, name, dir));
     const urls = await Promise.all(replicas.map((r) => r.url));
     await db.connect();
 
@@ -118,7 +93,7 @@ async function main() {
     const unsettled = await q("SELECT count(*)::int AS n, coalesce(sum(cost), 0)::float8 AS s FROM aqe_cost_records WHERE status = 'unsettled'");
     slowMs = 0;
     // it comes back (as a restarted pod would) for the budget run
-    replicas[2] = startReplica(config, 'r3', dir);
+    replicas[2] = startReplica(root, config, 'r3', dir);
     urls[2] = await replicas[2].url;
 
     // budget: 4 clients per replica, each until it sees a budget refusal
@@ -185,8 +160,7 @@ async function main() {
     await Promise.all(replicas.map((r) => new Promise((res) => (r.child.exitCode !== null || r.child.signalCode ? res() : r.child.once('exit', res)))));
     await db.end().catch(() => undefined);
     await fake.close();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
+    await benchDb.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
-import pg from 'pg';
+import { createBenchDatabase, startReplica } from './lib/pg-bench.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 3);
@@ -56,25 +56,6 @@ async function client(urls, seconds, concurrency) {
   console.log(JSON.stringify(per.map((s) => ({ ok: s.ok, failed: s.failed, p50Ms: p(s.latencies, 0.5), p99Ms: p(s.latencies, 0.99) }))));
 }
 
-function startReplica(config, name, dir) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'aqe.js'), 'serve', '--port', '0', '--json', '--config', config], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, AQE_REPLICA: name, HOME: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const url = new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) resolve(JSON.parse(line).url);
-    });
-    child.once('exit', (code) => reject(new Error(`replica ${name} exited ${code}: ${err.slice(-500)}`)));
-  });
-  return { child, url };
-}
 
 async function stop(replicas) {
   for (const r of replicas) r.child.kill('SIGTERM');
@@ -92,7 +73,7 @@ function runClient(urls) {
 
 async function phase(kind, config, dir) {
   const n = kind === 'postgres' ? REPLICAS : 1;
-  const replicas = Array.from({ length: n }, (_, i) => startReplica(config, `${kind[0]}${i + 1}`, dir));
+  const replicas = Array.from({ length: n }, (_, i) => startReplica(root, config, `${kind[0]}${i + 1}`, dir));
   try {
     const urls = await Promise.all(replicas.map((r) => r.url));
     // warm-up: first tasks load agents and open pools
@@ -116,18 +97,12 @@ async function phase(kind, config, dir) {
 }
 
 async function main() {
-  const admin = process.env.AQE_BENCH_PG_URL || process.env.AQE_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const c = new pg.Client({ connectionString: admin });
-  try {
-    await c.connect();
-  } catch (err) {
-    console.log(JSON.stringify({ skipped: `no PostgreSQL at ${admin.replace(/:[^:@/]*@/, ':***@')}: ${err.message}` }));
+  const benchDb = await createBenchDatabase();
+  if (benchDb.skipped) {
+    console.log(JSON.stringify({ skipped: benchDb.skipped }));
     return;
   }
-  const dbName = `aqe_bench_tp_${randomBytes(4).toString('hex')}`;
-  await c.query(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(admin);
-  dbUrl.pathname = `/${dbName}`;
+  const dbUrl = new URL(benchDb.url);
   const dir = mkdtempSync(join(tmpdir(), 'aqe-throughput-'));
   const { FakeOpenAIServer } = await import('../dist/providers/testing/fake-openai-server.js');
   const fake = await FakeOpenAIServer.start({ record: false, prices: { 'fake-model-1': PRICE } });
@@ -172,8 +147,7 @@ async function main() {
     }));
   } finally {
     await fake.close();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
+    await benchDb.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
