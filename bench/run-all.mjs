@@ -2,7 +2,7 @@
 // Runs every other bench/*.mjs in sequence (each prints one JSON object on its last stdout line) and prints
 // one JSON object keyed by bench name. Rebuilds dist/ first when a source file is newer than the last build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,15 +18,16 @@ function newestMtime(dir) {
   return newest;
 }
 
-const stamp = join(root, 'dist', '.buildstamp');
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestMtime(join(root, 'src'))) {
+// tsc writes every output file on each build, so dist/ is current when its newest file is at least as new as
+// the newest source file.
+const dist = join(root, 'dist');
+if (!existsSync(dist) || newestMtime(dist) < newestMtime(join(root, 'src'))) {
   process.stderr.write('bench: building dist/ ...\n');
   try {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
   } catch {
     // tsc emits even with type errors elsewhere (noEmitOnError: false); `npm run typecheck` reports them
   }
-  writeFileSync(stamp, String(Date.now()));
 }
 
 const only = process.argv.slice(2);
