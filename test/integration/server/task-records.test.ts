@@ -13,7 +13,9 @@ describe('task records over HTTP and MCP', () => {
   let s: TestServer;
   beforeAll(async () => {
     fake = await FakeOpenAIServer.start({ record: false });
-    fake.setScript((req) => (JSON.stringify(req.body).includes('SLOW') ? { text: 'w '.repeat(400), chunkSize: 4, chunkDelayMs: 10 } : { text: 'done', chunkSize: 4 }));
+    // SLOW is slow on both paths: under load the stream can time out and fall back to a synchronous call, which
+    // must not then answer at once (the test cancels the task while it runs).
+    fake.setScript((req) => (JSON.stringify(req.body).includes('SLOW') ? { text: 'w '.repeat(400), chunkSize: 4, chunkDelayMs: 10, firstByteDelayMs: 3000 } : { text: 'done', chunkSize: 4 }));
     s = await startTestServer(fakeModelConfig(fake.url, { fleet: { maxConcurrentTasks: 1 } }));
   });
   afterAll(async () => {
