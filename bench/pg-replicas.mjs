@@ -31,7 +31,6 @@ function task(i) {
   };
 }
 
-
 async function main() {
   const benchDb = await createBenchDatabase();
   if (benchDb.skipped) {

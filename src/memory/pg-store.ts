@@ -8,7 +8,6 @@ import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migra
 import { checkCostRecord, checkMoney, checkName, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
-  type AccessLevel,
   type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
@@ -23,6 +22,7 @@ import {
   type SliceCommit,
   type SliceOutcome,
 } from './types.js';
+import { entryFromRow, type EntryRow } from './entry-row.js';
 
 export interface PgTlsOptions {
   /** Use TLS. `require` verifies nothing but encryption is on; `verify-full` checks the certificate and host. */
@@ -66,19 +66,6 @@ interface CostRow {
   day: string;
   month: string;
   status: CostStatus;
-}
-
-interface EntryRow {
-  partition: string;
-  key: string;
-  value: string;
-  owner: string;
-  access_level: string;
-  team_id: string | null;
-  swarm_id: string | null;
-  created_at: number;
-  updated_at: number;
-  expires_at: number | null;
 }
 
 /** Stopped or dead owners are kept this long (for reports and late settlements), then pruned (as in SQLite). */
@@ -292,7 +279,7 @@ export class PgMemoryStore implements MemoryStore {
       `SELECT ${ENTRY_COLUMNS} FROM aqe_entries WHERE partition = $1 AND key = $2 AND (expires_at IS NULL OR expires_at > $3)`,
       [partition, key, this.now()],
     );
-    return rows[0] ? fromRow(rows[0]) : undefined;
+    return rows[0] ? entryFromRow(rows[0]) : undefined;
   }
 
   async query(options: QueryOptions = {}): Promise<MemoryEntry[]> {
@@ -321,7 +308,7 @@ export class PgMemoryStore implements MemoryStore {
       `SELECT ${ENTRY_COLUMNS} FROM aqe_entries WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET $${params.length}`,
       params,
     );
-    return rows.map(fromRow);
+    return rows.map(entryFromRow);
   }
 
   async delete(partition: string, key: string): Promise<boolean> {
@@ -628,22 +615,6 @@ export class PgMemoryStore implements MemoryStore {
     if (this.readyPromise) await this.readyPromise.catch(() => undefined);
     await this.pool.end();
   }
-}
-
-function fromRow(row: EntryRow): MemoryEntry {
-  const entry: MemoryEntry = {
-    key: row.key,
-    partition: row.partition,
-    value: JSON.parse(row.value) as unknown,
-    owner: row.owner,
-    accessLevel: row.access_level as AccessLevel,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.team_id !== null) entry.teamId = row.team_id;
-  if (row.swarm_id !== null) entry.swarmId = row.swarm_id;
-  if (row.expires_at !== null) entry.expiresAt = row.expires_at;
-  return entry;
 }
 
 function costFromRow(r: CostRow): CostRecord {

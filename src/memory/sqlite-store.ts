@@ -22,6 +22,7 @@ import {
   type SliceOutcome,
   type WindowUsage,
 } from './types.js';
+import { entryFromRow, type EntryRow } from './entry-row.js';
 import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
 
 /** Settled cost records also appear as entries here, the partition the seed names for cost tracking data. */
@@ -41,19 +42,6 @@ export interface SqliteMemoryStoreOptions {
   readonly?: boolean;
   /** Also purge on an unref'd timer every this many ms. Default 60000; 0 disables. */
   purgeIntervalMs?: number;
-}
-
-interface EntryRow {
-  partition: string;
-  key: string;
-  value: string;
-  owner: string;
-  access_level: string;
-  team_id: string | null;
-  swarm_id: string | null;
-  created_at: number;
-  updated_at: number;
-  expires_at: number | null;
 }
 
 interface CostRow {
@@ -328,7 +316,7 @@ export class SqliteMemoryStore implements MemoryStore {
     const row = this.guard(`get ${partition}/${key}`, () =>
       this.stmt.get.get({ partition, key, now: this.now() }),
     ) as EntryRow | undefined;
-    return row ? fromRow(row) : undefined;
+    return row ? entryFromRow(row) : undefined;
   }
 
   /**
@@ -364,7 +352,7 @@ export class SqliteMemoryStore implements MemoryStore {
       this.queryStatements.set(sql, statement);
     }
     const rows = this.guard('query', () => statement.all(params)) as EntryRow[];
-    return rows.map(fromRow);
+    return rows.map(entryFromRow);
   }
 
   /** True when a live entry was deleted. */
@@ -754,22 +742,6 @@ export class SqliteMemoryStore implements MemoryStore {
     if (this.timer) clearInterval(this.timer);
     if (this.db.open) this.db.close();
   }
-}
-
-function fromRow(row: EntryRow): MemoryEntry {
-  const entry: MemoryEntry = {
-    key: row.key,
-    partition: row.partition,
-    value: JSON.parse(row.value) as unknown,
-    owner: row.owner,
-    accessLevel: row.access_level as AccessLevel,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.team_id !== null) entry.teamId = row.team_id;
-  if (row.swarm_id !== null) entry.swarmId = row.swarm_id;
-  if (row.expires_at !== null) entry.expiresAt = row.expires_at;
-  return entry;
 }
 
 /** A read-only connection when the file exists with this release's schema; undefined otherwise. */
