@@ -48,19 +48,21 @@ export interface CrossValidation {
   folds: FoldResult[];
 }
 
+type Labelled = ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>;
+
 /** k-fold cross-validation of the tier model: each fold's model is fitted on the other folds only. */
-export function crossValidate(
-  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
-  k: number,
-  seed: number,
-  fit: FitOptions = {},
-): CrossValidation {
+export function crossValidate(items: Labelled, k: number, seed: number, fit: FitOptions = {}): CrossValidation {
+  return runFolds(items, k, seed, () => fit);
+}
+
+/** Fits a model per fold with the options `fitFor` gives for that fold's training part, and scores its test fold. */
+function runFolds(items: Labelled, k: number, seed: number, fitFor: (train: Labelled) => FitOptions): CrossValidation {
   const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
   const results: FoldResult[] = [];
   for (let f = 0; f < k; f++) {
     const train = items.filter((_, i) => folds[i] !== f);
     const test = items.filter((_, i) => folds[i] === f);
-    const model = fitTierModel(train.map((x) => x.features), train.map((x) => x.tier), fit);
+    const model = fitTierModel(train.map((x) => x.features), train.map((x) => x.tier), fitFor(train));
     const misrouted: FoldResult['misrouted'] = [];
     for (const x of test) {
       const predicted = predictTier(model, x.features, 0).tier;
@@ -81,7 +83,7 @@ export const L2_GRID = [0.003, 0.01, 0.03, 0.1] as const;
 
 /** Picks the L2 penalty with the best mean k-fold accuracy on `items` (ties go to the stronger penalty). */
 export function selectL2(
-  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
+  items: Labelled,
   grid: readonly number[],
   k: number,
   seed: number,
@@ -97,30 +99,17 @@ export function selectL2(
  * on the outer training part only, so the reported accuracy does not profit from choosing it on the test fold.
  */
 export function nestedCrossValidate(
-  items: ReadonlyArray<{ id: string; features: Record<string, number>; tier: ModelTier }>,
+  items: Labelled,
   grid: readonly number[],
   k: number,
   seed: number,
   fit: FitOptions = {},
 ): CrossValidation & { chosenL2: number[] } {
-  const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
-  const results: FoldResult[] = [];
   const chosenL2: number[] = [];
-  for (let f = 0; f < k; f++) {
-    const train = items.filter((_, i) => folds[i] !== f);
-    const test = items.filter((_, i) => folds[i] === f);
+  const cv = runFolds(items, k, seed, (train) => {
     const { l2 } = selectL2(train, grid, k, seed + 1, fit);
     chosenL2.push(l2);
-    const model = fitTierModel(train.map((x) => x.features), train.map((x) => x.tier), { ...fit, l2 });
-    const misrouted: FoldResult['misrouted'] = [];
-    for (const x of test) {
-      const predicted = predictTier(model, x.features, 0).tier;
-      if (predicted !== x.tier) misrouted.push({ id: x.id, expected: x.tier, predicted });
-    }
-    const correct = test.length - misrouted.length;
-    results.push({ fold: f, train: train.length, test: test.length, correct, accuracy: round4(correct / test.length), misrouted });
-  }
-  const mean = results.reduce((a, r) => a + r.accuracy, 0) / k;
-  const worst = results.reduce((w, r) => (r.accuracy < w.accuracy ? r : w));
-  return { k, seed, tasks: items.length, meanAccuracy: round4(mean), worstFold: worst, folds: results, chosenL2 };
+    return { ...fit, l2 };
+  });
+  return { ...cv, chosenL2 };
 }
