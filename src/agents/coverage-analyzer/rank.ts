@@ -1,5 +1,6 @@
+import type * as TS from 'typescript';
 import { existsSync, readFileSync } from 'node:fs';
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import { countBranches, scriptKindFor } from '../test-generator/analysis.js';
 import type { FileCoverageData } from './reports.js';
 
@@ -15,10 +16,10 @@ export interface FunctionSpan {
 export function functionSpans(text: string, fileName: string): FunctionSpan[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
   const out: FunctionSpan[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body) {
-      const body = (n as ts.FunctionLikeDeclaration).body!;
-      const named = (n as ts.FunctionLikeDeclaration).name;
+  const visit = (n: TS.Node): void => {
+    if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclaration).body) {
+      const body = (n as TS.FunctionLikeDeclaration).body!;
+      const named = (n as TS.FunctionLikeDeclaration).name;
       let name = named && !ts.isComputedPropertyName(named) ? named.getText(sf) : '(anonymous)';
       if (ts.isConstructorDeclaration(n)) name = 'constructor';
       if (!named && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)) name = n.parent.name.text;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import ts from '../../typescript.js';
 import type { RegexSource } from './regex-inputs.js';
 
 /** A parameter's type, reduced to what input generation needs (from a TS annotation or a JSDoc tag). */
@@ -73,7 +74,7 @@ export interface ModuleAnalysis {
 
 const MAX_LITERALS = 24;
 
-export function scriptKindFor(fileName: string): ts.ScriptKind {
+export function scriptKindFor(fileName: string): TS.ScriptKind {
   if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
   if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
@@ -85,17 +86,17 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
   const kind = scriptKindFor(fileName);
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
   const typeDecls = collectTypeDeclarations(sf);
-  const localFns = new Map<string, ts.FunctionLikeDeclaration>();
-  const localClasses = new Map<string, ts.ClassLikeDeclaration>();
+  const localFns = new Map<string, TS.FunctionLikeDeclaration>();
+  const localClasses = new Map<string, TS.ClassLikeDeclaration>();
   const exported = new Map<string, string>(); // exportName -> localName
   let hasEsmSyntax = false;
   let hasCjsExports = false;
   const imports: string[] = [];
   const values = new Set<string>();
 
-  const isExported = (n: ts.Node): boolean =>
+  const isExported = (n: TS.Node): boolean =>
     ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const isDefault = (n: ts.Node): boolean =>
+  const isDefault = (n: TS.Node): boolean =>
     ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 
   for (const st of sf.statements) {
@@ -176,23 +177,23 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
   };
 }
 
-function skipParens(e: ts.Expression): ts.Expression {
+function skipParens(e: TS.Expression): TS.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
   return e;
 }
 
 /** module.exports = fn | { a, b: c } | class; exports.x = ...; module.exports.x = ... */
 function collectCjsExports(
-  expr: ts.Expression,
+  expr: TS.Expression,
   exported: Map<string, string>,
-  fns: Map<string, ts.FunctionLikeDeclaration>,
-  classes: Map<string, ts.ClassLikeDeclaration>,
+  fns: Map<string, TS.FunctionLikeDeclaration>,
+  classes: Map<string, TS.ClassLikeDeclaration>,
   mark: () => void,
 ): void {
   if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = expr.left.getText();
   const right = skipParens(expr.right);
-  const bindValue = (exportName: string, value: ts.Expression): void => {
+  const bindValue = (exportName: string, value: TS.Expression): void => {
     const v = skipParens(value);
     if (ts.isIdentifier(v)) exported.set(exportName, v.text);
     else if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) {
@@ -228,8 +229,8 @@ function collectCjsExports(
   }
 }
 
-function collectTypeDeclarations(sf: ts.SourceFile): Map<string, ts.TypeNode | ts.InterfaceDeclaration> {
-  const out = new Map<string, ts.TypeNode | ts.InterfaceDeclaration>();
+function collectTypeDeclarations(sf: TS.SourceFile): Map<string, TS.TypeNode | TS.InterfaceDeclaration> {
+  const out = new Map<string, TS.TypeNode | TS.InterfaceDeclaration>();
   for (const st of sf.statements) {
     if (ts.isInterfaceDeclaration(st)) out.set(st.name.text, st);
     else if (ts.isTypeAliasDeclaration(st)) out.set(st.name.text, st.type);
@@ -238,7 +239,7 @@ function collectTypeDeclarations(sf: ts.SourceFile): Map<string, ts.TypeNode | t
   sf.forEachChild(function visit(node) {
     for (const tag of ts.getJSDocTags(node)) {
       if (ts.isJSDocTypedefTag(tag) && tag.name && ts.isIdentifier(tag.name) && tag.typeExpression) {
-        out.set(tag.name.text, tag.typeExpression as unknown as ts.TypeNode);
+        out.set(tag.name.text, tag.typeExpression as unknown as TS.TypeNode);
       }
     }
   });
@@ -247,9 +248,9 @@ function collectTypeDeclarations(sf: ts.SourceFile): Map<string, ts.TypeNode | t
 
 function describeFunction(
   name: string,
-  fn: ts.FunctionLikeDeclaration,
-  sf: ts.SourceFile,
-  types: Map<string, ts.TypeNode | ts.InterfaceDeclaration>,
+  fn: TS.FunctionLikeDeclaration,
+  sf: TS.SourceFile,
+  types: Map<string, TS.TypeNode | TS.InterfaceDeclaration>,
 ): FunctionInfo {
   const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) ?? [] : [];
   return {
@@ -266,9 +267,9 @@ function describeFunction(
 
 function describeClass(
   name: string,
-  cls: ts.ClassLikeDeclaration,
-  sf: ts.SourceFile,
-  types: Map<string, ts.TypeNode | ts.InterfaceDeclaration>,
+  cls: TS.ClassLikeDeclaration,
+  sf: TS.SourceFile,
+  types: Map<string, TS.TypeNode | TS.InterfaceDeclaration>,
 ): ClassInfo {
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   const methods: FunctionInfo[] = [];
@@ -294,12 +295,12 @@ function describeClass(
 }
 
 function describeParam(
-  p: ts.ParameterDeclaration,
-  fn: ts.SignatureDeclaration,
-  types: Map<string, ts.TypeNode | ts.InterfaceDeclaration>,
+  p: TS.ParameterDeclaration,
+  fn: TS.SignatureDeclaration,
+  types: Map<string, TS.TypeNode | TS.InterfaceDeclaration>,
 ): ParamInfo {
   const name = ts.isIdentifier(p.name) ? p.name.text : p.name.getText();
-  let typeNode: ts.TypeNode | undefined = p.type;
+  let typeNode: TS.TypeNode | undefined = p.type;
   if (!typeNode) {
     const tag = ts.getJSDocParameterTags(p)[0];
     typeNode = tag?.typeExpression?.type;
@@ -310,14 +311,14 @@ function describeParam(
     type = {
       kind: 'object',
       props: p.name.elements.filter((e) => ts.isIdentifier(e.name)).map((e) => ({
-        name: ((e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName : e.name) as ts.Identifier).text,
+        name: ((e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName : e.name) as TS.Identifier).text,
         type: (e.initializer && shapeOfValue(e.initializer)) || { kind: 'any' as const },
         optional: !!e.initializer,
       })),
     };
   }
   if (!type && p.initializer) type = shapeOfValue(p.initializer);
-  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const body = (fn as TS.FunctionLikeDeclaration).body;
   return {
     name,
     type,
@@ -329,19 +330,19 @@ function describeParam(
   };
 }
 
-function shapeOfValue(e: ts.Expression): TypeShape | undefined {
+function shapeOfValue(e: TS.Expression): TypeShape | undefined {
   if (ts.isStringLiteralLike(e)) return { kind: 'string' };
   if (ts.isNumericLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))) return { kind: 'number' };
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean' };
   if (ts.isArrayLiteralExpression(e)) return { kind: 'array', element: { kind: 'any' } };
   if (ts.isObjectLiteralExpression(e)) {
     const props = e.properties.filter(ts.isPropertyAssignment).filter((p) => ts.isIdentifier(p.name));
-    return { kind: 'object', props: props.map((p) => ({ name: (p.name as ts.Identifier).text, type: shapeOfValue(p.initializer) ?? { kind: 'any' }, optional: true })) };
+    return { kind: 'object', props: props.map((p) => ({ name: (p.name as TS.Identifier).text, type: shapeOfValue(p.initializer) ?? { kind: 'any' }, optional: true })) };
   }
   return undefined;
 }
 
-const KEYWORD_SHAPES: Partial<Record<ts.SyntaxKind, TypeShape>> = {
+const KEYWORD_SHAPES: Partial<Record<TS.SyntaxKind, TypeShape>> = {
   [ts.SyntaxKind.StringKeyword]: { kind: 'string' },
   [ts.SyntaxKind.NumberKeyword]: { kind: 'number' },
   [ts.SyntaxKind.BooleanKeyword]: { kind: 'boolean' },
@@ -356,7 +357,7 @@ const KEYWORD_SHAPES: Partial<Record<ts.SyntaxKind, TypeShape>> = {
   [ts.SyntaxKind.JSDocUnknownType]: { kind: 'any' },
 };
 
-function shapeOf(node: ts.TypeNode, types: Map<string, ts.TypeNode | ts.InterfaceDeclaration>, depth: number): TypeShape {
+function shapeOf(node: TS.TypeNode, types: Map<string, TS.TypeNode | TS.InterfaceDeclaration>, depth: number): TypeShape {
   if (depth > 4) return { kind: 'any' };
   const kw = KEYWORD_SHAPES[node.kind];
   if (kw) return kw;
@@ -403,7 +404,7 @@ function shapeOf(node: ts.TypeNode, types: Map<string, ts.TypeNode | ts.Interfac
   return { kind: 'any' };
 }
 
-function objectShape(members: ts.NodeArray<ts.TypeElement>, types: Map<string, ts.TypeNode | ts.InterfaceDeclaration>, depth: number): TypeShape {
+function objectShape(members: TS.NodeArray<TS.TypeElement>, types: Map<string, TS.TypeNode | TS.InterfaceDeclaration>, depth: number): TypeShape {
   const props: Array<{ name: string; type: TypeShape; optional: boolean }> = [];
   for (const m of members) {
     if (ts.isPropertySignature(m) && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) {
@@ -425,9 +426,9 @@ const BRANCH_KINDS = new Set([
   ts.SyntaxKind.CatchClause,
 ]);
 
-export function countBranches(node: ts.Node): number {
+export function countBranches(node: TS.Node): number {
   let n = 0;
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (BRANCH_KINDS.has(x.kind)) n++;
     else if (ts.isBinaryExpression(x)) {
       const op = x.operatorToken.kind;
@@ -450,19 +451,19 @@ const COMPARISONS = new Set([
   ts.SyntaxKind.ExclamationEqualsToken,
 ]);
 
-function numberOf(e: ts.Expression): number | undefined {
+function numberOf(e: TS.Expression): number | undefined {
   if (ts.isNumericLiteral(e)) return Number(e.text);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   return undefined;
 }
 
 /** Literals that matter for inputs: comparison constants (and their neighbours for < / >), case labels, strings. */
-export function collectLiterals(body: ts.Node, max = MAX_LITERALS): Array<string | number> {
+export function collectLiterals(body: TS.Node, max = MAX_LITERALS): Array<string | number> {
   const out: Array<string | number> = [];
   const add = (v: string | number): void => {
     if (out.length < max * 2 && !out.some((x) => Object.is(x, v))) out.push(v);
   };
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (ts.isBinaryExpression(x) && COMPARISONS.has(x.operatorToken.kind)) {
       for (const side of [x.left, x.right]) {
         const n = numberOf(side);
@@ -490,12 +491,12 @@ export function collectLiterals(body: ts.Node, max = MAX_LITERALS): Array<string
 }
 
 /** Regex literals and `new RegExp('literal', 'flags')` / `RegExp('literal')`, in source order. */
-export function collectRegexes(body: ts.Node, max = 16): RegexSource[] {
+export function collectRegexes(body: TS.Node, max = 16): RegexSource[] {
   const out: RegexSource[] = [];
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (out.length >= max) return;
     if (x.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-      const text = (x as ts.RegularExpressionLiteral).text;
+      const text = (x as TS.RegularExpressionLiteral).text;
       const end = text.lastIndexOf('/');
       out.push({ pattern: text.slice(1, end), flags: text.slice(end + 1) });
     } else if ((ts.isNewExpression(x) || ts.isCallExpression(x)) && ts.isIdentifier(x.expression) && x.expression.text === 'RegExp') {
@@ -515,10 +516,10 @@ export const CHECKABLE_BUILTINS = ['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'W
  * Built-ins the module compares values with: `x instanceof C`, `x.constructor === C`, `ctor === C`, `C.isView(x)`,
  * `Object.prototype.toString` tags (`'[object Map]'`), Buffer.isBuffer. Inputs then include instances of them.
  */
-export function collectBuiltinChecks(sf: ts.Node): string[] {
+export function collectBuiltinChecks(sf: TS.Node): string[] {
   const out = new Set<string>();
   const known = new Set<string>(CHECKABLE_BUILTINS);
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (ts.isBinaryExpression(x)) {
       const op = x.operatorToken.kind;
       if (op === ts.SyntaxKind.InstanceOfKeyword || COMPARISONS.has(op)) {
@@ -540,26 +541,26 @@ export function collectBuiltinChecks(sf: ts.Node): string[] {
   return [...out];
 }
 
-function isTypeofComparison(x: ts.BinaryExpression): boolean {
+function isTypeofComparison(x: TS.BinaryExpression): boolean {
   return ts.isTypeOfExpression(x.left) || ts.isTypeOfExpression(x.right);
 }
 
 /** A nested function that declares its own `name` (a parameter): what it does with `name` is not about ours. */
-function shadows(x: ts.Node, name: string): boolean {
+function shadows(x: TS.Node, name: string): boolean {
   return ts.isFunctionLike(x) && x.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
 }
 
-function typeofChecksFor(param: string, body: ts.Node): string[] {
+function typeofChecksFor(param: string, body: TS.Node): string[] {
   const out = new Set<string>();
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (shadows(x, param)) return;
     if (ts.isBinaryExpression(x) && isTypeofComparison(x)) {
-      const t = ts.isTypeOfExpression(x.left) ? x.left : (x.right as ts.TypeOfExpression);
+      const t = ts.isTypeOfExpression(x.left) ? x.left : (x.right as TS.TypeOfExpression);
       const other = t === x.left ? x.right : x.left;
       if (ts.isIdentifier(t.expression) && t.expression.text === param && ts.isStringLiteralLike(other)) out.add(other.text);
     } else if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === param) {
       out.add('function'); // the parameter is called: a callback
-    } else if (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isIdentifier(x.arguments[0]!) && (x.arguments[0] as ts.Identifier).text === param) {
+    } else if (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isIdentifier(x.arguments[0]!) && (x.arguments[0] as TS.Identifier).text === param) {
       const callee = x.expression.getText();
       if (callee === 'Array.isArray') out.add('array');
       else if (callee === 'Number.isFinite' || callee === 'Number.isInteger' || callee === 'isFinite' || callee === 'isNaN') out.add('number');
@@ -578,9 +579,9 @@ function typeofChecksFor(param: string, body: ts.Node): string[] {
 
 const METHOD_NAMES = new Set(['length', 'toString', 'valueOf', 'constructor', 'hasOwnProperty', 'map', 'filter', 'reduce', 'forEach', 'join', 'split', 'slice', 'trim', 'replace', 'toUpperCase', 'toLowerCase', 'indexOf', 'includes', 'push', 'charAt', 'charCodeAt', 'startsWith', 'endsWith', 'match', 'test', 'some', 'every', 'keys', 'then']);
 
-function propsReadFrom(param: string, body: ts.Node): string[] {
+function propsReadFrom(param: string, body: TS.Node): string[] {
   const out = new Set<string>();
-  const visit = (x: ts.Node): void => {
+  const visit = (x: TS.Node): void => {
     if (shadows(x, param)) return;
     if (ts.isPropertyAccessExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === param && !METHOD_NAMES.has(x.name.text)) {
       if (!(ts.isCallExpression(x.parent) && x.parent.expression === x)) out.add(x.name.text);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import typescript from 'typescript';
+import typescript from '../../typescript.js';
 import { currentPolicy, dependencyPaths, runnerPackagePaths, runSandboxed, sandboxLayer } from '../../sandbox/index.js';
 import { HARNESS_SOURCE, TS_HOOK_SOURCE, transpileForHook } from './harness.js';
 

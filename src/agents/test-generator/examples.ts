@@ -1,6 +1,7 @@
+import type * as TS from 'typescript';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript.js';
 
 /**
  * Usage mined from the package's documentation and its own tests: the README's fenced code blocks, JSDoc @example
@@ -34,9 +35,9 @@ function jsdocExamples(source: string): string[] {
 }
 
 /** Argument text when it is self-contained: literals, arrays and objects of literals, regular expressions, functions. */
-function portable(node: ts.Expression, sf: ts.SourceFile): string | undefined {
+function portable(node: TS.Expression, sf: TS.SourceFile): string | undefined {
   let ok = true;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (!ok) return;
     if (ts.isIdentifier(n)) {
       const parent = n.parent;
@@ -57,7 +58,7 @@ function portable(node: ts.Expression, sf: ts.SourceFile): string | undefined {
 
 function mineCode(code: string, names: Set<string>, usage: MinedUsage): void {
   const sf = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const callee = n.expression;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import ts from '../../typescript.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Framework } from './emit.js';
 import { parseHeader, sha256, withHeader } from './header.js';
@@ -68,13 +69,13 @@ export function selectTests(testIds: string[], mutants: MutantKills[]): TestSele
 const TEST_CALLS = new Set(['it', 'test']);
 const SUITE_CALLS = new Set(['describe', 'suite']);
 
-function calleeName(call: ts.CallExpression): string | undefined {
+function calleeName(call: TS.CallExpression): string | undefined {
   const e = call.expression;
   if (ts.isIdentifier(e)) return e.text;
   return undefined;
 }
 
-function title(call: ts.CallExpression): string | undefined {
+function title(call: TS.CallExpression): string | undefined {
   const a = call.arguments[0];
   return a && ts.isStringLiteralLike(a) ? a.text : undefined;
 }
@@ -91,7 +92,7 @@ export function keepOnlyTests(text: string, keep: Set<string> | ((fullName: stri
   let kept = 0;
   let removed = 0;
   // returns how many tests stay under the node
-  const visit = (statements: ts.NodeArray<ts.Statement>, suites: string[]): number => {
+  const visit = (statements: TS.NodeArray<TS.Statement>, suites: string[]): number => {
     let stay = 0;
     for (const st of statements) {
       if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;

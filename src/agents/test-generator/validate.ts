@@ -1,6 +1,7 @@
+import type * as TS from 'typescript';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import type { ModuleAnalysis } from './analysis.js';
 
 /** The code inside the first fenced block that looks like a test file, or the whole text. */
@@ -19,7 +20,7 @@ const ALLOWED_PACKAGES = new Set(['vitest', '@jest/globals', 'node:test', 'node:
 export function validateTestCode(code: string, testFile: string, sourcePath: string, analysis: ModuleAnalysis): string[] {
   const problems: string[] = [];
   const sf = ts.createSourceFile(testFile, code, ts.ScriptTarget.Latest, true, /\.tsx?$/.test(testFile) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
-  const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const diags = (sf as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
   for (const d of diags.slice(0, 5)) {
     const pos = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start) : undefined;
     problems.push(`syntax error${pos ? ` at line ${pos.line + 1}` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);

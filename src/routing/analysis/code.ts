@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
+import ts from '../../typescript.js';
 import { AUTH_WORDS, LOCK_METHODS, LOCK_WORDS, identifierPhrase, splitIdentifier } from './words.js';
 
-// require() instead of an ESM import: importing the 9 MB CommonJS bundle from ESM makes Node scan it for
-// named exports first, which costs more than loading it (this is on `aqe route`'s start-up path).
-const ts: typeof TS = createRequire(import.meta.url)('typescript');
 // The bundle exposes its API through getters; reading them once keeps the tree walk fast.
 const SK = ts.SyntaxKind;
 const {
