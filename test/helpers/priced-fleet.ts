@@ -2,9 +2,17 @@ import type { FleetConfigInput } from '../../src/config/schema.js';
 import { seedModels } from '../../src/config/defaults.js';
 import { FakeAnthropicServer } from '../../src/providers/testing/fake-anthropic-server.js';
 
+/**
+ * The seed's three models pointing at `baseURL`. The seed's Sonnet id is on the Anthropic SDK's deprecated list
+ * (end of life 2026-11-30) and the SDK warns on every request to it, so tests use the current id.
+ */
+export function seedModelsAt(baseURL: string) {
+  return seedModels().map((m) => ({ ...m, baseURL, model: m.model === 'claude-sonnet-4-5-20250929' ? 'claude-sonnet-4-6' : m.model }));
+}
+
 /** The fake Anthropic API billing the seed models' provider ids at their per-1k list prices. */
 export async function startBillingAnthropic(opts: { text?: (body: any) => string | undefined; chunkDelayMs?: number } = {}): Promise<FakeAnthropicServer> {
-  const prices = Object.fromEntries(seedModels().map((m) => [m.model, m.capabilities.costPer1kTokens]));
+  const prices = Object.fromEntries(seedModelsAt('').map((m) => [m.model, m.capabilities.costPer1kTokens]));
   return FakeAnthropicServer.start({
     record: false,
     prices,
@@ -14,7 +22,7 @@ export async function startBillingAnthropic(opts: { text?: (body: any) => string
 
 /** Routing config whose three seed models all point at `baseURL`. */
 export function pricedRouting(baseURL: string, costTracking: Record<string, unknown>): FleetConfigInput['routing'] {
-  return { enabled: true, models: seedModels().map((m) => ({ ...m, baseURL })), costTracking: costTracking as never };
+  return { enabled: true, models: seedModelsAt(baseURL), costTracking: costTracking as never };
 }
 
 /** A reply of about `tokens` tokens (one per word). */

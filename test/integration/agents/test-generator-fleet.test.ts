@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleReport } from '../../../src/agents/test-generator/pipeline.js';
-import { seedModels } from '../../../src/config/defaults.js';
 import { FleetManager } from '../../../src/fleet/FleetManager.js';
 import { silentLogger } from '../../../src/logging.js';
 import { FakeAnthropicServer } from '../../helpers/fake-anthropic.js';
 import { startFleet, tempDir, testConfig } from '../../helpers/fleet.js';
+import { seedModelsAt } from '../../helpers/priced-fleet.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -90,8 +90,7 @@ describe('test-generator with a model provider (fake Anthropic server)', () => {
     const { dir, cleanup } = tempDir();
     const config = testConfig({
       features: { multiModelRouter: true, streaming: true },
-      // the seed's Sonnet id is on the SDK's deprecated list, which warns on every request: a current id here
-      routing: { enabled: true, models: seedModels().map((m) => ({ ...m, baseURL: server.url, model: m.model === 'claude-sonnet-4-5-20250929' ? 'claude-sonnet-4-6' : m.model })) } as never,
+      routing: { enabled: true, models: seedModelsAt(server.url) } as never,
     }, dir);
     const fleet = new FleetManager(config, { env: { ANTHROPIC_API_KEY: 'sk-ant-test-0123456789abcdef' }, logger: silentLogger(), cwd: dir });
     await fleet.initialize();
