@@ -275,6 +275,12 @@ export class FleetManager extends EventEmitter {
     return this.memory;
   }
 
+  /** The group commit of the fleet's bookkeeping writes (task records, system records); others may share it. */
+  getBookkeepingWrites(): WriteBehind {
+    this.assertInitialized();
+    return this.writes;
+  }
+
   getProviders(): ProviderRegistry {
     this.assertInitialized();
     return this.providers;

@@ -23,6 +23,7 @@ import {
   type SliceOutcome,
 } from './types.js';
 import { entryFromRow, type EntryRow } from './entry-row.js';
+import { prefixUpperBound } from './key-range.js';
 
 export interface PgTlsOptions {
   /** Use TLS. `require` verifies nothing but encryption is on; `verify-full` checks the certificate and host. */
@@ -293,6 +294,11 @@ export class PgMemoryStore implements MemoryStore {
     if (prefix) {
       params.push(prefix);
       where.push(`key >= $${params.length} AND left(key, char_length($${params.length})) = $${params.length}`);
+      const upper = prefixUpperBound(prefix);
+      if (upper !== undefined) {
+        params.push(upper);
+        where.push(`key < $${params.length}`);
+      }
     }
     if (options.since !== undefined) {
       params.push(options.since);

@@ -24,6 +24,7 @@ import {
 } from './types.js';
 import { entryFromRow, type EntryRow } from './entry-row.js';
 import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
+import { prefixUpperBound } from './key-range.js';
 
 /** Settled cost records also appear as entries here, the partition the seed names for cost tracking data. */
 export const COSTS_PARTITION = 'routing/costs';
@@ -335,7 +336,12 @@ export class SqliteMemoryStore implements MemoryStore {
       // the range lets SQLite use the primary key; substr keeps the match exact and case-sensitive
       where.push('key >= @prefix AND substr(key, 1, @prefixLength) = @prefix');
       params.prefix = prefix;
-      params.prefixLength = prefix.length;
+      params.prefixLength = [...prefix].length; // substr counts characters, not UTF-16 units
+      const upper = prefixUpperBound(prefix);
+      if (upper !== undefined) {
+        where.push('key < @prefixEnd');
+        params.prefixEnd = upper;
+      }
     }
     if (options.since !== undefined) {
       where.push('updated_at >= @since');

@@ -78,6 +78,7 @@ export function buildServer(fleet: FleetManager, opts: ServerOptions = {}): AqeS
       retentionDays: fleet.getConfig().fleet.taskRetentionDays,
       logger,
       replay: { ...DEFAULT_REPLAY, ...opts.replay },
+      writes: fleet.getBookkeepingWrites(),
       ...opts.journal,
     }),
     draining: false,

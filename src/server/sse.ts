@@ -38,6 +38,7 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
     let ended = false;
     let unsubscribe: () => void = () => undefined;
     let heartbeat: NodeJS.Timeout | undefined;
+    let corked = false;
 
     const finish = () => {
       if (ended) return;
@@ -55,6 +56,12 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
       if (ended) return;
       if (ev.event === 'start') startSent = true;
       if (ev.id !== undefined) sentSeq = ev.id;
+      // Events of one tick (a provider's read often carries many chunks) leave in one write and one HTTP chunk.
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
       const ok = res.write(ev.wire);
       if (ev.event === 'complete' || ev.event === 'error') return finish();
       if (!ok) paused = true;
@@ -66,6 +73,11 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
         if (ended || paused) return;
       }
     };
+
+    function uncork(): void {
+      corked = false;
+      if (res.writableCorked > 0) res.uncork();
+    }
 
     function onDrain(): void {
       paused = false;

@@ -2,6 +2,7 @@ import { errorMessage } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { isTerminal, type TaskRecord } from '../fleet/task-records.js';
 import { AccessLevel, type MemoryEntry, type MemoryStore } from '../memory/types.js';
+import { WriteBehind } from '../memory/write-behind.js';
 import { TaskEventLog, type ReplayLimits, type TaskStreamEvent, type TaskStreamEventName } from './replay.js';
 
 /**
@@ -12,9 +13,10 @@ import { TaskEventLog, type ReplayLimits, type TaskStreamEvent, type TaskStreamE
  *                  a ring of at most slots x batchChunks chunks (older batches are overwritten, and a reader that
  *                  fell that far behind gets a `gap` event, as with the in-memory replay window)
  *   `<id>/end`     the terminal events (usage, complete or error)
- * Entries expire with the task records (fleet.taskRetentionDays). Writes are batched (one putMany per flushMs
- * per task) and, on PostgreSQL, announced with NOTIFY so followers on other replicas read them at once;
- * on SQLite followers poll.
+ * Entries expire with the task records (fleet.taskRetentionDays). A task's chunks are batched (at most one write
+ * per flushMs per task), and the writes go through a group commit (the fleet's, shared with the task records):
+ * every task's journal writes of one event-loop turn are one transaction. On PostgreSQL they are announced with
+ * NOTIFY so followers on other replicas read them at once; on SQLite followers poll.
  */
 export const TASK_EVENTS_PARTITION = 'fleet/task-events';
 export const TASK_EVENTS_CHANNEL = 'aqe_task_events';
@@ -38,6 +40,8 @@ export interface StreamJournalOptions {
   replay: ReplayLimits;
   /** Write this process's streamed tasks (default true); false still follows other replicas' journals. */
   record?: boolean;
+  /** The group commit the writes go through (default: one of the journal's own on the store). */
+  writes?: WriteBehind;
   now?: () => number;
 }
 
@@ -72,7 +76,8 @@ export interface JournalFollower {
 /** Writes the events of this replica's streamed tasks and follows those of tasks running elsewhere. */
 export class StreamJournal {
   private readonly store: MemoryStore;
-  private readonly opts: Required<Omit<StreamJournalOptions, 'logger' | 'replay' | 'record'>> & Pick<StreamJournalOptions, 'logger' | 'replay'>;
+  private readonly opts: Required<Omit<StreamJournalOptions, 'logger' | 'replay' | 'record' | 'writes'>> & Pick<StreamJournalOptions, 'logger' | 'replay'>;
+  private readonly groupCommit: WriteBehind;
   private readonly pending = new Map<string, PendingTask>();
   private readonly writes = new Set<Promise<void>>();
   private readonly wakers = new Map<string, Set<() => void>>();
@@ -84,7 +89,9 @@ export class StreamJournal {
     this.store = store;
     const networked = typeof store.subscribe === 'function';
     this.recording = opts.record ?? true;
-    this.opts = { flushMs: 50, slots: 128, batchChunks: 32, batchBytes: 32 * 1024, pollMs: networked ? 1000 : 150, endGraceMs: 3000, now: Date.now, ...opts };
+    const { writes, record: _record, ...rest } = opts;
+    this.opts = { flushMs: 50, slots: 128, batchChunks: 32, batchBytes: 32 * 1024, pollMs: networked ? 1000 : 150, endGraceMs: 3000, now: Date.now, ...rest };
+    this.groupCommit = writes ?? new WriteBehind(store, { onError: (err, keys) => opts.logger.warn(`could not journal ${keys.length} stream entries (${keys[0]}...): ${errorMessage(err)}`) });
   }
 
   // ---- writer side ----
@@ -110,7 +117,10 @@ export class StreamJournal {
   /** Waits for every journal write issued so far (call before the store closes). */
   async flush(): Promise<void> {
     for (const [id, p] of this.pending) if (p.timer) this.flushTask(id, p);
-    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+    while (this.writes.size > 0) {
+      void this.groupCommit.flush();
+      await Promise.allSettled([...this.writes]);
+    }
   }
 
   private schedule(id: string, p: PendingTask): void {
@@ -131,9 +141,11 @@ export class StreamJournal {
     const write = p.chain.then(async () => {
       if (fresh) {
         // a task id run again (after an interruption): its old end events and chunks must not leak into this run
-        for (const old of await this.store.query({ partition: TASK_EVENTS_PARTITION, keyPrefix: `${id}/` })) await this.store.delete(TASK_EVENTS_PARTITION, old.key);
+        // (in the same commit as the new entries, which replace the deletes of the keys they reuse)
+        for (const old of await this.store.query({ partition: TASK_EVENTS_PARTITION, keyPrefix: `${id}/` })) void this.groupCommit.delete(TASK_EVENTS_PARTITION, old.key);
       }
-      await this.store.putMany(entries);
+      // strict: a failed commit is reported below, and nothing is announced for it
+      await Promise.all(entries.map((e) => this.groupCommit.put(e, { strict: true })));
       await this.store.publish?.(TASK_EVENTS_CHANNEL, id);
     });
     const tracked = write.catch((err: unknown) => {

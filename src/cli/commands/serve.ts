@@ -50,13 +50,15 @@ export function register(program: Command): void {
         reportAndExit(err, EXIT.USAGE);
       }
       try {
-        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }, { boundHeapGrowth }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../server/start.js'),
           import('../../server/bind.js'),
           import('../../server/auth.js'),
+          import('../../server/heap-growth.js'),
         ]);
+        boundHeapGrowth();
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
         // Refuse a bad --host, or enableAuth without a token, before opening the store.
         const auth = decideAuth(loaded.config.security, loaded.config.api.token);

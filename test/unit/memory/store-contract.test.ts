@@ -14,6 +14,8 @@ import { AccessLevel, type CostRecord, type MemoryEntry, type MemoryStore, type 
 import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, truncateAll, type TestDatabase } from '../../helpers/pg.js';
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+/** The stores' key order: UTF-8 bytes. */
+const bytewise = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 function entry(key: string, value: unknown, extra: Partial<MemoryEntry> = {}): MemoryEntry {
   return { key, partition: 'p', value, owner: 'agent-1', accessLevel: AccessLevel.PRIVATE, createdAt: T0, updatedAt: T0, ...extra };
@@ -188,6 +190,16 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect(await keys({ partition: 'p', order: 'newest', limit: 2 })).toEqual(['p/tasks', 'p/task_x']);
       expect(await keys({ partition: 'p', order: 'oldest', limit: 2 })).toEqual(['p/task-1', 'p/Task-3']);
       expect(await keys({ partition: 'p', limit: 0 })).toEqual([]);
+    });
+
+    it('matches a prefix exactly at the edges of its key range (the next character, astral and U+10FFFF keys)', async () => {
+      const inside = ['run/', 'run/\u{10FFFF}', 'run/\u{10FFFF}z', 'run/\u{1F600}', 'run/\uFFFF'];
+      const outside = ['run0', 'run.', 'ruo', 'rum\u{10FFFF}'];
+      await store.putMany([...inside, ...outside].map((k, i) => entry(k, i)));
+      const keys = async (o: QueryOptions) => (await store.query(o)).map((e) => e.key);
+      expect(await keys({ partition: 'p', keyPrefix: 'run/' })).toEqual(inside.slice().sort(bytewise));
+      expect(await keys({ partition: 'p', keyPrefix: 'run/\u{10FFFF}' })).toEqual(['run/\u{10FFFF}', 'run/\u{10FFFF}z']);
+      expect(await keys({ partition: 'p', keyPrefix: 'rum' })).toEqual(['rum\u{10FFFF}']);
     });
 
     it('hides expired entries from get and query, and purges them', async () => {
