@@ -66,7 +66,7 @@ function parseable(path: string, content: string): boolean {
 }
 
 /** The score inside a tier's band: the band's floor plus the weighted score's share of its width. */
-function bandScore(tier: Tier, weighted: number): number {
+export function bandScore(tier: Tier, weighted: number): number {
   const [lo, hi] = TIER_BANDS[tier];
   return lo + (hi - lo) * weighted;
 }
