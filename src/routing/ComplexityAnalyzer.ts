@@ -6,6 +6,7 @@ import { analyzeArtefact, type ArtefactFacts } from './analysis/artefact.js';
 import { analyzeCode, isCodeFile as isJsOrTs, type CodeFacts } from './analysis/code.js';
 import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
+import { analyzeProse, type ProseFacts } from './analysis/prose.js';
 import { analyzeRisk, type RiskFacts } from './analysis/risk.js';
 import { DISTRIBUTED_VOCABULARY, matchGroups } from './analysis/words.js';
 import { AUTH_PATH, EVIDENCE_PATH, asyncGuards, featureVector, readThenWriteCount } from './features.js';
@@ -91,6 +92,7 @@ interface Evidence {
   tokens: number;
   contentTokens: number[];
   lexical: { readThenWrite: number; asyncGuards: number };
+  prose: ProseFacts;
 }
 
 interface Signal {
@@ -264,7 +266,8 @@ export class ComplexityAnalyzer {
     };
     const weighted = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
     const deciding = PRECEDENCE.map((k) => signals.filter((s) => s.kind === k)).find((group) => group.length > 0) ?? [];
-    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical };
+    const prose = analyzeProse(task.description ?? '', requirements);
+    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical, prose };
   }
 
   private featuresOf(task: QETask, ev: Evidence): Record<string, number> {
@@ -282,6 +285,7 @@ export class ComplexityAnalyzer {
       paths: (task.payload?.files ?? []).map((f) => f.path),
       readThenWrite: ev.lexical.readThenWrite,
       asyncGuards: ev.lexical.asyncGuards,
+      prose: ev.prose,
     });
   }
 
