@@ -206,26 +206,21 @@ export function featureVector(f: FeatureInputs): Record<string, number> {
 function proseFeatures(f: FeatureInputs, asyncCode: boolean): Record<string, number> {
   const p = f.prose;
   if (!p) return {};
-  const { intents: i, risk: r, rules } = f;
+  const { risk: r, rules } = f;
   const stateStory = (p.transitions >= 1 && p.longestList >= 5) || (p.transitions >= 2 && p.longestList >= 4) || p.transitions >= 3;
   const hardStory = p.interleaving.length > 0 || stateStory || p.distributed.length > 0;
   const bounded = p.mechanicalClauses.length > 0 || p.minimal > 0 || p.outputFormat > 0;
   return {
-    'prose:mechanicalClause': b(p.mechanicalClauses.length),
-    'prose:minimal': cap(p.minimal, 2),
-    'prose:outputFormat': b(p.outputFormat),
-    // The job is bounded by the request (an ask after context, "that's all", "as a CSV") and nothing hard is told.
+    // The job is bounded by the request: a mechanical ask after context, "that's all", "as a CSV".
+    'prose:bounded': b(bounded),
+    // ... and nothing hard is told (no interleaving, state machine or distribution story, no complex evidence, no design).
     'prose:boundedOnly': b(bounded && !hardStory && rules.complexSignals === 0 && r.askDesign === 0),
-    'prose:boundedAndIntent': b(bounded && (i.flaky.length > 0 || i.security.length > 0 || i.metrics.length > 0 || i.testInfrastructure.length > 0)),
-    'prose:interleaving': cap(p.interleaving.length, 3),
-    'prose:interleaving&stakes': b(p.interleaving.length > 0 && (r.money >= 1 || r.failureHandling >= 1 || r.constraints >= 1)),
-    'prose:transitions': cap(p.transitions, 4),
-    'prose:longestList': cap(Math.max(0, p.longestList - 2), 6),
-    'prose:stateStory': b(stateStory),
-    'prose:distributed': cap(p.distributed.length, 3),
-    'prose:distributed&failure': b(p.distributed.length > 0 && (r.failureHandling >= 1 || r.time >= 1 || r.money >= 1)),
     // A report read for a number or a list: the input's kind (k6 output, JUnit) does not make it analysis.
     'prose:bounded&artefactsOnly': b(bounded && f.agg.codeFiles === 0 && f.agg.artefactLines > 0 && !hardStory),
+    'prose:interleaving': cap(p.interleaving.length, 3),
+    'prose:interleaving&stakes': b(p.interleaving.length > 0 && (r.money >= 1 || r.failureHandling >= 1 || r.constraints >= 1)),
+    'prose:stateStory': b(stateStory),
+    'prose:distributed': cap(p.distributed.length, 3),
     'prose:hardStoryNoCode': b(hardStory && f.agg.codeFiles === 0 && !asyncCode),
   };
 }

@@ -60,7 +60,7 @@ const INTERLEAVING: Family = [
   ['shared by concurrent handlers', /\bgoroutines?\b|\bevery (?:pod|replica|instance|node|worker|thread)\b|\bthread pool\b|\bshared by (?:every|all|each)\b/],
 ];
 
-const TRANSITION = /\bstate (?:handling|changes?|logic)\b|\bstates\b|\b(?:go(?:es)?|went|mov(?:es?|ed)) from (?:[\w-]+ ){1,3}(?:back )?to\b|\bfrom \w+ to \w+\b|\b(?:sends?|goes?|moves?|returns?|puts?) (?:it |them )?back to\b|\bcan (?:only )?(?:be|go|move|return) \w+ (?:from|to|after)\b|\bfrom any (?:state|of these|step)\b|\breachable from\b|\bin any of these\b|\btransitions?\b|\blifecycle\b|\bworkflow\b|\bresubmit\w*|\b(?:resum|paus)\w*|\bmust not happen\b|\bevery other move\b|\b(?:illegal|invalid) (?:moves?|transitions?)\b|\bonly (?:maintenance|an admin|the owner) can\b|\bexcept (?:completed|done|closed|finished)\b/g;
+const TRANSITION = /\bstate (?:handling|changes?|logic)\b|\b(?:go(?:es)?|went|mov(?:es?|ed)) from (?:[\w-]+ ){1,3}(?:back )?to\b|\b(?:sends?|goes?|moves?|returns?|puts?) (?:it |them )?back to\b|\bcan (?:only )?(?:be|go|move|return) \w+ (?:from|to|after)\b|\bfrom any (?:state|of these|step)\b|\breachable from\b|\bin any of these\b|\btransitions?\b|\blifecycle\b|\bworkflow\b|\bresubmit\w*|\b(?:resum|paus)\w*|\bmust not happen\b|\bevery other move\b|\b(?:illegal|invalid) (?:moves?|transitions?)\b|\bonly (?:maintenance|an admin|the owner) can\b|\bexcept (?:completed|done|closed|finished)\b/g;
 const LIST = /\b[a-z][\w-]*(?: [\w-]+){0,2}(?:\s*,\s*(?:or |and )?[a-z][\w-]*(?: [\w-]+){0,2}){2,}(?:,?\s+(?:or|and)\s+[a-z][\w-]*)?/g;
 
 const DISTRIBUTED_STORY: Family = [
