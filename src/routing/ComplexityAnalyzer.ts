@@ -242,7 +242,13 @@ export class ComplexityAnalyzer {
       if (isCode) code.push(facts as CodeFacts);
       else arts.push(facts as ArtefactFacts);
     }
-    const intents = analyzeIntent(task.description ?? '', requirements);
+    const baseIntents = analyzeIntent(task.description ?? '', requirements);
+    const prose = analyzeProse(task.description ?? '', requirements);
+    // A mechanical ask after context counts like one at the start, unless the request tells a hard story.
+    const hardStory = prose.interleaving.length > 0 || prose.distributed.length > 0 || prose.transitions >= 3;
+    const intents = prose.mechanicalClauses.length && !hardStory
+      ? { ...baseIntents, mechanical: [...baseIntents.mechanical, ...prose.mechanicalClauses.map((l) => `${l} (after context)`)] }
+      : baseIntents;
     const agg = aggregate(code, arts);
     const contentTokens = files.map((f) => countTokens(f.content));
     const fileTokens = contentTokens.reduce((a, n) => a + n, 0);
@@ -266,7 +272,6 @@ export class ComplexityAnalyzer {
     };
     const weighted = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
     const deciding = PRECEDENCE.map((k) => signals.filter((s) => s.kind === k)).find((group) => group.length > 0) ?? [];
-    const prose = analyzeProse(task.description ?? '', requirements);
     return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical, prose };
   }
 
