@@ -13,6 +13,7 @@
  * - wall time of `aqe route FILE --json` over 1,000 tasks (dev tasks repeated with perturbed descriptions
  *   and file contents, so no cache helps), start-up included. Targets: p99 <= 2 ms uncached, <= 50 us
  *   cached, < 3 s for 1,000 tasks.
+ * ROUTING_BENCH_ONLY=latency prints only the decision times.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -213,9 +214,25 @@ const extraPath = join(root, 'test/fixtures/routing/extra.jsonl');
 const dev = existsSync(devPath) ? readTasks(devPath) : [];
 const base = fourHundredLineTask();
 const [load1] = (await import('node:os')).loadavg();
+const machine = { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)), node: process.version };
+const decision400Lines = () => ({
+  uncached: timeDecisions(500, (k) => ({ ...base, payload: { ...base.payload, files: [{ ...base.payload.files[0], content: base.payload.files[0].content + `\n// ${k}` }] } })),
+  cached: timeDecisions(5000, () => base),
+  // A structurally equal copy (as from a new JSON.parse): the cache is found by content hash.
+  cachedEqualCopy: timeDecisionsOnCopies(2000, base),
+  // Reference: what a full TypeScript parse of the same file costs (files over PARSE_LIMIT_LINES get the lexical scan).
+  typescriptParseOnly: timeParse(500, base.payload.files[0].content),
+});
+if (process.env.ROUTING_BENCH_ONLY === 'latency') {
+  // Only the decision times (no cross-validation, no 1,000-task run): ROUTING_BENCH_ONLY=latency npm run bench:routing
+  const times = decision400Lines();
+  const [after1] = (await import('node:os')).loadavg();
+  console.log(JSON.stringify({ bench: 'routing', only: 'latency', machine, decision400Lines: times, loadAverage1mAfter: Number(after1.toFixed(2)), targets: { uncachedP99Ms: 2, cachedP99Ms: 0.05 } }));
+  process.exit(0);
+}
 const result = {
   bench: 'routing',
-  machine: { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)), node: process.version },
+  machine,
   crossValidation: crossValidation(5, 42),
   // The same with other fold assignments: how much the result depends on the split.
   crossValidationOtherSeeds: [7, 99].map((seed) => { const cv = crossValidation(5, seed); return { seed, meanAccuracy: cv.meanAccuracy, worstFold: cv.worstFold.accuracy }; }),
@@ -226,14 +243,7 @@ const result = {
   // The shipped model was fitted on these two sets: regression checks, not results.
   devSet: dev.length ? { path: devPath, fittedOn: true, ...accuracy(dev) } : { path: devPath, missing: true },
   extraSet: { fittedOn: true, ...accuracy(readTasks(extraPath)) },
-  decision400Lines: {
-    uncached: timeDecisions(500, (k) => ({ ...base, payload: { ...base.payload, files: [{ ...base.payload.files[0], content: base.payload.files[0].content + `\n// ${k}` }] } })),
-    cached: timeDecisions(5000, () => base),
-    // A structurally equal copy (as from a new JSON.parse): the cache is found by content hash.
-    cachedEqualCopy: timeDecisionsOnCopies(2000, base),
-    // Reference: what a full TypeScript parse of the same file costs (files over PARSE_LIMIT_LINES get the lexical scan).
-    typescriptParseOnly: timeParse(500, base.payload.files[0].content),
-  },
+  decision400Lines: decision400Lines(),
   route1000: routeThousand(dev.length ? dev : readTasks(extraPath)),
   targets: { uncachedP99Ms: 2, cachedP99Ms: 0.05, route1000WallMs: 3000 },
 };

@@ -28,6 +28,7 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
   { name: 'FEATURE_STREAMING', kind: 'boolean', feature: 'streaming', description: 'feature flag: streaming' },
   { name: 'ROUTING_ENABLED', kind: 'boolean', path: ['routing', 'enabled'], description: 'routing subsystem switch' },
   { name: 'ROUTING_DEFAULT_MODEL', kind: 'string', path: ['routing', 'defaultModel'], description: 'model used when the router is off' },
+  { name: 'ROUTING_LLM_TIE_BREAK', kind: 'boolean', path: ['routing', 'llmTieBreak', 'enabled'], description: 'ask the cheapest model to settle close tier decisions' },
   { name: 'ANTHROPIC_API_KEY', kind: 'string', secret: true, description: 'Anthropic API key; empty = offline engine' },
   { name: 'COST_TRACKING_ENABLED', kind: 'boolean', path: ['routing', 'costTracking', 'enabled'], description: 'record costs and enforce budgets' },
   { name: 'BUDGET_LIMIT_DAILY', kind: 'number', min: 0, path: ['routing', 'costTracking', 'budgetLimits', 'daily'], description: 'daily budget in USD' },

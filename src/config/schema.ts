@@ -64,6 +64,16 @@ export const CostTrackingSchema = z.strictObject({
   countSimulated: z.boolean().default(false),
 });
 
+/**
+ * Optional second opinion on close calls: when the fitted tier model's probability margin over the runner-up
+ * is below `margin`, the cheapest enabled model (remote, with a key) is asked to pick between the two tiers.
+ */
+export const LlmTieBreakSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Probability gap (0..1) between the chosen tier and the runner-up below which the LLM is asked. */
+  margin: z.number().min(0).max(1).default(0.1),
+});
+
 export const RoutingSchema = z.strictObject({
   /** Subsystem switch; the router runs only when this AND features.multiModelRouter are on. */
   enabled: z.boolean().default(true),
@@ -80,6 +90,8 @@ export const RoutingSchema = z.strictObject({
   }),
   /** Where complexity ranges overlap: 'cheapest' (default) or 'capable' (most expensive). */
   tieBreak: z.enum(['cheapest', 'capable']).default('cheapest'),
+  /** Off by default: ask the cheapest model to settle a close tier decision (see LlmTieBreakSchema). */
+  llmTieBreak: LlmTieBreakSchema.default({ enabled: false, margin: 0.1 }),
 });
 
 export const RetryConfigSchema = z.strictObject({

@@ -171,9 +171,15 @@ export class FleetManager extends EventEmitter {
   }
 
   private async buildRouter(routing: FleetConfig['routing']): Promise<ModelRouter> {
-    const [{ ModelRouter }, { ComplexityAnalyzer }] = await Promise.all([import('../routing/ModelRouter.js'), import('../routing/ComplexityAnalyzer.js')]);
+    const [{ ModelRouter }, { ComplexityAnalyzer }, { LlmTieBreaker }] = await Promise.all([
+      import('../routing/ModelRouter.js'),
+      import('../routing/ComplexityAnalyzer.js'),
+      import('../routing/llm-tie-break.js'),
+    ]);
+    const providers = this.providers;
     return new ModelRouter(routing, {
       analyzer: new ComplexityAnalyzer(routing.complexity),
+      tieBreaker: new LlmTieBreaker({ provider: (name) => providers.get(name), costs: () => this.costs, logger: this.logger }),
       onSelection: (rec) => this.recordSystem('routing/selections', rec.taskId, rec),
       budgetPressure: () => this.costs?.pressure() ?? 0,
     });

@@ -76,12 +76,16 @@ export class TaskRunner {
     let work: Promise<unknown> | undefined;
     let selection: ModelSelection | undefined;
     try {
-      selection = flags.multiModelRouter ? (await this.s.router()).select(task, { stream }) : this.defaultSelection(task, config);
+      // routing.llmTieBreak (off by default) may ask the cheapest model on a close call; its cost is the task's too.
+      let routingCost = 0;
+      selection = flags.multiModelRouter
+        ? await (await this.s.router()).selectAsync(task, { stream, signal: abort.signal, onSettled: (c) => (routingCost += c) })
+        : this.defaultSelection(task, config);
       if (flags.multiModelRouter) this.s.events.emit('routing:selected', { ...base, selection });
       run = {
         task, agentType: agent.type, flags, selection, stream, callbacks: options.callbacks, signal: abort.signal,
         attempts: [], usage: { inputTokens: 0, outputTokens: 0 }, chunks: 0, streamed: false, fellBackToSync: false,
-        cost: 0, metered: config.routing.costTracking.enabled, settling: new Set(),
+        cost: routingCost, metered: config.routing.costTracking.enabled, settling: new Set(),
       };
       this.s.events.emit('task:started', { ...base, modelName: selection.modelName, flags, stream });
       void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream });

@@ -53,8 +53,11 @@ export interface ComplexityResult {
 /** The stages of a routing decision: weighted score (stage 1), evidence rules (stage 2), fitted model (stage 3). */
 export interface RoutingDecision {
   tier: 'simple' | 'medium' | 'complex';
-  /** 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say. */
-  decidedBy: 'model' | 'rules' | 'weighted';
+  /**
+   * 'model': the fitted tier model; 'rules': the evidence rules (no model); 'weighted': neither had a say;
+   * 'llm': the cheapest model's answer on a close call (routing.llmTieBreak).
+   */
+  decidedBy: 'model' | 'rules' | 'weighted' | 'llm';
   /** The seed's weighted score (token/structure/context), which places the score inside the tier's band. */
   weighted: number;
   rules: { tier: 'simple' | 'medium' | 'complex' | null; reasons: string[] };
@@ -67,6 +70,23 @@ export interface RoutingDecision {
   };
   /** Distance from the score to the nearest tier boundary (0.4 / 0.8). */
   boundaryMargin: number;
+  /** The LLM tie-break on a close call (routing.llmTieBreak), when it was asked. */
+  llm?: LlmTieBreakOutcome;
+}
+
+/** What the tie-break model said on a close call; the fitted model's tier and margin are kept. */
+export interface LlmTieBreakOutcome {
+  /** The model asked (config name). */
+  model: string;
+  /** 'answered': a valid tier, now the decision; 'invalid': anything else (the model's tier kept); 'failed': the call failed (kept). */
+  outcome: 'answered' | 'invalid' | 'failed';
+  answer?: 'simple' | 'medium' | 'complex';
+  /** The fitted model's tier, runner-up and probability margin that made it a close call. */
+  modelTier: 'simple' | 'medium' | 'complex';
+  runnerUp: 'simple' | 'medium' | 'complex';
+  margin: number;
+  /** True when the answer came from the cache (same analysis content hash): no call, no cost. */
+  cached: boolean;
 }
 
 export interface ModelSelection {

@@ -6,6 +6,7 @@ import { analyzeArtefact, type ArtefactFacts } from './analysis/artefact.js';
 import { analyzeCode, isCodeFile as isJsOrTs, type CodeFacts } from './analysis/code.js';
 import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
+import { analyzeProse, type ProseFacts } from './analysis/prose.js';
 import { analyzeRisk, type RiskFacts } from './analysis/risk.js';
 import { DISTRIBUTED_VOCABULARY, matchGroups } from './analysis/words.js';
 import { AUTH_PATH, EVIDENCE_PATH, asyncGuards, featureVector, readThenWriteCount } from './features.js';
@@ -66,7 +67,7 @@ function parseable(path: string, content: string): boolean {
 }
 
 /** The score inside a tier's band: the band's floor plus the weighted score's share of its width. */
-function bandScore(tier: Tier, weighted: number): number {
+export function bandScore(tier: Tier, weighted: number): number {
   const [lo, hi] = TIER_BANDS[tier];
   return lo + (hi - lo) * weighted;
 }
@@ -91,6 +92,7 @@ interface Evidence {
   tokens: number;
   contentTokens: number[];
   lexical: { readThenWrite: number; asyncGuards: number };
+  prose: ProseFacts;
 }
 
 interface Signal {
@@ -240,7 +242,13 @@ export class ComplexityAnalyzer {
       if (isCode) code.push(facts as CodeFacts);
       else arts.push(facts as ArtefactFacts);
     }
-    const intents = analyzeIntent(task.description ?? '', requirements);
+    const baseIntents = analyzeIntent(task.description ?? '', requirements);
+    const prose = analyzeProse(task.description ?? '', requirements);
+    // A mechanical ask after context counts like one at the start, unless the request tells a hard story.
+    const hardStory = prose.interleaving.length > 0 || prose.distributed.length > 0 || prose.transitions >= 3;
+    const intents = prose.mechanicalClauses.length && !hardStory
+      ? { ...baseIntents, mechanical: [...baseIntents.mechanical, ...prose.mechanicalClauses.map((l) => `${l} (after context)`)] }
+      : baseIntents;
     const agg = aggregate(code, arts);
     const contentTokens = files.map((f) => countTokens(f.content));
     const fileTokens = contentTokens.reduce((a, n) => a + n, 0);
@@ -264,7 +272,7 @@ export class ComplexityAnalyzer {
     };
     const weighted = clamp01(this.weights.token * components.token + this.weights.structure * components.structure + this.weights.context * components.context);
     const deciding = PRECEDENCE.map((k) => signals.filter((s) => s.kind === k)).find((group) => group.length > 0) ?? [];
-    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical };
+    return { agg, intents, risk, distributed, signals, deciding, components, weighted, tokens, contentTokens, lexical, prose };
   }
 
   private featuresOf(task: QETask, ev: Evidence): Record<string, number> {
@@ -282,6 +290,7 @@ export class ComplexityAnalyzer {
       paths: (task.payload?.files ?? []).map((f) => f.path),
       readThenWrite: ev.lexical.readThenWrite,
       asyncGuards: ev.lexical.asyncGuards,
+      prose: ev.prose,
     });
   }
 

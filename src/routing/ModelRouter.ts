@@ -2,6 +2,7 @@ import type { ModelConfig, RoutingConfig } from '../config/schema.js';
 import { AqeError, ErrorCodes } from '../errors.js';
 import type { ComplexityComponents, ComplexityResult, ModelSelection, QETask } from '../fleet/types.js';
 import { ComplexityAnalyzer } from './ComplexityAnalyzer.js';
+import type { LlmTieBreaker, TieBreakContext } from './llm-tie-break.js';
 import { byPrice, estimateInputTokens, estimateOutputTokens, priceOf } from './pricing.js';
 
 /** What the fleet writes to routing/selections for every routed task. */
@@ -22,6 +23,8 @@ export interface ModelRouterOptions {
   /** Fraction (0..1+) of the tightest budget already used; read on every selection. */
   budgetPressure?: () => number;
   now?: () => number;
+  /** routing.llmTieBreak: consulted by selectAsync only (select never calls a model). */
+  tieBreaker?: LlmTieBreaker;
 }
 
 export interface SelectOptions {
@@ -62,10 +65,27 @@ export class ModelRouter {
     return this.analyzer;
   }
 
+  /** The synchronous decision: analysis, fitted model, ranges. Never calls a model. */
   select(task: QETask, opts: SelectOptions = {}): ModelSelection {
     const complexity = this.analyzer.analyze(task);
+    return this.selectFor(task, complexity, this.analyzer.inputTokensOf(complexity) ?? estimateInputTokens(task), opts);
+  }
+
+  /**
+   * select, plus routing.llmTieBreak: with it on, a tie-breaker given and the fitted model's decision a close
+   * call, the cheapest model is asked to settle the tier (a metered call; cached per task content). With it
+   * off this is select.
+   */
+  async selectAsync(task: QETask, opts: SelectOptions & TieBreakContext = {}): Promise<ModelSelection> {
+    const analysed = this.analyzer.analyze(task);
+    const inputTokens = this.analyzer.inputTokensOf(analysed) ?? estimateInputTokens(task);
+    const tb = this.opts.tieBreaker;
+    const complexity = tb && this.routing.llmTieBreak?.enabled ? await tb.settle(task, analysed, this.routing, opts) : analysed;
+    return this.selectFor(task, complexity, inputTokens, opts);
+  }
+
+  private selectFor(task: QETask, complexity: ComplexityResult, inputTokens: number, opts: SelectOptions): ModelSelection {
     const score = complexity.score;
-    const inputTokens = this.analyzer.inputTokensOf(complexity) ?? estimateInputTokens(task);
     const outputTokens = opts.maxOutputTokens ?? estimateOutputTokens(task, score);
     const { capable, rejected } = this.capableModels(inputTokens + outputTokens, !!opts.stream);
     if (!capable.length) {

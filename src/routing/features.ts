@@ -1,5 +1,6 @@
 import type { Aggregate } from './analysis/aggregate.js';
 import type { Intents } from './analysis/intent.js';
+import type { ProseFacts } from './analysis/prose.js';
 import type { RiskFacts } from './analysis/risk.js';
 
 /** The rule stage's evidence (ComplexityAnalyzer.signals), summarised for the model. */
@@ -30,6 +31,8 @@ export interface FeatureInputs {
   asyncGuards?: number;
   /** Paths of the task's files (where the code lives says what it is: auth/, logs/, traces/). */
   paths?: readonly string[];
+  /** The request read clause by clause (analysis/prose.ts). */
+  prose?: ProseFacts;
 }
 
 /** Files that are evidence from a running system: logs, traces, dumps (one per service or host, usually). */
@@ -194,8 +197,32 @@ export function featureVector(f: FeatureInputs): Record<string, number> {
     // A mechanical request with no complex evidence: the length or the topic of the input does not matter.
     'mechanicalOnly': b((i.mechanical.length > 0 || r.askLookup > 0) && rules.complexSignals === 0 && r.askDesign === 0 && r.askDiagnose === 0),
   };
+  Object.assign(v, proseFeatures(f, asyncCode));
   for (const t of TYPES) v[`type:${t}`] = b(f.type === t);
   return v;
+}
+
+/** Features from the request read clause by clause: mechanical asks after context, and stories of hard work. */
+function proseFeatures(f: FeatureInputs, asyncCode: boolean): Record<string, number> {
+  const p = f.prose;
+  if (!p) return {};
+  const { risk: r, rules } = f;
+  const stateStory = (p.transitions >= 1 && p.longestList >= 5) || (p.transitions >= 2 && p.longestList >= 4) || p.transitions >= 3;
+  const hardStory = p.interleaving.length > 0 || stateStory || p.distributed.length > 0;
+  const bounded = p.mechanicalClauses.length > 0 || p.minimal > 0 || p.outputFormat > 0;
+  return {
+    // The job is bounded by the request: a mechanical ask after context, "that's all", "as a CSV".
+    'prose:bounded': b(bounded),
+    // ... and nothing hard is told (no interleaving, state machine or distribution story, no complex evidence, no design).
+    'prose:boundedOnly': b(bounded && !hardStory && rules.complexSignals === 0 && r.askDesign === 0),
+    // A report read for a number or a list: the input's kind (k6 output, JUnit) does not make it analysis.
+    'prose:bounded&artefactsOnly': b(bounded && f.agg.codeFiles === 0 && f.agg.artefactLines > 0 && !hardStory),
+    'prose:interleaving': cap(p.interleaving.length, 3),
+    'prose:interleaving&stakes': b(p.interleaving.length > 0 && (r.money >= 1 || r.failureHandling >= 1 || r.constraints >= 1)),
+    'prose:stateStory': b(stateStory),
+    'prose:distributed': cap(p.distributed.length, 3),
+    'prose:hardStoryNoCode': b(hardStory && f.agg.codeFiles === 0 && !asyncCode),
+  };
 }
 
 const AWAITED_READ = /\bawait\s+[\w.$]*?\b(get\w*|find\w*|read\w*|select\w*|query|load\w*|fetch\w*|balance\w*|count\w*|exists|has\w*|by[A-Z]\w*|last\w*|lookup\w*)\s*\(/g;

@@ -1,7 +1,7 @@
 import json, os, sys
 sys.path.insert(0, os.path.dirname(__file__))
 import lib
-import batch_simple, batch_medium, batch_complex, batch_more, batch_short  # noqa: F401  (each appends to lib.TASKS)
+import batch_simple, batch_medium, batch_complex, batch_more, batch_short, batch_generalize  # noqa: F401  (each appends to lib.TASKS)
 out = os.path.join(os.path.dirname(__file__), '..', 'routing-corpus.jsonl')
 ids = set()
 with open(out, 'w') as f:

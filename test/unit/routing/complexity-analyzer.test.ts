@@ -46,6 +46,14 @@ describe('ComplexityAnalyzer (rule stage: the evidence bands, no fitted model)',
     expect(fresh.analyze(changed)).not.toBe(first);
   });
 
+  it('a mechanical ask after context is mechanical for the rules, unless the request tells a hard story', () => {
+    const rerun = analyzer.analyze(task('The search spec was marked flaky on Monday. Could you run it 30 times and report how many runs failed?', [], { type: 'flaky-test-analysis' }));
+    expect(rerun.decision).toMatchObject({ tier: 'simple', decidedBy: 'rules' });
+    expect(rerun.decision!.rules.reasons[0]).toMatch(/mechanical request \(run and report \(after context\)\)/);
+    const story = analyzer.analyze(task('Two workers sometimes claim the same job at once. Could you run the soak test and report the duplicates?', [], { type: 'defect-analysis' }));
+    expect(story.decision!.rules.reasons[0]).not.toMatch(/after context/);
+  });
+
   it('a short lock-free queue is complex; a long mechanical log summary is simple', () => {
     const ring = `export class Q { constructor(private sab: SharedArrayBuffer, private n: number) {}
   push(v: number) { const a = new Int32Array(this.sab); const t = Atomics.load(a, 0); Atomics.store(a, 1 + (t % this.n), v); Atomics.store(a, 0, t + 1); } }`;
