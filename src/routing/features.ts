@@ -249,5 +249,12 @@ const KEPT_PROMISE = /\bthis\.\w+\s*=\s*(?!await\b)(?:this\.)?[\w.]+\([^;]*?\)\s
  * Each is a place where calls interleave.
  */
 export function asyncGuards(code: string): number {
-  return (code.match(GUARD_FLAG)?.length ?? 0) + (code.match(KEPT_PROMISE)?.length ?? 0);
+  // Each regex runs only when the text it cannot match without is present: on a file with none, the unanchored
+  // backreference pattern costs ~10% of an uncached decision for nothing.
+  const flag = code.includes('true') && code.includes('false') && code.includes('await') ? (code.match(GUARD_FLAG)?.length ?? 0) : 0;
+  const kept =
+    code.includes('new Promise') || (code.includes('this.') && (code.includes('then') || code.includes('finally') || code.includes('catch')))
+      ? (code.match(KEPT_PROMISE)?.length ?? 0)
+      : 0;
+  return flag + kept;
 }

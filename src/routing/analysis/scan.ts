@@ -74,7 +74,6 @@ const SINKS: Array<[string, RegExp]> = [
 const SQL = /\b(select\s[\s\S]*?\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table)\b/i;
 const SQL_LOCKING = /\bfor\s+update\b|\bskip\s+locked\b|\bon\s+conflict\b|\bfor\s+share\b|pg_advisory|\bserializable\b/i;
 const STRING = /`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
-const IDENT = /[A-Za-z_$][\w$]*/g;
 const DATA_LINE = /^(?:[[{(]\s*)?(?:(?:['"`][^'"`]*['"`]|-?\d[\d_.]*(?:e-?\d+)?|true|false|null|None|nil|[A-Za-z_$][\w$]*)\s*(?:[:=]>?|,)\s*)*(?:['"`][^'"`]*['"`]|-?\d[\d_.]*|true|false|null|None|nil)\s*[\]})]*\s*,?\s*$/;
 const PARKED = /new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)[^)]*\)?\s*=>\s*\{?[^;]*?this\.\w+(?:\.(?:push|unshift|set|add)\(\s*\1\b|\s*=\s*\1\b)/g;
 const STATE_ASSIGN = /\b(state|status|phase|mode)\s*=(?!=)/g;
@@ -93,6 +92,48 @@ function blankStringsAndComments(content: string, lang: Lang): { code: string; s
 }
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+/** 1 where a code unit may start an identifier ([A-Za-z_$]), 2 where it may only continue one ([0-9]). */
+const IDENT_CHAR = new Uint8Array(128).map((_, c) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0,
+);
+
+/**
+ * The phrases of the distinct identifiers longer than one character, in order of first occurrence (at most 4000):
+ * what `new Set(code.match(/[A-Za-z_$][\w$]+/g))` then `identifierPhrase` gives, in one pass over the text.
+ * A repeated identifier is recognised by a hash of its characters and a comparison in place, so the thousands of
+ * repeats in a long file allocate no string and hash none (a hash collision only costs a slice and a Set lookup).
+ */
+function identifierPhrases(code: string): Set<string> {
+  const byHash = new Map<number, string>();
+  const seen = new Set<string>();
+  const phrases = new Set<string>();
+  const n = code.length;
+  let i = 0;
+  while (i < n) {
+    const c = code.charCodeAt(i);
+    if (c >= 128 || IDENT_CHAR[c] !== 1) {
+      i++;
+      continue;
+    }
+    let h = c;
+    let j = i + 1;
+    for (let d = code.charCodeAt(j); j < n && d < 128 && IDENT_CHAR[d] !== 0; d = code.charCodeAt(++j)) h = (Math.imul(h, 31) + d) & 0x3fffffff;
+    if (j - i > 1) {
+      const known = byHash.get(h);
+      if (known === undefined || known.length !== j - i || !code.startsWith(known, i)) {
+        const id = code.slice(i, j);
+        if (known === undefined) byHash.set(h, id);
+        if (!seen.has(id)) {
+          seen.add(id);
+          if (phrases.size < 4000) phrases.add(identifierPhrase(id));
+        }
+      }
+    }
+    i = j;
+  }
+  return phrases;
+}
 
 export function scanCode(path: string, content: string): CodeFacts {
   const lang = languageOf(path) ?? 'c';
@@ -158,9 +199,7 @@ export function scanCode(path: string, content: string): CodeFacts {
     if (s.interpolated) interpolated = true;
     if (SQL_LOCKING.test(s.text)) locking = true;
   }
-  const idents = new Set(code.match(IDENT) ?? []);
-  const phrases = new Set<string>();
-  for (const id of idents) if (phrases.size < 4000 && id.length > 1) phrases.add(identifierPhrase(id));
+  const phrases = identifierPhrases(code);
   for (const s of strings) if (phrases.size < 4000) phrases.add(identifierPhrase(s.text.slice(0, 200)));
   const auth = new Set<string>();
   const locks = new Set<string>();
