@@ -38,7 +38,11 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
     let ended = false;
     let unsubscribe: () => void = () => undefined;
     let heartbeat: NodeJS.Timeout | undefined;
-    let corked = false;
+    /** Events of this tick not written yet: they leave together in one res.write (one syscall, one HTTP chunk). */
+    let pending = '';
+    let flushScheduled = false;
+    /** The headers are on their way (with the first events, or alone at the end of the first tick). */
+    let wroteHeaders = false;
 
     const finish = () => {
       if (ended) return;
@@ -47,24 +51,42 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
       if (heartbeat) clearInterval(heartbeat);
       res.off('close', finish);
       res.off('drain', onDrain);
-      if (!res.writableEnded) res.end();
+      // the terminal events leave with the end of the response (one write); a closed socket gets nothing
+      if (!res.writableEnded) {
+        if (res.destroyed) res.end();
+        else res.end(pending);
+      }
+      pending = '';
       opts.onClose?.();
       resolve();
     };
+
+    function flush(): void {
+      flushScheduled = false;
+      if (ended) return;
+      if (pending === '') {
+        // nothing to send with the headers this tick: they leave alone
+        if (!wroteHeaders) res.flushHeaders();
+        wroteHeaders = true;
+        return;
+      }
+      const data = pending;
+      pending = '';
+      wroteHeaders = true;
+      if (!res.write(data)) paused = true;
+    }
 
     const write = (ev: TaskStreamEvent): void => {
       if (ended) return;
       if (ev.event === 'start') startSent = true;
       if (ev.id !== undefined) sentSeq = ev.id;
       // Events of one tick (a provider's read often carries many chunks) leave in one write and one HTTP chunk.
-      if (!corked) {
-        corked = true;
-        res.cork();
-        process.nextTick(uncork);
-      }
-      const ok = res.write(ev.wire);
+      pending += ev.wire;
       if (ev.event === 'complete' || ev.event === 'error') return finish();
-      if (!ok) paused = true;
+      if (!flushScheduled) {
+        flushScheduled = true;
+        process.nextTick(flush);
+      }
     };
 
     const catchUp = (): void => {
@@ -74,22 +96,22 @@ export function pipeTaskEvents(res: ServerResponse, log: TaskEventLog, opts: Pip
       }
     };
 
-    function uncork(): void {
-      corked = false;
-      if (res.writableCorked > 0) res.uncork();
-    }
-
     function onDrain(): void {
       paused = false;
       catchUp();
     }
 
+    // The headers leave with the first events (replayed now, or of this tick), else alone at the end of the tick.
     res.writeHead(200, { ...SSE_HEADERS, ...opts.extraHeaders });
-    res.flushHeaders();
     res.on('close', finish);
     res.on('drain', onDrain);
+    flushScheduled = true;
+    process.nextTick(flush);
     if (opts.heartbeatMs) {
-      heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs);
+      heartbeat = setInterval(() => {
+        flush();
+        res.write(': keep-alive\n\n');
+      }, opts.heartbeatMs);
       heartbeat.unref();
     }
 

@@ -61,7 +61,7 @@ interface PendingTask {
   timer?: NodeJS.Timeout;
   batchNo: number;
   chain: Promise<void>;
-  /** Nothing written yet for this run: the first write clears what an earlier run of the same id left. */
+  /** Nothing written yet for this run of a reusable id: the first write clears what an earlier run of the same id left. */
   fresh: boolean;
 }
 
@@ -96,12 +96,16 @@ export class StreamJournal {
 
   // ---- writer side ----
 
-  /** Journal every event of a freshly opened log (call before its first event). */
-  record(log: TaskEventLog): void {
+  /**
+   * Journal every event of a freshly opened log (call before its first event). `newId`: the task's id was made
+   * for this run (a random UUID the server generated), so no earlier run can have journaled anything under it
+   * and the store is not asked for leftovers.
+   */
+  record(log: TaskEventLog, opts: { newId?: boolean } = {}): void {
     if (!this.recording) return;
     const id = log.taskId;
     const prev = this.pending.get(id);
-    const p: PendingTask = { chunks: [], batchNo: 0, chain: prev?.chain ?? Promise.resolve(), fresh: true };
+    const p: PendingTask = { chunks: [], batchNo: 0, chain: prev?.chain ?? Promise.resolve(), fresh: !opts.newId };
     this.pending.set(id, p);
     log.subscribe((ev: TaskStreamEvent) => {
       if (ev.event === 'start') p.start = ev.wire;

@@ -43,6 +43,8 @@ export function submitStreamedTask(
   task: QETask,
   opts: Omit<ExecuteOptions, 'stream' | 'callbacks'> = {},
   journal?: StreamJournal,
+  /** The task's id was generated for this request (see StreamJournal.record). */
+  idOpts: { newId?: boolean } = {},
 ): { taskId: string; log: TaskEventLog; done: Promise<TaskResult>; accepted: Promise<void> } {
   // Chunks arrive only after submitTask has returned and the log is open.
   const holder: { log?: TaskEventLog } = {};
@@ -52,7 +54,7 @@ export function submitStreamedTask(
     callbacks: { onChunk: (c) => holder.log?.chunk(c.text, { elapsedMs: c.elapsedMs }) },
   });
   const opened = (holder.log = hub.open(taskId));
-  journal?.record(opened);
+  journal?.record(opened, idOpts);
   done.then(
     (result) => {
       opened.finish(terminalEvents({ result }));

@@ -119,7 +119,9 @@ export function registerTaskRoutes(app: FastifyInstance, state: ServerState): vo
     if (state.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the server is shutting down and accepts no new tasks');
 
     if (stream) {
-      const { log, accepted } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true }, journal);
+      // acceptEdgeTask gave a body without an id a random UUID: nothing can be journaled under it yet
+      const newId = (request.body as { id?: unknown }).id === undefined;
+      const { log, accepted } = submitStreamedTask(fleet, hub, task, { agentType, bounded: true }, journal, { newId });
       await accepted;
       return streamLog(request, reply, log);
     }

@@ -78,6 +78,28 @@ describe('StreamJournal', () => {
     f.stop();
   });
 
+  it('a task id made for this run (newId) is journaled without asking the store for an earlier run', async () => {
+    const queried: unknown[] = [];
+    const query = stores[0].query.bind(stores[0]);
+    stores[0].query = ((q: Parameters<typeof query>[0]) => {
+      queried.push(q);
+      return query(q);
+    }) as typeof stores[0]['query'];
+    const journal = async (id: string, newId: boolean) => {
+      const log = new TaskEventLog(id, DEFAULT_REPLAY);
+      writer.record(log, { newId });
+      log.start({ taskId: id });
+      log.chunk('x');
+      log.finish([{ event: 'complete', data: {} }]);
+      await writer.flush();
+    };
+    await journal('t-5', true);
+    expect(queried).toEqual([]);
+    expect(stores[1].query({ partition: TASK_EVENTS_PARTITION, keyPrefix: 't-5/' }).map((e) => e.key).sort()).toEqual(['t-5/c/0', 't-5/end', 't-5/start']);
+    await journal('t-6', false);
+    expect(queried).toEqual([{ partition: TASK_EVENTS_PARTITION, keyPrefix: 't-6/' }]);
+  });
+
   it('keeps a bounded ring per task: a reader further behind gets a gap, then the newest chunks', async () => {
     const log = new TaskEventLog('t-2', DEFAULT_REPLAY);
     writer.record(log);
