@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/helpers/sequencer.js';
 
 // Most of the suite's wall time is spent waiting on child processes (the CLI, servers, sandboxes) and sockets, so
 // two forks per core overlap that waiting; vitest's default (cores - 1) leaves a 2-core machine half idle. On this
@@ -22,5 +23,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['test/helpers/yield-between-tests.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
