@@ -53,6 +53,17 @@ describe('runSandboxed', () => {
   };
   const leftovers = (marker: string): string[] =>
     spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
+  /** Processes still listed after up to 3 s: SIGKILL has been sent when `done` resolves, but a process spinning in
+   * user space on a loaded machine can stay listed until the scheduler next runs it (seen with 4 busy forks). */
+  const leftoversAfterKill = async (marker: string): Promise<string[]> => {
+    const end = Date.now() + 3000;
+    let left = leftovers(marker);
+    while (left.length > 0 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+      left = leftovers(marker);
+    }
+    return left;
+  };
 
   it('the child sees no secret, cannot write outside its run folder, spawn, use process.binding or read other files', async () => {
     process.env.AQE_FAKE_KEY_FOR_TEST = 'sk-fake-value';
@@ -99,7 +110,7 @@ describe('runSandboxed', () => {
     const file = script('for (;;) {}\n');
     const res = await runSandboxed({ args: [file], runDir, readPaths: [], limits: { wallMs: 1500, cpuSeconds: 60 } }).done;
     expect(res.timedOut).toBe(true);
-    expect(leftovers(runDir)).toEqual([]);
+    expect(await leftoversAfterKill(runDir)).toEqual([]);
   });
 
   it.skipIf(!bw.usable)('with bubblewrap: a runner-mode process and the children it spawns (detached too) all go when it is killed', async () => {
@@ -111,9 +122,8 @@ describe('runSandboxed', () => {
     `);
     const res = await runSandboxed({ args: [file], runDir, readPaths: [], permission: 'runner', limits: { wallMs: 2500 } }).done;
     expect(res.timedOut).toBe(true);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(leftovers(runDir)).toEqual([]);
-    expect(leftovers('setInterval(() => {}, 1000)')).toEqual([]);
+    expect(await leftoversAfterKill(runDir)).toEqual([]);
+    expect(await leftoversAfterKill('setInterval(() => {}, 1000)')).toEqual([]);
   });
 
   it('a memory bomb dies at the memory limit, before the wall-time limit', async () => {
