@@ -16,7 +16,8 @@ describe('MCP over Streamable HTTP at /mcp (SDK Client)', () => {
     fake = await FakeOpenAIServer.start({ record: false });
     fake.setScript((req) => {
       const slow = JSON.stringify(req.body?.messages ?? '').includes('SLOW');
-      return slow ? { text: 'word '.repeat(400), chunkSize: 10, chunkDelayMs: 15 } : { text: 'Finding: compare tokens in constant time. '.repeat(4), chunkSize: 12, chunkDelayMs: 2 };
+      // 25 ms apart: chunks read together (2 ms apart on a loaded machine) rightly go out as one progress notification
+      return slow ? { text: 'word '.repeat(400), chunkSize: 10, chunkDelayMs: 15 } : { text: 'Finding: compare tokens in constant time. '.repeat(4), chunkSize: 12, chunkDelayMs: 25 };
     });
     s = await startTestServer(fakeModelConfig(fake.url, { api: { token: TOKEN } }));
     client = new Client({ name: 'aqe-test', version: '1.0.0' });

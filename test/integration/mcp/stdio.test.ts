@@ -23,7 +23,8 @@ describe('`aqe mcp` on stdio (SDK Client, spawned process)', () => {
     fake = await FakeOpenAIServer.start({ record: false });
     fake.setScript((req) => {
       const slow = JSON.stringify(req.body?.messages ?? '').includes('SLOW');
-      return slow ? { text: 'word '.repeat(400), chunkSize: 10, chunkDelayMs: 15 } : { text: 'Stdio finding. '.repeat(6), chunkSize: 10, chunkDelayMs: 2 };
+      // 25 ms apart: chunks read together (2 ms apart on a loaded machine) rightly go out as one progress notification
+      return slow ? { text: 'word '.repeat(400), chunkSize: 10, chunkDelayMs: 15 } : { text: 'Stdio finding. '.repeat(6), chunkSize: 10, chunkDelayMs: 25 };
     });
     const config = { ...fakeModelConfig(fake.url), database: { path: join(dir, 'fleet.db') }, logging: { level: 'warn' } };
     writeFileSync(join(dir, 'fleet.yaml'), JSON.stringify(config, null, 2));
