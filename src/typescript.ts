@@ -6,5 +6,5 @@ import type * as TS from 'typescript';
  * 9 MB CommonJS bundle for named exports first (cjs-module-lexer), about 1.5 s of CPU on every start of a
  * process that imports it, more than loading it costs.
  */
-export const ts: typeof TS = createRequire(import.meta.url)('typescript');
+const ts: typeof TS = createRequire(import.meta.url)('typescript');
 export default ts;

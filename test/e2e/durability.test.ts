@@ -6,7 +6,7 @@ import { SqliteMemoryStore } from '../../src/memory/sqlite-store.js';
 import { FakeOpenAIServer } from '../helpers/fake-openai.js';
 import { reviewTask, tempDir } from '../helpers/fleet.js';
 import { fakeModelConfig, postJson, readSse, type SseEvent } from '../helpers/server.js';
-import { serveChild, until, type ServeChild } from '../helpers/serve-child.js';
+import { killChildren, serveChild, until, type ServeChild } from '../helpers/serve-child.js';
 
 /**
  * Nothing lost at shutdown or crash (issue 17): a real `aqe serve` child with tasks running and queued behind
@@ -73,14 +73,7 @@ describe('task durability across SIGTERM and SIGKILL (aqe serve child process)',
     ({ dir, cleanup } = tempDir('aqe-e2e-durability-'));
     fake = await FakeOpenAIServer.start({ record: false });
   });
-  afterEach(async () => {
-    for (const s of children.splice(0)) {
-      if (s.child.exitCode === null && s.child.signalCode === null) {
-        s.child.kill('SIGKILL');
-        await s.exit;
-      }
-    }
-  });
+  afterEach(() => killChildren(children));
   afterAll(async () => {
     await fake.close();
     cleanup();

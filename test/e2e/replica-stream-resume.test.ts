@@ -5,7 +5,7 @@ import { FakeOpenAIServer } from '../helpers/fake-openai.js';
 import { reviewTask, tempDir } from '../helpers/fleet.js';
 import { createTestDatabase, PG_SKIP, PG_SKIP_NOTE, type TestDatabase } from '../helpers/pg.js';
 import { fakeModelConfig, postJson, readSse, type SseEvent } from '../helpers/server.js';
-import { serveChild, until, type ServeChild } from '../helpers/serve-child.js';
+import { killChildren, serveChild, until, type ServeChild } from '../helpers/serve-child.js';
 
 /**
  * A stream resumed on another replica (issue 13, item 4): two `aqe serve` processes on one store; a task streams
@@ -41,14 +41,7 @@ for (const backend of ['postgres', 'sqlite'] as const) {
         }),
       );
     });
-    afterEach(async () => {
-      for (const s of children.splice(0)) {
-        if (s.child.exitCode === null && s.child.signalCode === null) {
-          s.child.kill('SIGKILL');
-          await s.exit;
-        }
-      }
-    });
+    afterEach(() => killChildren(children));
     afterAll(async () => {
       await fake?.close();
       await db?.drop();

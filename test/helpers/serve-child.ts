@@ -44,3 +44,13 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** SIGKILLs every child still running in `children` (emptying it) and waits for each to exit. */
+export async function killChildren(children: ServeChild[]): Promise<void> {
+  for (const s of children.splice(0)) {
+    if (s.child.exitCode === null && s.child.signalCode === null) {
+      s.child.kill('SIGKILL');
+      await s.exit;
+    }
+  }
+}
