@@ -1,4 +1,5 @@
 import type { CodeFacts } from './code.js';
+import { WordGates, type Gate } from './word-gate.js';
 import { AUTH_WORDS, LOCK_WORDS, identifierPhrase } from './words.js';
 
 /**
@@ -49,65 +50,190 @@ const FUNCTION_START: Record<Lang, RegExp> = {
   php: /\bfunction\b/,
   c: /^\s*[\w*&<>:\s]+\s+\**\w+\s*\([^;]*\)\s*\{?\s*$/,
 };
-const ASYNC = /\basync\b|\bawait\b|\bgo\s+(func\b|\w+\()|\bchan\b|\bCompletableFuture\b|\bExecutorService\b|\bnew Thread\b|\bThread\(|\bRunnable\b|\bsuspend fun\b|\blaunch\s*\{|\bTask\.Run\b|\btokio::|\bthreading\b|\bconcurrent\.futures\b|\bgoroutine/;
-const LOCKS = /\b(sync\.(RW)?Mutex|Mutex|RWMutex|RwLock|Semaphore|synchronized|ReentrantLock|ReadWriteLock|threading\.(R?Lock|Condition|Semaphore)|asyncio\.(Lock|Condition|Semaphore)|WaitGroup|CountDownLatch|Monitor\.Enter|lock\s*\(|Condition\(\))/g;
-const ATOMICS = /\bAtomics\.|\bSharedArrayBuffer\b|\bAtomic(Integer|Long|Reference|Boolean)\b|\batomic\.(Add|Load|Store|CompareAndSwap)|\bstd::atomic\b|\bInterlocked\./;
-const TIMERS = /\b(setTimeout|setInterval|setImmediate|queueMicrotask|time\.sleep|asyncio\.sleep|time\.After|time\.NewTimer|time\.Sleep|Thread\.sleep|Task\.Delay|delay\()\b/g;
-const COMBINATORS = /\bPromise\.(all|allSettled|race|any)\b|\basyncio\.(gather|wait|as_completed)\b|\berrgroup\b|\bCompletableFuture\.(allOf|anyOf)\b|\bTask\.(WhenAll|WhenAny)\b/g;
-const IO: Array<[string, RegExp]> = [
-  ['filesystem', /\b(fs|fsp)\.\w+|\bnode:fs\b|\bopen\(|\bos\.(Open|Create|ReadFile|WriteFile)\b|\bFiles\.\w+|\bFileInputStream\b|\bFile\.(read|write|open)/],
-  ['http', /\bfetch\(|\baxios\b|\brequests\.(get|post|put|delete|Session)\b|\bnet\/http\b|\bhttp\.(Get|Post|NewRequest|Client|HandleFunc|ResponseWriter)\b|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bhttpx\b|\burllib\b|\bexpress\b|\bfastify\b/],
-  ['database', /\b(db|pool|client|conn|tx|knex|prisma|repo)\.(query|execute|one|none|many|tx|transaction|findOne|findMany|insert|update)\b|\bdatabase\/sql\b|\bjdbc\b|\bJdbcTemplate\b|\bEntityManager\b|\bpsycopg\d?\b|\bsqlalchemy\b|\bcursor\(\)|\bsqlite3\b/],
-  ['cache', /\bredis\b|\bioredis\b|\bmemcache/i],
-  ['message broker', /\bkafka\w*\b|\bamqp\w*\b|\brabbitmq\b|\bsqs\b|\bnats\b|\bpubsub\b|\bbullmq\b/i],
-  ['network sockets', /\bnet\.(connect|createServer|Dial|Listen)\b|\bsocket\b|\bWebSocket\b|\btls\.\w+/],
-  ['processes', /\bchild_process\b|\bsubprocess\b|\bexec\.Command\b|\bProcessBuilder\b/],
+/** Patterns over the code, each with the words one of which every match must contain (see word-gate.ts). */
+const GATES: Gate[] = [];
+interface Gated {
+  re: RegExp;
+  gate: number;
+}
+function gated(re: RegExp, gate: Gate): Gated {
+  GATES.push(gate);
+  return { re, gate: GATES.length - 1 };
+}
+
+const ASYNC = gated(/\basync\b|\bawait\b|\bgo\s+(func\b|\w+\()|\bchan\b|\bCompletableFuture\b|\bExecutorService\b|\bnew Thread\b|\bThread\(|\bRunnable\b|\bsuspend fun\b|\blaunch\s*\{|\bTask\.Run\b|\btokio::|\bthreading\b|\bconcurrent\.futures\b|\bgoroutine/, {
+  exact: ['async', 'await', 'go', 'chan', 'CompletableFuture', 'ExecutorService', 'Thread', 'Runnable', 'suspend', 'launch', 'Task', 'tokio', 'threading', 'concurrent'],
+  prefix: ['goroutine'],
+});
+const LOCKS = gated(/\b(sync\.(RW)?Mutex|Mutex|RWMutex|RwLock|Semaphore|synchronized|ReentrantLock|ReadWriteLock|threading\.(R?Lock|Condition|Semaphore)|asyncio\.(Lock|Condition|Semaphore)|WaitGroup|CountDownLatch|Monitor\.Enter|lock\s*\(|Condition\(\))/g, {
+  exact: ['sync', 'threading', 'asyncio', 'Monitor', 'lock', 'Condition'],
+  prefix: ['Mutex', 'RWMutex', 'RwLock', 'Semaphore', 'synchronized', 'ReentrantLock', 'ReadWriteLock', 'WaitGroup', 'CountDownLatch'],
+});
+const ATOMICS = gated(/\bAtomics\.|\bSharedArrayBuffer\b|\bAtomic(Integer|Long|Reference|Boolean)\b|\batomic\.(Add|Load|Store|CompareAndSwap)|\bstd::atomic\b|\bInterlocked\./, {
+  exact: ['Atomics', 'SharedArrayBuffer', 'AtomicInteger', 'AtomicLong', 'AtomicReference', 'AtomicBoolean', 'atomic', 'std', 'Interlocked'],
+});
+const TIMERS = gated(/\b(setTimeout|setInterval|setImmediate|queueMicrotask|time\.sleep|asyncio\.sleep|time\.After|time\.NewTimer|time\.Sleep|Thread\.sleep|Task\.Delay|delay\()\b/g, {
+  exact: ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'time', 'asyncio', 'Thread', 'Task', 'delay'],
+});
+const COMBINATORS = gated(/\bPromise\.(all|allSettled|race|any)\b|\basyncio\.(gather|wait|as_completed)\b|\berrgroup\b|\bCompletableFuture\.(allOf|anyOf)\b|\bTask\.(WhenAll|WhenAny)\b/g, {
+  exact: ['Promise', 'asyncio', 'errgroup', 'CompletableFuture', 'Task'],
+});
+const IO: Array<[string, Gated]> = [
+  ['filesystem', gated(/\b(fs|fsp)\.\w+|\bnode:fs\b|\bopen\(|\bos\.(Open|Create|ReadFile|WriteFile)\b|\bFiles\.\w+|\bFileInputStream\b|\bFile\.(read|write|open)/, {
+    exact: ['fs', 'fsp', 'node', 'open', 'os', 'Files', 'FileInputStream', 'File'],
+  })],
+  ['http', gated(/\bfetch\(|\baxios\b|\brequests\.(get|post|put|delete|Session)\b|\bnet\/http\b|\bhttp\.(Get|Post|NewRequest|Client|HandleFunc|ResponseWriter)\b|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bhttpx\b|\burllib\b|\bexpress\b|\bfastify\b/, {
+    exact: ['fetch', 'axios', 'requests', 'net', 'http', 'HttpClient', 'RestTemplate', 'WebClient', 'httpx', 'urllib', 'express', 'fastify'],
+  })],
+  ['database', gated(/\b(db|pool|client|conn|tx|knex|prisma|repo)\.(query|execute|one|none|many|tx|transaction|findOne|findMany|insert|update)\b|\bdatabase\/sql\b|\bjdbc\b|\bJdbcTemplate\b|\bEntityManager\b|\bpsycopg\d?\b|\bsqlalchemy\b|\bcursor\(\)|\bsqlite3\b/, {
+    exact: ['db', 'pool', 'client', 'conn', 'tx', 'knex', 'prisma', 'repo', 'database', 'jdbc', 'JdbcTemplate', 'EntityManager', 'sqlalchemy', 'cursor', 'sqlite3'],
+    prefix: ['psycopg'],
+  })],
+  ['cache', gated(/\bredis\b|\bioredis\b|\bmemcache/i, { exact: ['redis', 'ioredis'], prefix: ['memcache'], ignoreCase: true })],
+  ['message broker', gated(/\bkafka\w*\b|\bamqp\w*\b|\brabbitmq\b|\bsqs\b|\bnats\b|\bpubsub\b|\bbullmq\b/i, {
+    exact: ['rabbitmq', 'sqs', 'nats', 'pubsub', 'bullmq'], prefix: ['kafka', 'amqp'], ignoreCase: true,
+  })],
+  ['network sockets', gated(/\bnet\.(connect|createServer|Dial|Listen)\b|\bsocket\b|\bWebSocket\b|\btls\.\w+/, { exact: ['net', 'socket', 'WebSocket', 'tls'] })],
+  ['processes', gated(/\bchild_process\b|\bsubprocess\b|\bexec\.Command\b|\bProcessBuilder\b/, { exact: ['child_process', 'subprocess', 'exec', 'ProcessBuilder'] })],
 ];
-const HTTP_HANDLER = /\b(app|router|server|fastify|api|r)\.(get|post|put|patch|delete|route|all)\(\s*['"`]|\bhttp\.HandleFunc\b|\bhttp\.HandlerFunc\b|\bResponseWriter\b|@(Get|Post|Put|Delete|Patch|Request)Mapping\b|@app\.(route|get|post)\b|\[Http(Get|Post|Put|Delete)\]/g;
-const CRYPTO = /\b(createHash|createHmac|createCipheriv|createDecipheriv|randomBytes|timingSafeEqual|pbkdf2\w*|scrypt\w*|hashlib\.\w+|hmac\.\w+|bcrypt\.\w+|argon2\.\w+|jwt\.(sign|verify|decode|encode)|jsonwebtoken|MessageDigest|Cipher\.getInstance|SecretKeySpec|crypto\/\w+|subtle\.\w+|secrets\.token_\w+)\b/g;
+const HTTP_HANDLER = gated(/\b(app|router|server|fastify|api|r)\.(get|post|put|patch|delete|route|all)\(\s*['"`]|\bhttp\.HandleFunc\b|\bhttp\.HandlerFunc\b|\bResponseWriter\b|@(Get|Post|Put|Delete|Patch|Request)Mapping\b|@app\.(route|get|post)\b|\[Http(Get|Post|Put|Delete)\]/g, {
+  exact: ['app', 'router', 'server', 'fastify', 'api', 'r', 'http', 'ResponseWriter', 'GetMapping', 'PostMapping', 'PutMapping', 'DeleteMapping', 'PatchMapping', 'RequestMapping', 'HttpGet', 'HttpPost', 'HttpPut', 'HttpDelete'],
+});
+const CRYPTO = gated(/\b(createHash|createHmac|createCipheriv|createDecipheriv|randomBytes|timingSafeEqual|pbkdf2\w*|scrypt\w*|hashlib\.\w+|hmac\.\w+|bcrypt\.\w+|argon2\.\w+|jwt\.(sign|verify|decode|encode)|jsonwebtoken|MessageDigest|Cipher\.getInstance|SecretKeySpec|crypto\/\w+|subtle\.\w+|secrets\.token_\w+)\b/g, {
+  exact: ['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv', 'randomBytes', 'timingSafeEqual', 'hashlib', 'hmac', 'bcrypt', 'argon2', 'jwt', 'jsonwebtoken', 'MessageDigest', 'Cipher', 'SecretKeySpec', 'crypto', 'subtle', 'secrets'],
+  prefix: ['pbkdf2', 'scrypt'],
+});
 const WEAK_HASH = /\b(createHash|hashlib\.new|MessageDigest\.getInstance)\(\s*['"](md5|sha1|md4)['"]|\bhashlib\.(md5|sha1)\b|\bmd5\.(New|Sum)\b|\bsha1\.(New|Sum)\b/gi;
-const SINKS: Array<[string, RegExp]> = [
-  ['eval', /\beval\(/], ['exec', /\b(exec|execSync|execFile|spawn)\(|\bos\.system\(|\bsubprocess\.\w+\(|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\(/],
-  ['new Function', /\bnew Function\(/], ['unsafe deserialisation', /\bpickle\.loads?\(|\byaml\.load\((?![^)]*Loader=yaml\.SafeLoader)|\bObjectInputStream\b|\bunserialize\(/],
-  ['user-controlled path', /\b(path\.(join|resolve)|os\.path\.join|filepath\.Join|Paths\.get)\([^)]*\b(req(uest)?\.(params|query|body|form|files|args)|request\.\w+\[)/],
+const SINKS: Array<[string, Gated]> = [
+  ['eval', gated(/\beval\(/, { exact: ['eval'] })],
+  ['exec', gated(/\b(exec|execSync|execFile|spawn)\(|\bos\.system\(|\bsubprocess\.\w+\(|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\(/, { exact: ['exec', 'execSync', 'execFile', 'spawn', 'os', 'subprocess', 'Runtime'] })],
+  ['new Function', gated(/\bnew Function\(/, { exact: ['Function'] })],
+  ['unsafe deserialisation', gated(/\bpickle\.loads?\(|\byaml\.load\((?![^)]*Loader=yaml\.SafeLoader)|\bObjectInputStream\b|\bunserialize\(/, { exact: ['pickle', 'yaml', 'ObjectInputStream', 'unserialize'] })],
+  ['user-controlled path', gated(/\b(path\.(join|resolve)|os\.path\.join|filepath\.Join|Paths\.get)\([^)]*\b(req(uest)?\.(params|query|body|form|files|args)|request\.\w+\[)/, { exact: ['path', 'os', 'filepath', 'Paths'] })],
 ];
 const SQL = /\b(select\s[\s\S]*?\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table)\b/i;
 const SQL_LOCKING = /\bfor\s+update\b|\bskip\s+locked\b|\bon\s+conflict\b|\bfor\s+share\b|pg_advisory|\bserializable\b/i;
 const STRING = /`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
 const DATA_LINE = /^(?:[[{(]\s*)?(?:(?:['"`][^'"`]*['"`]|-?\d[\d_.]*(?:e-?\d+)?|true|false|null|None|nil|[A-Za-z_$][\w$]*)\s*(?:[:=]>?|,)\s*)*(?:['"`][^'"`]*['"`]|-?\d[\d_.]*|true|false|null|None|nil)\s*[\]})]*\s*,?\s*$/;
-const PARKED = /new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)[^)]*\)?\s*=>\s*\{?[^;]*?this\.\w+(?:\.(?:push|unshift|set|add)\(\s*\1\b|\s*=\s*\1\b)/g;
-const STATE_ASSIGN = /\b(state|status|phase|mode)\s*=(?!=)/g;
-const FIELD_WRITE = /\b(?:this|self)\.(\w+)\s*(?:[+\-*/]?=(?!=)|\+\+|--|\.(?:push|add|set|delete|pop|shift|append|remove|clear)\()/g;
+const PARKED = gated(/new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)[^)]*\)?\s*=>\s*\{?[^;]*?this\.\w+(?:\.(?:push|unshift|set|add)\(\s*\1\b|\s*=\s*\1\b)/g, { exact: ['Promise'] });
+const STATE_ASSIGN = gated(/\b(state|status|phase|mode)\s*=(?!=)/g, { exact: ['state', 'status', 'phase', 'mode'] });
+const FIELD_WRITE = gated(/\b(?:this|self)\.(\w+)\s*(?:[+\-*/]?=(?!=)|\+\+|--|\.(?:push|add|set|delete|pop|shift|append|remove|clear)\()/g, { exact: ['this', 'self'] });
+const MODULE_LET = gated(/^let\s+(\w+)/gm, { exact: ['let'] });
+const PY_GLOBAL = gated(/^\s+global\s+(\w+)/gm, { exact: ['global'] });
+const CASE = gated(/\bcase\b/g, { exact: ['case'] });
+const SWITCH = gated(/\bswitch\b|\bmatch\b|\bwhen\s*\(/g, { exact: ['switch', 'match', 'when'] });
+const CLASS = gated(/\b(class|struct|interface|trait|impl)\s+\w+/g, { exact: ['class', 'struct', 'interface', 'trait', 'impl'] });
+const FUNCTION_WORD = gated(/\bfunction\b/g, { exact: ['function'] });
+const ASYNC_FUNCTION = gated(/\basync\s+(def|fn|function|\w+\s*\()|\basync\s*\(|\bgo\s+(func|\w+\()|\bsuspend fun\b/g, { exact: ['async', 'go', 'suspend'] });
+const AWAIT = /\bawait\b|<-\s*\w+|\.get\(\)|\.join\(\)/g;
+const NEW_PROMISE = gated(/\bnew Promise\b/g, { exact: ['Promise'] });
+const TRY_CATCH = gated(/\b(catch|except|rescue)\b/g, { exact: ['catch', 'except', 'rescue'] });
+const WORD_GATES = new WordGates(GATES);
 
+const INTERPOLATION = /\$\{|\{\w+\}|%s|%d/;
+
+/** The text with every character but newlines turned into a space (a blanked block comment keeps its lines). */
+function spacesKeepingNewlines(text: string): string {
+  if (!text.includes('\n')) return ' '.repeat(text.length);
+  return text.split('\n').map((l) => ' '.repeat(l.length)).join('\n');
+}
+
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * Strings blanked to underscores (same length), then block comments to spaces (newlines kept), then line comments
+ * removed: what `replace(STRING, ...)`, `replace(/\/\*[\s\S]*?\*\//g, ...)` and `replace(/\/\/.*$/gm, '')` give
+ * (`#` comments for Python and Ruby), with indexOf loops for the comments.
+ */
 function blankStringsAndComments(content: string, lang: Lang): { code: string; strings: Array<{ text: string; interpolated: boolean }> } {
   const strings: Array<{ text: string; interpolated: boolean }> = [];
   let code = content.replace(STRING, (s) => {
     const body = s.slice(1, -1);
-    if (body.length > 2) strings.push({ text: body, interpolated: /\$\{|\{\w+\}|%s|%d/.test(body) || (s[0] === '`' && body.includes('${')) });
+    if (body.length > 2) strings.push({ text: body, interpolated: INTERPOLATION.test(body) || (s[0] === '`' && body.includes('${')) });
     return s[0] + '_'.repeat(Math.max(0, s.length - 2)) + s[0];
   });
-  if (HASH_COMMENTS.has(lang)) code = code.replace(/#.*$/gm, '');
-  else code = code.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/\/\/.*$/gm, '');
-  return { code, strings };
+  if (HASH_COMMENTS.has(lang)) return { code: removeLineComments(code, '#'), strings };
+  let at = code.indexOf('/*');
+  if (at !== -1) {
+    const out: string[] = [];
+    let last = 0;
+    while (at !== -1) {
+      const close = code.indexOf('*/', at + 2);
+      if (close === -1) break;
+      out.push(code.slice(last, at), spacesKeepingNewlines(code.slice(at, close + 2)));
+      last = close + 2;
+      at = code.indexOf('/*', last);
+    }
+    out.push(code.slice(last));
+    code = out.join('');
+  }
+  return { code: removeLineComments(code, '//'), strings };
 }
 
-const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+/**
+ * Removes each `marker` up to (not including) the end of its line, as `replace(/marker.*$/gm, '')` does. The
+ * result is joined from an array so that it is one flat string: the passes after this read it char by char.
+ */
+function removeLineComments(text: string, marker: string): string {
+  let at = text.indexOf(marker);
+  if (at === -1) return text;
+  const out: string[] = [];
+  let last = 0;
+  const n = text.length;
+  while (at !== -1) {
+    let end = at + marker.length;
+    while (end < n && !isLineTerminator(text.charCodeAt(end))) end++;
+    out.push(text.slice(last, at));
+    last = end;
+    at = text.indexOf(marker, end);
+  }
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+/** Number of matches of a global pattern, without building the array `match` returns. */
+function countMatches(re: RegExp, text: string): number {
+  if (!re.global) throw new Error(`countMatches needs a global pattern: ${re}`);
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    n++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return n;
+}
+
+/** Start offsets of a global pattern's matches, in order. */
+function matchStarts(re: RegExp, text: string): number[] {
+  if (!re.global) throw new Error(`matchStarts needs a global pattern: ${re}`);
+  re.lastIndex = 0;
+  const at: number[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    at.push(m.index);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return at;
+}
 
 /** 1 where a code unit may start an identifier ([A-Za-z_$]), 2 where it may only continue one ([0-9]). */
 const IDENT_CHAR = new Uint8Array(128).map((_, c) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0,
 );
 
+/** Open-addressing table of identifier hashes, reused by every scan (slot -> index + 1 into the scan's list; 0 empty). */
+let slots = new Int32Array(8192);
+let slotHashes = new Int32Array(8192);
+
 /**
- * The phrases of the distinct identifiers longer than one character, in order of first occurrence (at most 4000):
- * what `new Set(code.match(/[A-Za-z_$][\w$]+/g))` then `identifierPhrase` gives, in one pass over the text.
- * A repeated identifier is recognised by a hash of its characters and a comparison in place, so the thousands of
- * repeats in a long file allocate no string and hash none (a hash collision only costs a slice and a Set lookup).
+ * The distinct identifiers ([A-Za-z_$][\w$]*) in order of first occurrence, in one pass over the text. A repeated
+ * identifier is found by a hash of its characters in a typed table and a comparison in place, so the thousands of
+ * repeats in a long file allocate no string and go through no Map or Set.
  */
-function identifierPhrases(code: string): Set<string> {
-  const byHash = new Map<number, string>();
-  const seen = new Set<string>();
-  const phrases = new Set<string>();
+function distinctIdentifiers(code: string): string[] {
+  const ids: string[] = [];
+  const idHashes: number[] = [];
+  slots.fill(0);
+  let mask = slots.length - 1;
   const n = code.length;
   let i = 0;
   while (i < n) {
@@ -119,25 +245,101 @@ function identifierPhrases(code: string): Set<string> {
     let h = c;
     let j = i + 1;
     for (let d = code.charCodeAt(j); j < n && d < 128 && IDENT_CHAR[d] !== 0; d = code.charCodeAt(++j)) h = (Math.imul(h, 31) + d) & 0x3fffffff;
-    if (j - i > 1) {
-      const known = byHash.get(h);
-      if (known === undefined || known.length !== j - i || !code.startsWith(known, i)) {
-        const id = code.slice(i, j);
-        if (known === undefined) byHash.set(h, id);
-        if (!seen.has(id)) {
-          seen.add(id);
-          if (phrases.size < 4000) phrases.add(identifierPhrase(id));
-        }
+    let slot = h & mask;
+    for (;;) {
+      const e = slots[slot];
+      if (e === 0) {
+        ids.push(code.slice(i, j));
+        idHashes.push(h);
+        slots[slot] = ids.length;
+        slotHashes[slot] = h;
+        if (ids.length * 2 > slots.length) mask = growSlots(idHashes);
+        break;
       }
+      if (slotHashes[slot] === h && sameAt(code, i, j, ids[e - 1])) break;
+      slot = (slot + 1) & mask;
     }
     i = j;
+  }
+  return ids;
+}
+
+/** Doubles the identifier table and re-inserts every identifier by its hash; returns the new mask. */
+function growSlots(idHashes: number[]): number {
+  slots = new Int32Array(slots.length * 2);
+  slotHashes = new Int32Array(slots.length);
+  const mask = slots.length - 1;
+  idHashes.forEach((h, k) => {
+    let slot = h & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = k + 1;
+    slotHashes[slot] = h;
+  });
+  return mask;
+}
+
+/** Whether code[i, j) is `word` (a char loop: startsWith with a position is several times slower here). */
+function sameAt(code: string, i: number, j: number, word: string): boolean {
+  if (word.length !== j - i) return false;
+  for (let k = 0; k < word.length; k++) if (code.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether a line is empty or whitespace only (what `!line.trim()` says, without the copy). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c < 128 ? false : !line.trim();
+  }
+  return true;
+}
+
+/** The phrases of the distinct identifiers longer than one character (at most 4000), as identifierPhrase gives them. */
+function identifierPhrases(identifiers: readonly string[]): Set<string> {
+  const phrases = new Set<string>();
+  for (const id of identifiers) {
+    if (phrases.size >= 4000) break;
+    if (id.length > 1) phrases.add(identifierPhrase(id));
   }
   return phrases;
 }
 
+interface Marks {
+  auth: readonly string[];
+  lock: readonly string[];
+}
+const NONE: Marks = { auth: [], lock: [] };
+const marksMemo = new Map<string, Marks>();
+
+/** The words of a phrase that name authentication or a lock primitive, in order (memoised like identifierPhrase). */
+function markedWords(phrase: string): Marks {
+  let marks = marksMemo.get(phrase);
+  if (marks) return marks;
+  const words = phrase.split(' ');
+  const auth = words.filter((w) => AUTH_WORDS.has(w));
+  const lock = words.filter((w) => LOCK_WORDS.has(w));
+  marks = auth.length || lock.length ? { auth, lock } : NONE;
+  if (marksMemo.size > 50_000) marksMemo.clear();
+  if (phrase.length <= 64) marksMemo.set(phrase, marks);
+  return marks;
+}
+
+/** Whether a JS line can start a function (the js FUNCTION_START pattern needs one of these). */
+function mayStartJsFunction(line: string): boolean {
+  return line.includes('function') || line.includes('=>') || line.trimEnd().endsWith('{');
+}
+
+const IMPORT_LINE = /^\s*(import|from|require|use|using|#include)\b|require\(/;
+
 export function scanCode(path: string, content: string): CodeFacts {
   const lang = languageOf(path) ?? 'c';
   const { code, strings } = blankStringsAndComments(content, lang);
+  const identifiers = distinctIdentifiers(code);
+  const open = WORD_GATES.open(identifiers);
+  const test = (g: Gated) => open[g.gate] === 1 && g.re.test(code);
+  const countOf = (g: Gated) => (open[g.gate] === 1 ? countMatches(g.re, code) : 0);
+  const all = (g: Gated) => (open[g.gate] === 1 ? [...code.matchAll(g.re)] : []);
   const lines = code.split('\n');
   const rawLines = content.split('\n');
   let logicLines = 0;
@@ -148,33 +350,49 @@ export function scanCode(path: string, content: string): CodeFacts {
   let depth = 0;
   let maxDepth = 0;
   let inFn = false;
-  const branch = BRANCH[lang];
   const fnStart = FUNCTION_START[lang];
+  const isJs = lang === 'js';
   const isPython = lang === 'python' || lang === 'ruby';
+  // Branches are found in one pass over the code and counted on the line they start in (no pattern spans lines).
+  const branchAt = matchStarts(BRANCH[lang], code);
+  let nextBranch = 0;
+  let lineStart = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const t = l.trim();
-    if (!t) continue;
+    const start = lineStart;
+    lineStart += l.length + 1;
+    if (isBlank(l)) continue;
     // Constant data (table rows, literal lists) is not logic; the raw line decides, strings intact.
-    if (!t.includes('(') && DATA_LINE.test(rawLines[i].trim())) continue;
+    if (!l.includes('(') && DATA_LINE.test(rawLines[i].trim())) continue;
     logicLines++;
-    if (fnStart.test(l)) {
+    if ((!isJs || mayStartJsFunction(l)) && fnStart.test(l)) {
       functions++;
       if (inFn) maxFnCc = Math.max(maxFnCc, fnCc);
       fnCc = 1;
       inFn = true;
     }
-    const b = count(l, branch);
+    while (nextBranch < branchAt.length && branchAt[nextBranch] < start) nextBranch++;
+    let b = 0;
+    while (nextBranch < branchAt.length && branchAt[nextBranch] < lineStart) {
+      b++;
+      nextBranch++;
+    }
     cyclomatic += b;
     fnCc += b;
     if (isPython) {
       const indent = (/^\s*/.exec(rawLines[i])?.[0].replace(/\t/g, '    ').length ?? 0) / 4;
       maxDepth = Math.max(maxDepth, Math.floor(indent));
-    } else if (l.includes('{') || l.includes('}')) {
-      for (let c = 0; c < l.length; c++) {
-        const ch = l.charCodeAt(c);
-        if (ch === 123) maxDepth = Math.max(maxDepth, ++depth);
-        else if (ch === 125) depth = Math.max(0, depth - 1);
+    } else {
+      let open = l.indexOf('{');
+      let close = l.indexOf('}');
+      while (open !== -1 || close !== -1) {
+        if (close === -1 || (open !== -1 && open < close)) {
+          maxDepth = Math.max(maxDepth, ++depth);
+          open = l.indexOf('{', open + 1);
+        } else {
+          depth = Math.max(0, depth - 1);
+          close = l.indexOf('}', close + 1);
+        }
       }
     }
   }
@@ -182,14 +400,14 @@ export function scanCode(path: string, content: string): CodeFacts {
   cyclomatic += Math.max(1, functions);
 
   const stringText = strings.map((s) => s.text).join('\n');
-  const io = IO.filter(([, re]) => re.test(code) || re.test(stringText)).map(([n]) => n);
+  const io = IO.filter(([, g]) => test(g) || g.re.test(stringText)).map(([n]) => n);
   // Imports are strings: look at import lines in the raw text too.
-  const importLines = rawLines.filter((l) => /^\s*(import|from|require|use|using|#include)\b|require\(/.test(l)).join('\n');
-  for (const [n, re] of IO) if (!io.includes(n) && re.test(importLines)) io.push(n);
-  const crypto = [...new Set([...code.matchAll(CRYPTO)].map((m) => m[0]))];
+  const importLines = rawLines.filter((l) => IMPORT_LINE.test(l)).join('\n');
+  for (const [n, g] of IO) if (!io.includes(n) && g.re.test(importLines)) io.push(n);
+  const crypto = [...new Set(all(CRYPTO).map((m) => m[0]))];
   if (/\b(crypto|jsonwebtoken|jose|bcrypt\w*|argon2|hashlib|hmac|javax\.crypto|crypto\/\w+)\b/.test(importLines)) crypto.push('imports crypto');
   const weakHashes = [...new Set([...content.matchAll(WEAK_HASH)].map((m) => (m[2] ?? m[3] ?? m[4] ?? 'md5').toLowerCase()))];
-  const sinks = SINKS.filter(([, re]) => re.test(code)).map(([n]) => n);
+  const sinks = SINKS.filter(([, g]) => test(g)).map(([n]) => n);
   let sqlStatements = 0;
   let interpolated = false;
   let locking = false;
@@ -199,22 +417,25 @@ export function scanCode(path: string, content: string): CodeFacts {
     if (s.interpolated) interpolated = true;
     if (SQL_LOCKING.test(s.text)) locking = true;
   }
-  const phrases = identifierPhrases(code);
+  const phrases = identifierPhrases(identifiers);
   for (const s of strings) if (phrases.size < 4000) phrases.add(identifierPhrase(s.text.slice(0, 200)));
   const auth = new Set<string>();
   const locks = new Set<string>();
-  for (const ph of phrases) for (const w of ph.split(' ')) {
-    if (AUTH_WORDS.has(w)) auth.add(w);
-    if (LOCK_WORDS.has(w)) locks.add(w);
+  for (const ph of phrases) {
+    const marks = markedWords(ph);
+    if (marks === NONE) continue;
+    for (const w of marks.auth) auth.add(w);
+    for (const w of marks.lock) locks.add(w);
   }
-  for (const m of code.matchAll(LOCKS)) locks.add(m[0].replace(/\s*\($/, ''));
+  for (const m of all(LOCKS)) locks.add(m[0].replace(/\s*\($/, ''));
+  const atomics = test(ATOMICS);
   // Outside JS a lock or atomic means threads: concurrency, even with no async keyword in sight.
-  const async = ASYNC.test(code) || (lang !== 'js' && (locks.size > 0 || ATOMICS.test(code)));
-  const fields = [...new Set([...code.matchAll(FIELD_WRITE)].map((m) => m[1]))];
-  const moduleLets = lang === 'js' ? [...code.matchAll(/^let\s+(\w+)/gm)].map((m) => m[1]).filter((n) => new RegExp(`^\\s+.*\\b${n}\\s*(=(?!=)|\\+\\+|--|\\+=|-=)`, 'm').test(code)) : [];
-  if (lang === 'python') for (const m of code.matchAll(/^\s+global\s+(\w+)/gm)) moduleLets.push(m[1]);
-  const cases = count(code, /\bcase\b/g);
-  const switches = count(code, /\bswitch\b|\bmatch\b|\bwhen\s*\(/g);
+  const async = test(ASYNC) || (lang !== 'js' && (locks.size > 0 || atomics));
+  const fields = [...new Set(all(FIELD_WRITE).map((m) => m[1]))];
+  const moduleLets = isJs ? all(MODULE_LET).map((m) => m[1]).filter((n) => new RegExp(`^\\s+.*\\b${n}\\s*(=(?!=)|\\+\\+|--|\\+=|-=)`, 'm').test(code)) : [];
+  if (lang === 'python') for (const m of all(PY_GLOBAL)) moduleLets.push(m[1]);
+  const cases = countOf(CASE);
+  const switches = countOf(SWITCH);
   const rel = [...content.matchAll(/\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|require\(\s*['"](\.{1,2}\/[^'"]+)['"]|^from\s+(\.+\w*)\s+import/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
   const imports = [...content.matchAll(/\bfrom\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]|^import\s+(?!type\b)([\w.]+)/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
   return {
@@ -222,34 +443,34 @@ export function scanCode(path: string, content: string): CodeFacts {
     lines: rawLines.length,
     logicLines,
     functions,
-    classes: count(code, /\b(class|struct|interface|trait|impl)\s+\w+/g),
-    methods: Math.max(0, functions - count(code, /\bfunction\b/g)),
+    classes: countOf(CLASS),
+    methods: Math.max(0, functions - countOf(FUNCTION_WORD)),
     mutatedFields: fields,
     cyclomatic,
     maxFunctionCyclomatic: Math.max(maxFnCc, functions ? 1 : 0),
-    logicalOperators: count(code, LOGICAL[lang]),
+    logicalOperators: countMatches(LOGICAL[lang], code),
     maxNesting: Math.max(0, maxDepth - (lang === 'jvm' || lang === 'csharp' ? 1 : 0)),
-    asyncFunctions: async ? Math.max(1, count(code, /\basync\s+(def|fn|function|\w+\s*\()|\basync\s*\(|\bgo\s+(func|\w+\()|\bsuspend fun\b/g)) : 0,
-    awaits: count(code, /\bawait\b|<-\s*\w+|\.get\(\)|\.join\(\)/g) * (async ? 1 : 0),
-    promiseCombinators: [...new Set([...code.matchAll(COMBINATORS)].map((m) => m[0]))],
-    promiseConstructions: count(code, /\bnew Promise\b/g),
-    parkedResolvers: count(code, PARKED),
-    timers: count(code, TIMERS),
-    tryCatches: count(code, /\b(catch|except|rescue)\b/g),
+    asyncFunctions: async ? Math.max(1, countOf(ASYNC_FUNCTION)) : 0,
+    awaits: async ? countMatches(AWAIT, code) : 0,
+    promiseCombinators: [...new Set(all(COMBINATORS).map((m) => m[0]))],
+    promiseConstructions: countOf(NEW_PROMISE),
+    parkedResolvers: countOf(PARKED),
+    timers: countOf(TIMERS),
+    tryCatches: countOf(TRY_CATCH),
     floatingAsyncInLoop: 0,
     sharedModuleLets: moduleLets,
     fieldsMutatedInAsync: async ? fields : [],
     lockPrimitives: [...locks],
-    atomics: ATOMICS.test(code),
+    atomics,
     io,
-    httpHandlers: count(code, HTTP_HANDLER),
+    httpHandlers: countOf(HTTP_HANDLER),
     crypto,
     weakHashes,
     authWords: [...auth],
     injectionSinks: sinks,
     sql: { statements: sqlStatements, interpolated, locking },
     switchMaxCases: switches ? Math.ceil(cases / switches) : 0,
-    stateAssignments: count(code, STATE_ASSIGN),
+    stateAssignments: countOf(STATE_ASSIGN),
     relativeImports: rel,
     imports,
     words: [...phrases].join(' '),
