@@ -3,6 +3,7 @@ import type { RoutingConfig } from '../config/schema.js';
 import type { ComplexityResult, QETask, RoutingDecision } from '../fleet/types.js';
 import { aggregate, type Aggregate } from './analysis/aggregate.js';
 import { analyzeArtefact, type ArtefactFacts } from './analysis/artefact.js';
+import { detached } from './analysis/detach.js';
 import { analyzeCode, isCodeFile as isJsOrTs, type CodeFacts } from './analysis/code.js';
 import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
@@ -175,12 +176,19 @@ function fingerprintOf(task: QETask, digests: string[]): string {
   return h.digest('base64');
 }
 
+const RECENT_TASKS = 4;
+
 export class ComplexityAnalyzer {
   private readonly weights: { token: number; structure: number; context: number };
   private readonly cache: LruCache<string, ComplexityResult>;
   /** Per-file facts keyed by path and content: the same file under a different request is not re-parsed. */
   private readonly fileCache: LruCache<string, CodeFacts | ArtefactFacts>;
-  private readonly byObject = new WeakMap<QETask, { key: string; inputs: TaskInputs }>();
+  /**
+   * The last few task objects analysed, with their cache key: the same object analysed again (select, then the
+   * cost estimate) skips hashing its files. A short list of strong references rather than a WeakMap: V8's young
+   * generation collector keeps a WeakMap's values alive, and each of them holds a whole task's files.
+   */
+  private readonly recent: Array<{ task: QETask; key: string; inputs: TaskInputs }> = [];
   private readonly inputTokens = new WeakMap<ComplexityResult, number>();
   private readonly model: TierModel | null;
 
@@ -204,7 +212,7 @@ export class ComplexityAnalyzer {
   analyze(task: QETask): ComplexityResult {
     // Fast path: the same task object with the same strings as last time (=== on strings compares content,
     // and is O(1) when they are the very same strings).
-    const seen = this.byObject.get(task);
+    const seen = this.recent.find((r) => r.task === task);
     if (seen && sameInputs(seen.inputs, task)) {
       const hit = this.cache.get(seen.key);
       if (hit) return hit;
@@ -212,7 +220,8 @@ export class ComplexityAnalyzer {
     const files = task.payload?.files ?? [];
     const digests = files.map(fileDigest);
     const key = fingerprintOf(task, digests);
-    this.byObject.set(task, { key, inputs: inputsOf(task) });
+    this.recent.unshift({ task, key, inputs: inputsOf(task) });
+    if (this.recent.length > RECENT_TASKS) this.recent.pop();
     const hit = this.cache.get(key);
     if (hit) return hit;
     const result = this.compute(task, digests);
@@ -236,7 +245,7 @@ export class ComplexityAnalyzer {
       const isCode = languageOf(f.path) !== undefined;
       let facts = this.fileCache.get(key);
       if (!facts) {
-        facts = !isCode ? analyzeArtefact(f.path, f.content) : parseable(f.path, f.content) ? analyzeCode(f.path, f.content) : scanCode(f.path, f.content);
+        facts = detached(!isCode ? analyzeArtefact(f.path, f.content) : parseable(f.path, f.content) ? analyzeCode(f.path, f.content) : scanCode(f.path, f.content));
         this.fileCache.set(key, facts);
       }
       if (isCode) code.push(facts as CodeFacts);
@@ -345,7 +354,8 @@ export class ComplexityAnalyzer {
         `weighted ${weighted.toFixed(3)} (stage 1, ${this.weightsText()}) places the score ${score.toFixed(3)} inside the ${decision.tier} band; ` +
         `${decision.boundaryMargin.toFixed(3)} from the nearest tier boundary`,
     );
-    const result: ComplexityResult = { score, components, reasons, decision };
+    // Cached: its strings must not keep the task's texts alive (see detach.ts).
+    const result: ComplexityResult = detached({ score, components, reasons, decision });
     this.inputTokens.set(result, estimateInputTokensFrom(task, ev.contentTokens));
     return result;
   }

@@ -234,10 +234,14 @@ const AWAITED_WRITE = /\bawait\s+[\w.$]*?\b(set\w*|update\w*|insert\w*|write\w*|
  * check-then-act across a suspension point, where another caller can interleave.
  */
 export function readThenWriteCount(code: string): number {
-  const reads = [...code.matchAll(AWAITED_READ)].map((m) => m.index ?? 0);
-  if (!reads.length) return 0;
+  if (!code.includes('await')) return 0;
+  // A write counts when any read starts before it, that is when the first read does.
+  AWAITED_READ.lastIndex = 0;
+  const firstRead = AWAITED_READ.exec(code)?.index;
+  if (firstRead === undefined) return 0;
   let n = 0;
-  for (const w of code.matchAll(AWAITED_WRITE)) if (reads.some((r) => r < (w.index ?? 0))) n++;
+  AWAITED_WRITE.lastIndex = 0;
+  for (let w = AWAITED_WRITE.exec(code); w !== null; w = AWAITED_WRITE.exec(code)) if (firstRead < w.index) n++;
   return n;
 }
 

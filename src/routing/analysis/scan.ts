@@ -1,5 +1,6 @@
 import type { CodeFacts } from './code.js';
-import { WordGates, type Gate } from './word-gate.js';
+import { isSpace } from './match-at.js';
+import { WordGates, type PatternGate } from './word-gate.js';
 import { AUTH_WORDS, LOCK_WORDS, identifierPhrase } from './words.js';
 
 /**
@@ -51,12 +52,12 @@ const FUNCTION_START: Record<Lang, RegExp> = {
   c: /^\s*[\w*&<>:\s]+\s+\**\w+\s*\([^;]*\)\s*\{?\s*$/,
 };
 /** Patterns over the code, each with the words one of which every match must contain (see word-gate.ts). */
-const GATES: Gate[] = [];
+const GATES: PatternGate[] = [];
 interface Gated {
   re: RegExp;
   gate: number;
 }
-function gated(re: RegExp, gate: Gate): Gated {
+function gated(re: RegExp, gate: PatternGate): Gated {
   GATES.push(gate);
   return { re, gate: GATES.length - 1 };
 }
@@ -69,51 +70,88 @@ const LOCKS = gated(/\b(sync\.(RW)?Mutex|Mutex|RWMutex|RwLock|Semaphore|synchron
   exact: ['sync', 'threading', 'asyncio', 'Monitor', 'lock', 'Condition'],
   prefix: ['Mutex', 'RWMutex', 'RwLock', 'Semaphore', 'synchronized', 'ReentrantLock', 'ReadWriteLock', 'WaitGroup', 'CountDownLatch'],
 });
-const ATOMICS = gated(/\bAtomics\.|\bSharedArrayBuffer\b|\bAtomic(Integer|Long|Reference|Boolean)\b|\batomic\.(Add|Load|Store|CompareAndSwap)|\bstd::atomic\b|\bInterlocked\./, {
-  exact: ['Atomics', 'SharedArrayBuffer', 'AtomicInteger', 'AtomicLong', 'AtomicReference', 'AtomicBoolean', 'atomic', 'std', 'Interlocked'],
-});
-const TIMERS = gated(/\b(setTimeout|setInterval|setImmediate|queueMicrotask|time\.sleep|asyncio\.sleep|time\.After|time\.NewTimer|time\.Sleep|Thread\.sleep|Task\.Delay|delay\()\b/g, {
-  exact: ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'time', 'asyncio', 'Thread', 'Task', 'delay'],
-});
-const COMBINATORS = gated(/\bPromise\.(all|allSettled|race|any)\b|\basyncio\.(gather|wait|as_completed)\b|\berrgroup\b|\bCompletableFuture\.(allOf|anyOf)\b|\bTask\.(WhenAll|WhenAny)\b/g, {
-  exact: ['Promise', 'asyncio', 'errgroup', 'CompletableFuture', 'Task'],
-});
+const ATOMICS = gated(/\bAtomics\.|\bSharedArrayBuffer\b|\bAtomic(Integer|Long|Reference|Boolean)\b|\batomic\.(Add|Load|Store|CompareAndSwap)|\bstd::atomic\b|\bInterlocked\./, [
+  { exact: ['Atomics', 'SharedArrayBuffer', 'AtomicInteger', 'AtomicLong', 'AtomicReference', 'AtomicBoolean', 'Interlocked'] },
+  { exact: ['atomic'], with: { prefix: ['Add', 'Load', 'Store', 'CompareAndSwap'] } },
+  { exact: ['std'], with: { exact: ['atomic'] } },
+]);
+const TIMERS = gated(/\b(setTimeout|setInterval|setImmediate|queueMicrotask|time\.sleep|asyncio\.sleep|time\.After|time\.NewTimer|time\.Sleep|Thread\.sleep|Task\.Delay|delay\()\b/g, [
+  { exact: ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'delay'] },
+  { exact: ['time'], with: { exact: ['sleep', 'After', 'NewTimer', 'Sleep'] } },
+  { exact: ['asyncio', 'Thread'], with: { exact: ['sleep'] } },
+  { exact: ['Task'], with: { exact: ['Delay'] } },
+]);
+const COMBINATORS = gated(/\bPromise\.(all|allSettled|race|any)\b|\basyncio\.(gather|wait|as_completed)\b|\berrgroup\b|\bCompletableFuture\.(allOf|anyOf)\b|\bTask\.(WhenAll|WhenAny)\b/g, [
+  { exact: ['Promise'], with: { exact: ['all', 'allSettled', 'race', 'any'] } },
+  { exact: ['asyncio'], with: { exact: ['gather', 'wait', 'as_completed'] } },
+  { exact: ['errgroup'] },
+  { exact: ['CompletableFuture'], with: { exact: ['allOf', 'anyOf'] } },
+  { exact: ['Task'], with: { exact: ['WhenAll', 'WhenAny'] } },
+]);
 const IO: Array<[string, Gated]> = [
-  ['filesystem', gated(/\b(fs|fsp)\.\w+|\bnode:fs\b|\bopen\(|\bos\.(Open|Create|ReadFile|WriteFile)\b|\bFiles\.\w+|\bFileInputStream\b|\bFile\.(read|write|open)/, {
-    exact: ['fs', 'fsp', 'node', 'open', 'os', 'Files', 'FileInputStream', 'File'],
-  })],
-  ['http', gated(/\bfetch\(|\baxios\b|\brequests\.(get|post|put|delete|Session)\b|\bnet\/http\b|\bhttp\.(Get|Post|NewRequest|Client|HandleFunc|ResponseWriter)\b|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bhttpx\b|\burllib\b|\bexpress\b|\bfastify\b/, {
-    exact: ['fetch', 'axios', 'requests', 'net', 'http', 'HttpClient', 'RestTemplate', 'WebClient', 'httpx', 'urllib', 'express', 'fastify'],
-  })],
-  ['database', gated(/\b(db|pool|client|conn|tx|knex|prisma|repo)\.(query|execute|one|none|many|tx|transaction|findOne|findMany|insert|update)\b|\bdatabase\/sql\b|\bjdbc\b|\bJdbcTemplate\b|\bEntityManager\b|\bpsycopg\d?\b|\bsqlalchemy\b|\bcursor\(\)|\bsqlite3\b/, {
-    exact: ['db', 'pool', 'client', 'conn', 'tx', 'knex', 'prisma', 'repo', 'database', 'jdbc', 'JdbcTemplate', 'EntityManager', 'sqlalchemy', 'cursor', 'sqlite3'],
-    prefix: ['psycopg'],
-  })],
+  ['filesystem', gated(/\b(fs|fsp)\.\w+|\bnode:fs\b|\bopen\(|\bos\.(Open|Create|ReadFile|WriteFile)\b|\bFiles\.\w+|\bFileInputStream\b|\bFile\.(read|write|open)/, [
+    { exact: ['fs', 'fsp', 'open', 'Files', 'FileInputStream'] },
+    { exact: ['os'], with: { exact: ['Open', 'Create', 'ReadFile', 'WriteFile'] } },
+    { exact: ['File'], with: { prefix: ['read', 'write', 'open'] } },
+  ])],
+  ['http', gated(/\bfetch\(|\baxios\b|\brequests\.(get|post|put|delete|Session)\b|\bnet\/http\b|\bhttp\.(Get|Post|NewRequest|Client|HandleFunc|ResponseWriter)\b|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bhttpx\b|\burllib\b|\bexpress\b|\bfastify\b/, [
+    { exact: ['fetch', 'axios', 'HttpClient', 'RestTemplate', 'WebClient', 'httpx', 'urllib', 'express', 'fastify'] },
+    { exact: ['requests'], with: { exact: ['get', 'post', 'put', 'delete', 'Session'] } },
+    { exact: ['net'], with: { exact: ['http'] } },
+    { exact: ['http'], with: { exact: ['Get', 'Post', 'NewRequest', 'Client', 'HandleFunc', 'ResponseWriter'] } },
+  ])],
+  ['database', gated(/\b(db|pool|client|conn|tx|knex|prisma|repo)\.(query|execute|one|none|many|tx|transaction|findOne|findMany|insert|update)\b|\bdatabase\/sql\b|\bjdbc\b|\bJdbcTemplate\b|\bEntityManager\b|\bpsycopg\d?\b|\bsqlalchemy\b|\bcursor\(\)|\bsqlite3\b/, [
+    {
+      exact: ['db', 'pool', 'client', 'conn', 'tx', 'knex', 'prisma', 'repo'],
+      with: { exact: ['query', 'execute', 'one', 'none', 'many', 'tx', 'transaction', 'findOne', 'findMany', 'insert', 'update'] },
+    },
+    { exact: ['database'], with: { exact: ['sql'] } },
+    { exact: ['jdbc', 'JdbcTemplate', 'EntityManager', 'sqlalchemy', 'cursor', 'sqlite3'], prefix: ['psycopg'] },
+  ])],
   ['cache', gated(/\bredis\b|\bioredis\b|\bmemcache/i, { exact: ['redis', 'ioredis'], prefix: ['memcache'], ignoreCase: true })],
   ['message broker', gated(/\bkafka\w*\b|\bamqp\w*\b|\brabbitmq\b|\bsqs\b|\bnats\b|\bpubsub\b|\bbullmq\b/i, {
     exact: ['rabbitmq', 'sqs', 'nats', 'pubsub', 'bullmq'], prefix: ['kafka', 'amqp'], ignoreCase: true,
   })],
-  ['network sockets', gated(/\bnet\.(connect|createServer|Dial|Listen)\b|\bsocket\b|\bWebSocket\b|\btls\.\w+/, { exact: ['net', 'socket', 'WebSocket', 'tls'] })],
-  ['processes', gated(/\bchild_process\b|\bsubprocess\b|\bexec\.Command\b|\bProcessBuilder\b/, { exact: ['child_process', 'subprocess', 'exec', 'ProcessBuilder'] })],
+  ['network sockets', gated(/\bnet\.(connect|createServer|Dial|Listen)\b|\bsocket\b|\bWebSocket\b|\btls\.\w+/, [
+    { exact: ['net'], with: { exact: ['connect', 'createServer', 'Dial', 'Listen'] } },
+    { exact: ['socket', 'WebSocket', 'tls'] },
+  ])],
+  ['processes', gated(/\bchild_process\b|\bsubprocess\b|\bexec\.Command\b|\bProcessBuilder\b/, [{ exact: ['child_process', 'subprocess', 'ProcessBuilder'] }, { exact: ['exec'], with: { exact: ['Command'] } }])],
 ];
-const HTTP_HANDLER = gated(/\b(app|router|server|fastify|api|r)\.(get|post|put|patch|delete|route|all)\(\s*['"`]|\bhttp\.HandleFunc\b|\bhttp\.HandlerFunc\b|\bResponseWriter\b|@(Get|Post|Put|Delete|Patch|Request)Mapping\b|@app\.(route|get|post)\b|\[Http(Get|Post|Put|Delete)\]/g, {
-  exact: ['app', 'router', 'server', 'fastify', 'api', 'r', 'http', 'ResponseWriter', 'GetMapping', 'PostMapping', 'PutMapping', 'DeleteMapping', 'PatchMapping', 'RequestMapping', 'HttpGet', 'HttpPost', 'HttpPut', 'HttpDelete'],
-});
-const CRYPTO = gated(/\b(createHash|createHmac|createCipheriv|createDecipheriv|randomBytes|timingSafeEqual|pbkdf2\w*|scrypt\w*|hashlib\.\w+|hmac\.\w+|bcrypt\.\w+|argon2\.\w+|jwt\.(sign|verify|decode|encode)|jsonwebtoken|MessageDigest|Cipher\.getInstance|SecretKeySpec|crypto\/\w+|subtle\.\w+|secrets\.token_\w+)\b/g, {
-  exact: ['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv', 'randomBytes', 'timingSafeEqual', 'hashlib', 'hmac', 'bcrypt', 'argon2', 'jwt', 'jsonwebtoken', 'MessageDigest', 'Cipher', 'SecretKeySpec', 'crypto', 'subtle', 'secrets'],
-  prefix: ['pbkdf2', 'scrypt'],
-});
+const HTTP_HANDLER = gated(/\b(app|router|server|fastify|api|r)\.(get|post|put|patch|delete|route|all)\(\s*['"`]|\bhttp\.HandleFunc\b|\bhttp\.HandlerFunc\b|\bResponseWriter\b|@(Get|Post|Put|Delete|Patch|Request)Mapping\b|@app\.(route|get|post)\b|\[Http(Get|Post|Put|Delete)\]/g, [
+  { exact: ['app', 'router', 'server', 'fastify', 'api', 'r'], with: { exact: ['get', 'post', 'put', 'patch', 'delete', 'route', 'all'] } },
+  { exact: ['http'], with: { exact: ['HandleFunc', 'HandlerFunc'] } },
+  { exact: ['ResponseWriter', 'GetMapping', 'PostMapping', 'PutMapping', 'DeleteMapping', 'PatchMapping', 'RequestMapping', 'HttpGet', 'HttpPost', 'HttpPut', 'HttpDelete'] },
+]);
+const CRYPTO = gated(/\b(createHash|createHmac|createCipheriv|createDecipheriv|randomBytes|timingSafeEqual|pbkdf2\w*|scrypt\w*|hashlib\.\w+|hmac\.\w+|bcrypt\.\w+|argon2\.\w+|jwt\.(sign|verify|decode|encode)|jsonwebtoken|MessageDigest|Cipher\.getInstance|SecretKeySpec|crypto\/\w+|subtle\.\w+|secrets\.token_\w+)\b/g, [
+  {
+    exact: ['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv', 'randomBytes', 'timingSafeEqual', 'hashlib', 'hmac', 'bcrypt', 'argon2', 'jsonwebtoken', 'MessageDigest', 'SecretKeySpec', 'crypto', 'subtle'],
+    prefix: ['pbkdf2', 'scrypt'],
+  },
+  { exact: ['jwt'], with: { exact: ['sign', 'verify', 'decode', 'encode'] } },
+  { exact: ['Cipher'], with: { exact: ['getInstance'] } },
+  { exact: ['secrets'], with: { prefix: ['token_'] } },
+]);
+/** Every WEAK_HASH match names md4, md5 or sha1: a file without them skips the case-insensitive pattern. */
+const WEAK_HASH_NAME = /md[45]|sha1/i;
 const WEAK_HASH = /\b(createHash|hashlib\.new|MessageDigest\.getInstance)\(\s*['"](md5|sha1|md4)['"]|\bhashlib\.(md5|sha1)\b|\bmd5\.(New|Sum)\b|\bsha1\.(New|Sum)\b/gi;
 const SINKS: Array<[string, Gated]> = [
   ['eval', gated(/\beval\(/, { exact: ['eval'] })],
-  ['exec', gated(/\b(exec|execSync|execFile|spawn)\(|\bos\.system\(|\bsubprocess\.\w+\(|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\(/, { exact: ['exec', 'execSync', 'execFile', 'spawn', 'os', 'subprocess', 'Runtime'] })],
+  ['exec', gated(/\b(exec|execSync|execFile|spawn)\(|\bos\.system\(|\bsubprocess\.\w+\(|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\(/, [
+    { exact: ['exec', 'execSync', 'execFile', 'spawn', 'subprocess'] },
+    { exact: ['os'], with: { exact: ['system'] } },
+    { exact: ['Runtime'], with: { exact: ['getRuntime'] } },
+  ])],
   ['new Function', gated(/\bnew Function\(/, { exact: ['Function'] })],
-  ['unsafe deserialisation', gated(/\bpickle\.loads?\(|\byaml\.load\((?![^)]*Loader=yaml\.SafeLoader)|\bObjectInputStream\b|\bunserialize\(/, { exact: ['pickle', 'yaml', 'ObjectInputStream', 'unserialize'] })],
-  ['user-controlled path', gated(/\b(path\.(join|resolve)|os\.path\.join|filepath\.Join|Paths\.get)\([^)]*\b(req(uest)?\.(params|query|body|form|files|args)|request\.\w+\[)/, { exact: ['path', 'os', 'filepath', 'Paths'] })],
+  ['unsafe deserialisation', gated(/\bpickle\.loads?\(|\byaml\.load\((?![^)]*Loader=yaml\.SafeLoader)|\bObjectInputStream\b|\bunserialize\(/, [
+    { exact: ['pickle'], with: { exact: ['load', 'loads'] } },
+    { exact: ['yaml'], with: { exact: ['load'] } },
+    { exact: ['ObjectInputStream', 'unserialize'] },
+  ])],
+  ['user-controlled path', gated(/\b(path\.(join|resolve)|os\.path\.join|filepath\.Join|Paths\.get)\([^)]*\b(req(uest)?\.(params|query|body|form|files|args)|request\.\w+\[)/, { exact: ['path', 'os', 'filepath', 'Paths'], with: { exact: ['req', 'request'] } })],
 ];
 const SQL = /\b(select\s[\s\S]*?\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table)\b/i;
 const SQL_LOCKING = /\bfor\s+update\b|\bskip\s+locked\b|\bon\s+conflict\b|\bfor\s+share\b|pg_advisory|\bserializable\b/i;
-const STRING = /`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
 const DATA_LINE = /^(?:[[{(]\s*)?(?:(?:['"`][^'"`]*['"`]|-?\d[\d_.]*(?:e-?\d+)?|true|false|null|None|nil|[A-Za-z_$][\w$]*)\s*(?:[:=]>?|,)\s*)*(?:['"`][^'"`]*['"`]|-?\d[\d_.]*|true|false|null|None|nil)\s*[\]})]*\s*,?\s*$/;
 const PARKED = gated(/new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)[^)]*\)?\s*=>\s*\{?[^;]*?this\.\w+(?:\.(?:push|unshift|set|add)\(\s*\1\b|\s*=\s*\1\b)/g, { exact: ['Promise'] });
 const STATE_ASSIGN = gated(/\b(state|status|phase|mode)\s*=(?!=)/g, { exact: ['state', 'status', 'phase', 'mode'] });
@@ -126,7 +164,7 @@ const CLASS = gated(/\b(class|struct|interface|trait|impl)\s+\w+/g, { exact: ['c
 const FUNCTION_WORD = gated(/\bfunction\b/g, { exact: ['function'] });
 const ASYNC_FUNCTION = gated(/\basync\s+(def|fn|function|\w+\s*\()|\basync\s*\(|\bgo\s+(func|\w+\()|\bsuspend fun\b/g, { exact: ['async', 'go', 'suspend'] });
 const AWAIT = /\bawait\b|<-\s*\w+|\.get\(\)|\.join\(\)/g;
-const NEW_PROMISE = gated(/\bnew Promise\b/g, { exact: ['Promise'] });
+const NEW_PROMISE = gated(/\bnew Promise\b/g, { exact: ['Promise'], with: { exact: ['new'] } });
 const TRY_CATCH = gated(/\b(catch|except|rescue)\b/g, { exact: ['catch', 'except', 'rescue'] });
 const WORD_GATES = new WordGates(GATES);
 
@@ -142,16 +180,42 @@ const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || 
 
 /**
  * Strings blanked to underscores (same length), then block comments to spaces (newlines kept), then line comments
- * removed: what `replace(STRING, ...)`, `replace(/\/\*[\s\S]*?\*\//g, ...)` and `replace(/\/\/.*$/gm, '')` give
- * (`#` comments for Python and Ruby), with indexOf loops for the comments.
+ * removed: what `replace(STRING, ...)` (see stringEnd), `replace(/\/\*[\s\S]*?\*\//g, ...)` and `replace(/\/\/.*$/gm, '')` give
+ * (`#` comments for Python and Ruby), with character and indexOf loops that allocate little (a replace with a
+ * callback allocated ~4 times the file's size per scan).
  */
 function blankStringsAndComments(content: string, lang: Lang): { code: string; strings: Array<{ text: string; interpolated: boolean }> } {
   const strings: Array<{ text: string; interpolated: boolean }> = [];
-  let code = content.replace(STRING, (s) => {
-    const body = s.slice(1, -1);
-    if (body.length > 2) strings.push({ text: body, interpolated: INTERPOLATION.test(body) || (s[0] === '`' && body.includes('${')) });
-    return s[0] + '_'.repeat(Math.max(0, s.length - 2)) + s[0];
-  });
+  const pieces: string[] = [];
+  let last = 0;
+  const n = content.length;
+  // The next quote of each kind, found with indexOf (native) rather than a character loop over the whole file.
+  const quotes = [new NextOf(content, '`'), new NextOf(content, '"'), new NextOf(content, "'")];
+  for (let i = 0; i < n; i++) {
+    let next = -1;
+    for (const q of quotes) {
+      const at = q.from(i);
+      if (at !== -1 && (next === -1 || at < next)) next = at;
+    }
+    if (next === -1) break;
+    i = next;
+    const q = content.charCodeAt(i);
+    const end = stringEnd(content, i, q);
+    if (end === -1) continue;
+    const bodyLength = end - i - 1;
+    if (bodyLength > 2) {
+      const body = content.slice(i + 1, end);
+      strings.push({ text: body, interpolated: INTERPOLATION.test(body) || (q === 96 && body.includes('${')) });
+    }
+    pieces.push(content.slice(last, i + 1), underscores(bodyLength));
+    last = end;
+    i = end;
+  }
+  let code = content;
+  if (pieces.length) {
+    pieces.push(content.slice(last));
+    code = pieces.join('');
+  }
   if (HASH_COMMENTS.has(lang)) return { code: removeLineComments(code, '#'), strings };
   let at = code.indexOf('/*');
   if (at !== -1) {
@@ -169,6 +233,41 @@ function blankStringsAndComments(content: string, lang: Lang): { code: string; s
   }
   return { code: removeLineComments(code, '//'), strings };
 }
+
+/**
+ * Where the string literal opening at `open` (quote character `q`) closes, or -1 when no string matches there.
+ * This is STRING = /`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g tried at one position: a
+ * template runs to the first unescaped backtick; a quoted string to the first unescaped quote before a newline
+ * (an escape needs a following character that is not a line terminator).
+ */
+function stringEnd(text: string, open: number, q: number): number {
+  const n = text.length;
+  let j = open + 1;
+  if (q === 96) {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 96) return j;
+      if (c === 92) {
+        if (j + 1 >= n) return -1;
+        j += 2;
+      } else j++;
+    }
+    return -1;
+  }
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === q) return j;
+    if (c === 10) return -1;
+    if (c === 92) {
+      if (j + 1 >= n || isLineTerminator(text.charCodeAt(j + 1))) return -1;
+      j += 2;
+    } else j++;
+  }
+  return -1;
+}
+
+const UNDERSCORES = '_'.repeat(256);
+const underscores = (k: number) => (k <= UNDERSCORES.length ? UNDERSCORES.slice(0, k) : '_'.repeat(k));
 
 /**
  * Removes each `marker` up to (not including) the end of its line, as `replace(/marker.*$/gm, '')` does. The
@@ -191,28 +290,31 @@ function removeLineComments(text: string, marker: string): string {
   return out.join('');
 }
 
-/** Number of matches of a global pattern, without building the array `match` returns. */
+/**
+ * Number of matches of a global pattern that cannot match the empty string, as `text.match(re).length`: `test`
+ * advances lastIndex without building a match object, so a count allocates nothing.
+ */
 function countMatches(re: RegExp, text: string): number {
   if (!re.global) throw new Error(`countMatches needs a global pattern: ${re}`);
   re.lastIndex = 0;
   let n = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let at = 0; re.test(text); at = re.lastIndex) {
+    if (re.lastIndex === at) throw new Error(`countMatches: ${re} matched the empty string`);
     n++;
-    if (m[0] === '') re.lastIndex++;
   }
   return n;
 }
 
-/** Start offsets of a global pattern's matches, in order. */
-function matchStarts(re: RegExp, text: string): number[] {
-  if (!re.global) throw new Error(`matchStarts needs a global pattern: ${re}`);
+/** End offsets of a global pattern's matches, in order (for a pattern that cannot match the empty string). */
+function matchEnds(re: RegExp, text: string): number[] {
+  if (!re.global) throw new Error(`matchEnds needs a global pattern: ${re}`);
   re.lastIndex = 0;
-  const at: number[] = [];
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    at.push(m.index);
-    if (m[0] === '') re.lastIndex++;
+  const ends: number[] = [];
+  for (let at = 0; re.test(text); at = re.lastIndex) {
+    if (re.lastIndex === at) throw new Error(`matchEnds: ${re} matched the empty string`);
+    ends.push(re.lastIndex);
   }
-  return at;
+  return ends;
 }
 
 /** 1 where a code unit may start an identifier ([A-Za-z_$]), 2 where it may only continue one ([0-9]). */
@@ -285,15 +387,61 @@ function sameAt(code: string, i: number, j: number, word: string): boolean {
   return true;
 }
 
-/** Whether a line is empty or whitespace only (what `!line.trim()` says, without the copy). */
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+/** Whether text[from, to) is empty or whitespace only (what `!line.trim()` says, without the copy). */
+function isBlankIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13)) continue;
-    return c < 128 ? false : !line.trim();
+    return c < 128 ? false : !text.slice(from, to).trim();
   }
   return true;
 }
+
+/** Whether text[from, to) ends with `{` and whitespace (the end of the js FUNCTION_START pattern's third branch). */
+function endsWithBrace(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c < 128 ? c === 123 : text.slice(from, to).trimEnd().endsWith('{');
+  }
+  return false;
+}
+
+/** Width of a line's leading whitespace, a tab counting 4 (Python and Ruby nesting). */
+function indentWidth(text: string, from: number, to: number): number {
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) break;
+    w += c === 9 ? 4 : 1;
+  }
+  return w;
+}
+
+/** The next occurrence of a literal at or after a position, found with indexOf and remembered (lines go forward). */
+class NextOf {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly literal: string,
+  ) {}
+
+  from(p: number): number {
+    if (this.at === -2 || (this.at !== -1 && this.at < p)) this.at = this.text.indexOf(this.literal, p);
+    return this.at;
+  }
+
+  within(from: number, to: number): boolean {
+    const at = this.from(from);
+    return at !== -1 && at < to;
+  }
+}
+
+const lineCount = (text: string) => {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+};
 
 /** The phrases of the distinct identifiers longer than one character (at most 4000), as identifierPhrase gives them. */
 function identifierPhrases(identifiers: readonly string[]): Set<string> {
@@ -325,12 +473,34 @@ function markedWords(phrase: string): Marks {
   return marks;
 }
 
-/** Whether a JS line can start a function (the js FUNCTION_START pattern needs one of these). */
-function mayStartJsFunction(line: string): boolean {
-  return line.includes('function') || line.includes('=>') || line.trimEnd().endsWith('{');
-}
-
 const IMPORT_LINE = /^\s*(import|from|require|use|using|#include)\b|require\(/;
+
+/**
+ * The lines IMPORT_LINE matches, joined with newlines. A line is tested only when its first non-space character
+ * can start a keyword (i f r u #, or a non-ASCII character IMPORT_LINE's \s may skip) or it calls require.
+ */
+function importLinesOf(content: string): string {
+  const out: string[] = [];
+  const requireCall = new NextOf(content, 'require(');
+  for (let start = 0; start <= content.length; ) {
+    let end = content.indexOf('\n', start);
+    if (end === -1) end = content.length;
+    const from = start;
+    start = end + 1;
+    let first = -1;
+    for (let i = from; i < end; i++) {
+      const c = content.charCodeAt(i);
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      first = c;
+      break;
+    }
+    const keyword = first === 105 || first === 102 || first === 114 || first === 117 || first === 35 || first >= 128;
+    if (!keyword && !requireCall.within(from, end)) continue;
+    const line = content.slice(from, end);
+    if (IMPORT_LINE.test(line)) out.push(line);
+  }
+  return out.join('\n');
+}
 
 export function scanCode(path: string, content: string): CodeFacts {
   const lang = languageOf(path) ?? 'c';
@@ -340,8 +510,6 @@ export function scanCode(path: string, content: string): CodeFacts {
   const test = (g: Gated) => open[g.gate] === 1 && g.re.test(code);
   const countOf = (g: Gated) => (open[g.gate] === 1 ? countMatches(g.re, code) : 0);
   const all = (g: Gated) => (open[g.gate] === 1 ? [...code.matchAll(g.re)] : []);
-  const lines = code.split('\n');
-  const rawLines = content.split('\n');
   let logicLines = 0;
   let functions = 0;
   let cyclomatic = 0;
@@ -353,45 +521,57 @@ export function scanCode(path: string, content: string): CodeFacts {
   const fnStart = FUNCTION_START[lang];
   const isJs = lang === 'js';
   const isPython = lang === 'python' || lang === 'ruby';
-  // Branches are found in one pass over the code and counted on the line they start in (no pattern spans lines).
-  const branchAt = matchStarts(BRANCH[lang], code);
+  // Branches are found in one pass over the code and counted on the line they end in (no branch pattern spans
+  // lines, so that is the line they start in).
+  const branchEnd = matchEnds(BRANCH[lang], code);
   let nextBranch = 0;
-  let lineStart = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    const start = lineStart;
-    lineStart += l.length + 1;
-    if (isBlank(l)) continue;
+  // Lines are walked by offset, not split: code line i against raw line i (as split('\n') would pair them).
+  const paren = new NextOf(code, '(');
+  const openBrace = new NextOf(code, '{');
+  const closeBrace = new NextOf(code, '}');
+  const fnWord = new NextOf(code, 'function');
+  const arrow = new NextOf(code, '=>');
+  let rawStart = 0;
+  for (let start = 0; start <= code.length; ) {
+    let end = code.indexOf('\n', start);
+    if (end === -1) end = code.length;
+    let rawEnd = content.indexOf('\n', rawStart);
+    if (rawEnd === -1) rawEnd = content.length;
+    const lineStart = start;
+    const raw = rawStart;
+    start = end + 1;
+    rawStart = rawEnd + 1;
+    if (isBlankIn(code, lineStart, end)) continue;
     // Constant data (table rows, literal lists) is not logic; the raw line decides, strings intact.
-    if (!l.includes('(') && DATA_LINE.test(rawLines[i].trim())) continue;
+    if (!paren.within(lineStart, end) && DATA_LINE.test(content.slice(raw, rawEnd).trim())) continue;
     logicLines++;
-    if ((!isJs || mayStartJsFunction(l)) && fnStart.test(l)) {
+    const mayStart = !isJs || fnWord.within(lineStart, end) || arrow.within(lineStart, end) || endsWithBrace(code, lineStart, end);
+    if (mayStart && fnStart.test(code.slice(lineStart, end))) {
       functions++;
       if (inFn) maxFnCc = Math.max(maxFnCc, fnCc);
       fnCc = 1;
       inFn = true;
     }
-    while (nextBranch < branchAt.length && branchAt[nextBranch] < start) nextBranch++;
+    while (nextBranch < branchEnd.length && branchEnd[nextBranch] <= lineStart) nextBranch++;
     let b = 0;
-    while (nextBranch < branchAt.length && branchAt[nextBranch] < lineStart) {
+    while (nextBranch < branchEnd.length && branchEnd[nextBranch] <= end) {
       b++;
       nextBranch++;
     }
     cyclomatic += b;
     fnCc += b;
     if (isPython) {
-      const indent = (/^\s*/.exec(rawLines[i])?.[0].replace(/\t/g, '    ').length ?? 0) / 4;
-      maxDepth = Math.max(maxDepth, Math.floor(indent));
+      maxDepth = Math.max(maxDepth, Math.floor(indentWidth(content, raw, rawEnd) / 4));
     } else {
-      let open = l.indexOf('{');
-      let close = l.indexOf('}');
-      while (open !== -1 || close !== -1) {
-        if (close === -1 || (open !== -1 && open < close)) {
+      let o = openBrace.from(lineStart);
+      let c = closeBrace.from(lineStart);
+      while ((o !== -1 && o < end) || (c !== -1 && c < end)) {
+        if (c === -1 || c >= end || (o !== -1 && o < c)) {
           maxDepth = Math.max(maxDepth, ++depth);
-          open = l.indexOf('{', open + 1);
+          o = openBrace.from(o + 1);
         } else {
           depth = Math.max(0, depth - 1);
-          close = l.indexOf('}', close + 1);
+          c = closeBrace.from(c + 1);
         }
       }
     }
@@ -402,11 +582,11 @@ export function scanCode(path: string, content: string): CodeFacts {
   const stringText = strings.map((s) => s.text).join('\n');
   const io = IO.filter(([, g]) => test(g) || g.re.test(stringText)).map(([n]) => n);
   // Imports are strings: look at import lines in the raw text too.
-  const importLines = rawLines.filter((l) => IMPORT_LINE.test(l)).join('\n');
+  const importLines = importLinesOf(content);
   for (const [n, g] of IO) if (!io.includes(n) && g.re.test(importLines)) io.push(n);
   const crypto = [...new Set(all(CRYPTO).map((m) => m[0]))];
   if (/\b(crypto|jsonwebtoken|jose|bcrypt\w*|argon2|hashlib|hmac|javax\.crypto|crypto\/\w+)\b/.test(importLines)) crypto.push('imports crypto');
-  const weakHashes = [...new Set([...content.matchAll(WEAK_HASH)].map((m) => (m[2] ?? m[3] ?? m[4] ?? 'md5').toLowerCase()))];
+  const weakHashes = !WEAK_HASH_NAME.test(content) ? [] : [...new Set([...content.matchAll(WEAK_HASH)].map((m) => (m[2] ?? m[3] ?? m[4] ?? 'md5').toLowerCase()))];
   const sinks = SINKS.filter(([, g]) => test(g)).map(([n]) => n);
   let sqlStatements = 0;
   let interpolated = false;
@@ -440,7 +620,7 @@ export function scanCode(path: string, content: string): CodeFacts {
   const imports = [...content.matchAll(/\bfrom\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]|^import\s+(?!type\b)([\w.]+)/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
   return {
     path,
-    lines: rawLines.length,
+    lines: lineCount(content),
     logicLines,
     functions,
     classes: countOf(CLASS),

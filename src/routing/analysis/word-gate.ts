@@ -15,6 +15,8 @@ export interface Gate {
   prefix?: readonly string[];
   /** Compare lower-cased (for patterns with the `i` flag); list the words in lower case. */
   ignoreCase?: boolean;
+  /** A second list of which the match must also contain a word (`db` *and* `query` for `db\.query`). */
+  with?: Gate;
 }
 
 interface Entry {
@@ -25,30 +27,56 @@ interface Entry {
 
 const keyOf = (w: string) => (w.length < 3 ? w : w.slice(0, 3));
 
+/**
+ * A pattern's gate: open when any of its alternatives is, an alternative being a word list and, optionally, a
+ * second list that must also hit (one alternative per branch of the pattern that needs two names).
+ */
+export type PatternGate = Gate | readonly Gate[];
+
 export class WordGates {
   private readonly sensitive = new Map<string, Entry[]>();
   private readonly insensitive = new Map<string, Entry[]>();
+  /** Per pattern: its alternatives as [list, list that must also hit or -1]. */
+  private readonly alternatives: Array<Array<[number, number]>> = [];
+  private lists = 0;
   readonly size: number;
 
-  constructor(gates: readonly Gate[]) {
-    this.size = gates.length;
-    gates.forEach((g, gate) => {
-      const into = g.ignoreCase ? this.insensitive : this.sensitive;
-      const add = (text: string, exact: boolean) => {
-        if (!exact && text.length < 3) throw new Error(`gate prefix "${text}" is shorter than 3 characters`);
-        const k = keyOf(text);
-        const list = into.get(k) ?? [];
-        list.push({ text, exact, gate });
-        into.set(k, list);
-      };
-      for (const w of g.exact ?? []) add(w, true);
-      for (const w of g.prefix ?? []) add(w, false);
-    });
+  constructor(patterns: readonly PatternGate[]) {
+    this.size = patterns.length;
+    for (const p of patterns) {
+      const alts = Array.isArray(p) ? (p as readonly Gate[]) : [p as Gate];
+      this.alternatives.push(alts.map((g) => [this.addList(g), g.with ? this.addList(g.with) : -1]));
+    }
+  }
+
+  private addList(g: Gate): number {
+    const gate = this.lists++;
+    const into = g.ignoreCase ? this.insensitive : this.sensitive;
+    const add = (text: string, exact: boolean) => {
+      if (!exact && text.length < 3) throw new Error(`gate prefix "${text}" is shorter than 3 characters`);
+      const k = keyOf(text);
+      const list = into.get(k) ?? [];
+      list.push({ text, exact, gate });
+      into.set(k, list);
+    };
+    for (const w of g.exact ?? []) add(w, true);
+    for (const w of g.prefix ?? []) add(w, false);
+    return gate;
   }
 
   /** Which gates are open for a text with these distinct identifiers (open[i] = gate i may match). */
   open(identifiers: Iterable<string>): Uint8Array {
+    const hit = this.hits(identifiers);
     const open = new Uint8Array(this.size);
+    this.alternatives.forEach((alts, k) => {
+      for (const [list, also] of alts) if (hit[list] === 1 && (also === -1 || hit[also] === 1)) open[k] = 1;
+    });
+    return open;
+  }
+
+  /** Which word lists have a word in the text. */
+  private hits(identifiers: Iterable<string>): Uint8Array {
+    const open = new Uint8Array(this.lists);
     const ci = this.insensitive.size > 0;
     const check = (w: string) => {
       const key = keyOf(w);
