@@ -245,8 +245,9 @@ export function readThenWriteCount(code: string): number {
   return n;
 }
 
-const GUARD_FLAG = /(\b[\w.]+)\s*=\s*true\b[\s\S]{0,400}?\bawait\b[\s\S]{0,800}?\1\s*=\s*false\b/g;
-const KEPT_PROMISE = /\bthis\.\w+\s*=\s*(?!await\b)(?:this\.)?[\w.]+\([^;]*?\)\s*\.\s*(?:then|finally|catch)\s*\(|\b(?:this\.)?\w+\s*=\s*new Promise\b/g;
+/** Exported for the test that asyncGuards counts what `match` would. */
+export const GUARD_FLAG = /(\b[\w.]+)\s*=\s*true\b[\s\S]{0,400}?\bawait\b[\s\S]{0,800}?\1\s*=\s*false\b/g;
+export const KEPT_PROMISE = /\bthis\.\w+\s*=\s*(?!await\b)(?:this\.)?[\w.]+\([^;]*?\)\s*\.\s*(?:then|finally|catch)\s*\(|\b(?:this\.)?\w+\s*=\s*new Promise\b/g;
 const ASSIGN_TRUE = /=\s*true\b/g;
 const ASSIGN_NEW_PROMISE = /=\s*new Promise\b/g;
 const THIS_DOT = /\bthis\./g;

@@ -57,8 +57,10 @@ interface Gated {
   re: RegExp;
   gate: number;
 }
+const PATTERN_OF: RegExp[] = [];
 function gated(re: RegExp, gate: PatternGate): Gated {
   GATES.push(gate);
+  PATTERN_OF.push(re);
   return { re, gate: GATES.length - 1 };
 }
 
@@ -167,6 +169,12 @@ const AWAIT = /\bawait\b|<-\s*\w+|\.get\(\)|\.join\(\)/g;
 const NEW_PROMISE = gated(/\bnew Promise\b/g, { exact: ['Promise'], with: { exact: ['new'] } });
 const TRY_CATCH = gated(/\b(catch|except|rescue)\b/g, { exact: ['catch', 'except', 'rescue'] });
 const WORD_GATES = new WordGates(GATES);
+
+/** The gated patterns and the gates a text opens (for the test that every match has its gate open). */
+export const gatedPatterns: readonly Gated[] = GATES.map((_, gate) => ({ re: PATTERN_OF[gate], gate }));
+export function openGates(text: string): Uint8Array {
+  return WORD_GATES.open(distinctIdentifiers(text));
+}
 
 const INTERPOLATION = /\$\{|\{\w+\}|%s|%d/;
 
