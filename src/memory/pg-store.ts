@@ -5,7 +5,7 @@ import pg from 'pg';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { type ChangeSubscription, listen } from './pg-listener.js';
 import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migrations.js';
-import { checkCostRecord, checkMoney, checkName, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
+import { checkCostRecord, checkMoney, checkName, checkSliceCommit, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
   type BudgetUsage,
@@ -124,6 +124,14 @@ function tlsConfig(tls: PgTlsOptions | undefined): pg.PoolConfig['ssl'] {
  * replicas. Reservations carry their owner (OwnerLease registers and heartbeats it); a survivor books a dead
  * owner's reservations as unsettled (bookOrphanedReservations), exactly once, whichever replica asks.
  */
+interface SliceRow extends pg.QueryResultRow {
+  amount: number;
+  lost: boolean;
+  u_spent: number[] | null;
+  u_reserved: number[] | null;
+  u_simulated: number[] | null;
+}
+
 export class PgMemoryStore implements MemoryStore {
   readonly kind = 'postgres' as const;
   readonly label: string;
@@ -419,19 +427,41 @@ export class PgMemoryStore implements MemoryStore {
 
   /** One group commit of a process's slice: one round trip (aqe_commit_slice), settles as one multi-row insert. */
   async commitSlice(c: SliceCommit): Promise<SliceOutcome> {
-    for (const x of c.settled) checkCostRecord(x.record);
-    for (const [what, v] of [['floor', c.floor], ['need', c.need], ['extra', c.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
+    checkSliceCommit(c);
+    const q = this.sliceQuery(c);
+    const { rows } = await this.sql<SliceRow>(`commitSlice ${c.sliceId}`, q.text, q.values);
+    return q.outcome(rows[0]);
+  }
+
+  /**
+   * The fleet's group commit with budget-slice commits in it (see MemoryStore.applyGroup): applyBatch's upserts
+   * and deletes, then each slice's aqe_commit_slice, in one transaction (one COMMIT, one WAL flush). The slices
+   * go last, so the budget rows a growing slice locks are held only from its call to the COMMIT.
+   */
+  async applyGroup(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]): Promise<SliceOutcome[]> {
+    for (const c of slices) checkSliceCommit(c);
+    const rows = puts.map((e) => this.toParams(e));
+    const queries = slices.map((c) => this.sliceQuery(c));
+    return this.transaction(`group commit (${rows.length} puts, ${deletes.length} deletes, ${slices.length} slices)`, async (client) => {
+      for (const row of rows) await client.query(UPSERT, row);
+      for (const d of deletes) await client.query('DELETE FROM aqe_entries WHERE partition = $1 AND key = $2', [d.partition, d.key]);
+      const out: SliceOutcome[] = [];
+      for (const q of queries) out.push(q.outcome((await client.query<SliceRow>(q.text, q.values)).rows[0]));
+      return out;
+    });
+  }
+
+  private sliceQuery(c: SliceCommit): { text: string; values: unknown[]; outcome: (r: SliceRow) => SliceOutcome } {
     const now = this.now();
     const day = c.windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
     const month = c.windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
     // lock order: daily before monthly (as everywhere)
     const windows = [...c.windows].sort((a, b) => (a.name === b.name ? 0 : a.name === 'daily' ? -1 : 1));
     const col = <T>(f: (x: SliceCommit['settled'][number]) => T) => c.settled.map(f);
-    const { rows } = await this.sql<{ amount: number; lost: boolean; u_spent: number[] | null; u_reserved: number[] | null; u_simulated: number[] | null }>(
-      `commitSlice ${c.sliceId}`,
-      `SELECT * FROM aqe_commit_slice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+    return {
+      text: `SELECT * FROM aqe_commit_slice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
          $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)`,
-      [
+      values: [
         c.sliceId, c.ownerId, c.known, day, month, now, c.countSimulated,
         windows.map((w) => w.name), windows.map((w) => w.period), windows.map((w) => (Number.isFinite(w.limit) ? w.limit : 'Infinity')),
         col((x) => x.id), col((x) => x.record.taskId), col((x) => x.record.modelName), col((x) => x.record.agentType),
@@ -443,15 +473,14 @@ export class PgMemoryStore implements MemoryStore {
         c.started.map((x) => x.amount),
         c.ended, c.floor, c.need, c.extra, c.extraFraction, Number.isFinite(c.exactBelow) ? c.exactBelow : 'Infinity', MONEY_EPSILON, COSTS_PARTITION,
       ],
-    );
-    const r = rows[0];
-    return {
-      amount: r.amount,
-      lost: r.lost,
-      usage: windows.map((w, i) => ({
-        name: w.name, period: w.period, limit: w.limit,
-        spent: r.u_spent?.[i] ?? 0, reserved: r.u_reserved?.[i] ?? 0, simulated: r.u_simulated?.[i] ?? 0,
-      })),
+      outcome: (r) => ({
+        amount: r.amount,
+        lost: r.lost,
+        usage: windows.map((w, i) => ({
+          name: w.name, period: w.period, limit: w.limit,
+          spent: r.u_spent?.[i] ?? 0, reserved: r.u_reserved?.[i] ?? 0, simulated: r.u_simulated?.[i] ?? 0,
+        })),
+      }),
     };
   }
 

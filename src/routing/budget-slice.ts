@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetExceededError } from '../errors.js';
 import { MONEY_EPSILON } from '../memory/slice-size.js';
-import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
+import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceCommit, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
+import type { SliceJoin } from '../memory/write-behind.js';
 
 /** Tuning of a process's budget slice (the defaults suit model calls; tests and benches may change them). */
 export interface SliceTuning {
@@ -60,6 +61,24 @@ export interface SliceHost {
   windows: (period: { day: string; month: string }) => BudgetWindow[];
   onCommitted: (usage: WindowUsage[], moneySettled: boolean) => void;
   onError: (err: unknown) => void;
+  /**
+   * Carry the next commit in the fleet's group commit (WriteBehind.joinSlice) instead of a transaction of its
+   * own. Only the commits settles and waiting calls ask for go this way; the timer's, drain's and retries don't.
+   */
+  join?: (join: SliceJoin) => void;
+}
+
+/** One commit cycle: what begin() took out of the slice for the store, and what end() puts back on failure. */
+interface Cycle {
+  commit: SliceCommit;
+  shrink: boolean;
+  batch: Pending[];
+  waiters: Waiter[];
+  started: SliceTicket[];
+  ended: string[];
+  movedCost: number;
+  /** The largest call bound when the commit began (sizes the exact-hold threshold after it). */
+  bound: number;
 }
 
 /**
@@ -176,11 +195,30 @@ export class BudgetSlice {
     if (!this.started.delete(ticket) && ticket.journaled) this.ended.push(ticket.id);
   }
 
-  /** Commit soon: on the next turn of the event loop (every settle of this turn rides one transaction). */
+  /**
+   * Commit soon: on the next turn of the event loop (every settle of this turn rides one transaction), in the
+   * fleet's group commit when the host offers one (then with the task records and journal writes of that turn).
+   */
   private schedule(now: boolean): void {
     if (!now) return this.arm();
     if (this.scheduled || this.committing) return;
     this.scheduled = true;
+    if (this.host.join) {
+      let cycle: Cycle | undefined;
+      this.host.join({
+        prepare: () => {
+          this.scheduled = false;
+          // Nothing asked for since (a timer's or drain's commit took it): no commit.
+          if (this.pending.length === 0 && this.waiting.length === 0) return undefined;
+          cycle = this.tryBegin(false);
+          return cycle?.commit;
+        },
+        done: (outcome, error) => {
+          if (cycle) void this.finish(cycle, outcome, error);
+        },
+      });
+      return;
+    }
     setImmediate(() => {
       this.scheduled = false;
       void this.run();
@@ -205,7 +243,36 @@ export class BudgetSlice {
   }
 
   private async run(shrink = false): Promise<void> {
-    if (this.committing) return;
+    const cycle = this.tryBegin(shrink);
+    if (!cycle) return;
+    let outcome: SliceOutcome | undefined;
+    let failure: unknown;
+    try {
+      outcome = await this.host.store.commitSlice(cycle.commit);
+    } catch (err) {
+      failure = err;
+    }
+    await this.finish(cycle, outcome, failure);
+  }
+
+  /** begin(), or, when it throws (nothing was taken), the error reported and a retry soon. */
+  private tryBegin(shrink: boolean): Cycle | undefined {
+    try {
+      return this.begin(shrink);
+    } catch (err) {
+      this.failures++;
+      this.host.onError(err);
+      setTimeout(() => void this.run(shrink), Math.min(1000, 25 * 2 ** this.failures));
+      return undefined;
+    }
+  }
+
+  /** Starts a commit: takes what is pending out of the slice and builds the store's SliceCommit (undefined: one is in flight). */
+  private begin(shrink: boolean): Cycle | undefined {
+    if (this.committing) return undefined;
+    // First, before anything is taken out of the slice: these read the config and may throw.
+    const windows = this.host.windows(this);
+    const countSimulated = this.host.countSimulated();
     this.committing = true;
     const batch = this.pending;
     this.pending = [];
@@ -228,34 +295,35 @@ export class BudgetSlice {
     // quarter of it is left, so growth, the step that serialises processes, is one commit in several).
     const extra = shrink || this.closing || this.exact ? 0 : Math.min(Math.max(4 * this.demand, t.minCalls * bound), t.maxCalls * bound);
     this.demand = 0;
-    let outcome: SliceOutcome | undefined;
-    let failure: unknown;
-    try {
-      outcome = await this.host.store.commitSlice({
-        sliceId: this.id,
-        ownerId: this.ownerId,
-        known: this.known,
-        windows: this.host.windows(this),
-        countSimulated: this.host.countSimulated(),
-        settled: batch.map((p) => p.settlement),
-        // Calls in flight by name: those admitted in memory since the last commit, and those this commit admits.
-        started: started
-          .filter((s) => !s.ended)
-          .map((s) => {
-            const a = (s as SliceTicket & { ask: CallAsk }).ask;
-            return { id: s.id, taskId: a.taskId, modelName: a.modelName, agentType: a.agentType, amount: s.amount } satisfies SliceCall;
-          })
-          .concat(waiters.map((w) => ({ id: w.id, taskId: w.ask.taskId, modelName: w.ask.modelName, agentType: w.ask.agentType, amount: w.ask.amount }))),
-        ended,
-        floor,
-        need: floor + asked,
-        extra,
-        extraFraction: t.extraFraction,
-        exactBelow: t.exactCalls * bound,
-      });
-    } catch (err) {
-      failure = err;
-    }
+    const commit: SliceCommit = {
+      sliceId: this.id,
+      ownerId: this.ownerId,
+      known: this.known,
+      windows,
+      countSimulated,
+      settled: batch.map((p) => p.settlement),
+      // Calls in flight by name: those admitted in memory since the last commit, and those this commit admits.
+      started: started
+        .filter((s) => !s.ended)
+        .map((s) => {
+          const a = (s as SliceTicket & { ask: CallAsk }).ask;
+          return { id: s.id, taskId: a.taskId, modelName: a.modelName, agentType: a.agentType, amount: s.amount } satisfies SliceCall;
+        })
+        .concat(waiters.map((w) => ({ id: w.id, taskId: w.ask.taskId, modelName: w.ask.modelName, agentType: w.ask.agentType, amount: w.ask.amount }))),
+      ended,
+      floor,
+      need: floor + asked,
+      extra,
+      extraFraction: t.extraFraction,
+      exactBelow: t.exactCalls * bound,
+    };
+    return { commit, shrink, batch, waiters, started, ended, movedCost, bound };
+  }
+
+  /** Finishes a commit begun by begin(): applies the store's outcome, or puts everything back and retries. */
+  private async finish(cycle: Cycle, outcome: SliceOutcome | undefined, failure: unknown): Promise<void> {
+    const { shrink, batch, waiters, started, ended, movedCost, bound } = cycle;
+    const t = this.host.tuning;
     if (!outcome) {
       // Nothing was written: put everything back and retry (the slice still holds what it held).
       this.pending = batch.concat(this.pending);
