@@ -81,6 +81,18 @@ const UPSERT = `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $
     created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
                       THEN excluded.created_at ELSE aqe_entries.created_at END`;
 
+/** UPSERT for many rows in one statement (the columns as arrays, one row per index; no key twice). */
+const UPSERT_MANY = `INSERT INTO aqe_entries (${ENTRY_COLUMNS})
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[])
+  ON CONFLICT (partition, key) DO UPDATE SET
+    value = excluded.value, owner = excluded.owner, access_level = excluded.access_level,
+    team_id = excluded.team_id, swarm_id = excluded.swarm_id,
+    updated_at = excluded.updated_at, expires_at = excluded.expires_at,
+    created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
+                      THEN excluded.created_at ELSE aqe_entries.created_at END`;
+
+const DELETE_MANY = 'DELETE FROM aqe_entries WHERE (partition, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))';
+
 // BIGINT (20) and NUMERIC (1700) arrive as strings by default; every value aqe stores in them is a safe integer.
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -276,10 +288,25 @@ export class PgMemoryStore implements MemoryStore {
   async applyBatch(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): Promise<void> {
     if (puts.length + deletes.length === 0) return;
     const rows = puts.map((e) => this.toParams(e));
-    await this.transaction(`batch (${rows.length} puts, ${deletes.length} deletes)`, async (client) => {
-      for (const row of rows) await client.query(UPSERT, row);
-      for (const d of deletes) await client.query('DELETE FROM aqe_entries WHERE partition = $1 AND key = $2', [d.partition, d.key]);
-    });
+    await this.transaction(`batch (${rows.length} puts, ${deletes.length} deletes)`, (client) => this.writeBatch(client, rows, deletes));
+  }
+
+  /**
+   * A batch's upserts as one statement and its deletes as another (two round trips, whatever the batch size),
+   * rows in key order so that concurrent batches of several replicas lock shared rows in the same order. A
+   * key put twice keeps its last row (one statement cannot upsert a row twice).
+   */
+  private async writeBatch(client: pg.PoolClient, rows: unknown[][], deletes: Array<{ partition: string; key: string }>): Promise<void> {
+    if (rows.length) {
+      const last = new Map<string, unknown[]>();
+      for (const r of rows) last.set(`${r[0] as string}\0${r[1] as string}`, r);
+      const sorted = [...last.values()].sort((a, b) => byKey(a[0] as string, a[1] as string, b[0] as string, b[1] as string));
+      await client.query(UPSERT_MANY, Array.from({ length: 10 }, (_, c) => sorted.map((r) => r[c])));
+    }
+    if (deletes.length) {
+      const sorted = [...deletes].sort((a, b) => byKey(a.partition, a.key, b.partition, b.key));
+      await client.query(DELETE_MANY, [sorted.map((d) => d.partition), sorted.map((d) => d.key)]);
+    }
   }
 
   async get(partition: string, key: string): Promise<MemoryEntry | undefined> {
@@ -443,8 +470,7 @@ export class PgMemoryStore implements MemoryStore {
     const rows = puts.map((e) => this.toParams(e));
     const queries = slices.map((c) => this.sliceQuery(c));
     return this.transaction(`group commit (${rows.length} puts, ${deletes.length} deletes, ${slices.length} slices)`, async (client) => {
-      for (const row of rows) await client.query(UPSERT, row);
-      for (const d of deletes) await client.query('DELETE FROM aqe_entries WHERE partition = $1 AND key = $2', [d.partition, d.key]);
+      await this.writeBatch(client, rows, deletes);
       const out: SliceOutcome[] = [];
       for (const q of queries) out.push(q.outcome((await client.query<SliceRow>(q.text, q.values)).rows[0]));
       return out;
@@ -666,4 +692,10 @@ function costFromRow(r: CostRow): CostRecord {
     month: r.month,
     status: r.status,
   };
+}
+
+/** (partition, key) order by UTF-16 code units: any fixed total order serves (it orders row locks). */
+function byKey(pa: string, ka: string, pb: string, kb: string): number {
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

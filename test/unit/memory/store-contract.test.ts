@@ -159,6 +159,20 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.get('p', 'a'))?.value).toBe(2);
     });
 
+    it('applyBatch: many rows and deletes at once, a key put twice keeps its last row, expiry and createdAt as put', async () => {
+      await store.putMany([entry('gone-1', 0), entry('gone-2', 0), entry('kept', 0, { createdAt: T0 - 5 })]);
+      const puts = Array.from({ length: 40 }, (_, i) => entry(`k${String(i).padStart(2, '0')}`, { i }, { teamId: i % 2 ? 't' : undefined }));
+      await store.applyBatch!(
+        [...puts.reverse(), entry('x', 'first'), entry('kept', 1, { updatedAt: T0 + 1, expiresAt: T0 + 1000 }), entry('x', 'last')],
+        [{ partition: 'p', key: 'gone-2' }, { partition: 'p', key: 'gone-1' }, { partition: 'p', key: 'never-was' }],
+      );
+      const all = await store.query({ partition: 'p' });
+      expect(all.map((e) => e.key)).toEqual([...Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`), 'kept', 'x']);
+      expect(all.find((e) => e.key === 'k07')).toEqual(entry('k07', { i: 7 }, { teamId: 't' }));
+      expect(all.find((e) => e.key === 'x')?.value).toBe('last');
+      expect(all.find((e) => e.key === 'kept')).toMatchObject({ value: 1, createdAt: T0 - 5, updatedAt: T0 + 1, expiresAt: T0 + 1000 });
+    });
+
     it('refuses values without a JSON form with an error naming key and partition', async () => {
       const circular: Record<string, unknown> = {};
       circular.self = circular;
