@@ -29,6 +29,8 @@ export interface SliceTicket {
   amount: number;
   /** Written to the slice's journal (by a commit) while in flight. */
   journaled: boolean;
+  /** When it was admitted (Date.now()): calls admitted in memory are journaled once in flight journalMs. */
+  admittedAt: number;
   ended: boolean;
 }
 
@@ -68,7 +70,7 @@ export interface SliceHost {
   join?: (join: SliceJoin) => void;
 }
 
-/** One commit cycle: what begin() took out of the slice for the store, and what end() puts back on failure. */
+/** One commit cycle: what begin() took out of the slice for the store, and what finish() puts back on failure. */
 interface Cycle {
   commit: SliceCommit;
   shrink: boolean;
@@ -84,8 +86,9 @@ interface Cycle {
 /**
  * One process's share of one day's budget, held in the store as a single reservation row (owner = this
  * process) and used in memory: a call is admitted when the slice has room for its bound, with no store round
- * trip. Settlements are group-committed: one store transaction (MemoryStore.commitSlice) records every call
- * settled since the last one, moves their cost from the slice to spent, journals calls in flight by name and
+ * trip. Settlements are group-committed: one store transaction (MemoryStore.commitSlice, or the fleet's group
+ * commit, MemoryStore.applyGroup) records every call settled since the last one, moves their cost from the slice
+ * to spent, journals by name the calls in flight for journalMs and
  * resizes the slice: grown within the limits when calls wait for room, headroom sized from recent demand,
  * none near the limit (then every call waits for a commit: exact per-call holds), shrunk to the calls in
  * flight when idle or closing. Invariant: amount >= bounds in flight + settled costs not yet committed, so
@@ -152,7 +155,7 @@ export class BudgetSlice {
   }
 
   private take(ask: CallAsk, amount: number, journaledId?: string): SliceTicket {
-    const ticket: SliceTicket = { id: journaledId ?? randomUUID(), slice: this, amount, journaled: journaledId !== undefined, ended: false };
+    const ticket: SliceTicket = { id: journaledId ?? randomUUID(), slice: this, amount, journaled: journaledId !== undefined, admittedAt: Date.now(), ended: false };
     this.held += amount;
     this.demand += amount;
     if (!ticket.journaled) this.started.add(ticket);
@@ -228,7 +231,9 @@ export class BudgetSlice {
   /** A timer for the slow duties: journal long calls by name, return an idle slice. */
   private arm(): void {
     if (this.closing) return;
-    const wait = this.started.size ? this.host.tuning.journalMs : this.host.tuning.idleMs;
+    // Calls in flight not journaled yet: wake when the oldest is due (the Set keeps admission order).
+    const oldest = this.started.values().next().value;
+    const wait = oldest ? Math.max(0, oldest.admittedAt + this.host.tuning.journalMs - Date.now()) : this.host.tuning.idleMs;
     const at = Date.now() + wait;
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -236,10 +241,16 @@ export class BudgetSlice {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const idle = Date.now() - this.lastUse >= this.host.tuning.idleMs;
-      if (this.started.size || this.ended.length || (idle && this.held <= MONEY_EPSILON && this.amount > MONEY_EPSILON)) void this.run(idle);
+      if (this.journalDue(Date.now()) || this.ended.length || (idle && this.held <= MONEY_EPSILON && this.amount > MONEY_EPSILON)) void this.run(idle);
       else if (this.amount > MONEY_EPSILON || this.started.size) this.arm();
     }, wait);
     this.timer.unref();
+  }
+
+  /** The oldest call admitted in memory and not journaled has been in flight journalMs. */
+  private journalDue(now: number): boolean {
+    const oldest = this.started.values().next().value;
+    return oldest !== undefined && now - oldest.admittedAt >= this.host.tuning.journalMs;
   }
 
   private async run(shrink = false): Promise<void> {
@@ -278,7 +289,12 @@ export class BudgetSlice {
     this.pending = [];
     const waiters = this.waiting;
     this.waiting = [];
-    const started = [...this.started];
+    // Calls admitted in memory are journaled once in flight journalMs (all of them when returning the slice):
+    // most calls end sooner, and journaling each then dropping it would be two row writes per call for a name
+    // the slice's own record stands in for (a survivor books unjournaled calls in it, money included).
+    const now = Date.now();
+    const all = shrink || this.closing;
+    const started = all ? [...this.started] : [...this.started].filter((s) => now - s.admittedAt >= this.host.tuning.journalMs);
     const ended = this.ended;
     this.ended = [];
     const movedCost = batch.reduce((n, p) => n + (p.settlement.held ? p.settlement.record.cost : 0), 0);

@@ -105,6 +105,26 @@ describe.each([false, true])('budget slices (in the fleet group commit: %s)', (i
     expect(store.bookOrphanedReservations()).toEqual([]);
   });
 
+  it('journals by name only the calls in flight journalMs: a short call is never journaled, a long one within journalMs', async () => {
+    const { commits, tracker } = setup(100, ':memory:', { journalMs: 60 });
+    const t = tracker();
+    await settle(t, await reserve(t, 'warm')); // the slice exists, with headroom
+    const long = await reserve(t, 'long');
+    const short = await reserve(t, 'short');
+    const n = commits.length;
+    await settle(t, short); // a commit while 'long' is in flight, young
+    const journaled = () => commits.flatMap((c) => c.started.map((x) => x.taskId));
+    expect(commits.length).toBeGreaterThan(n);
+    expect(journaled()).not.toContain('short');
+    expect(journaled()).not.toContain('long');
+    await expect.poll(journaled, { timeout: 2_000, interval: 10 }).toContain('long');
+    expect(Date.now() - long.ticket!.admittedAt).toBeGreaterThanOrEqual(60);
+    await settle(t, long);
+    await t.flush();
+    expect(commits.flatMap((c) => c.ended)).toContain(long.id);
+    expect(journaled()).not.toContain('short');
+  });
+
   it('an idle slice goes back to the budget by itself', async () => {
     const { store, tracker, day } = setup(100, ':memory:', { idleMs: 20 });
     const t = tracker();
