@@ -180,6 +180,9 @@ export class SqliteMemoryStore implements MemoryStore {
                              THEN excluded.created_at ELSE entries.created_at END`,
       ),
       get: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE partition = @partition AND key = @key AND ${LIVE}`),
+      // Prepared once: db.pragma() prepares its statement on every call, and every group commit with a slice sets both.
+      busyNone: db.prepare('PRAGMA busy_timeout = 0'),
+      busyWait: db.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`),
       delete: db.prepare('DELETE FROM entries WHERE partition = ? AND key = ? RETURNING expires_at'),
       clearLive: db.prepare(`DELETE FROM entries WHERE partition = @partition AND ${LIVE}`),
       clearAll: db.prepare('DELETE FROM entries WHERE partition = ?'),
@@ -516,11 +519,11 @@ export class SqliteMemoryStore implements MemoryStore {
     for (let attempt = 0; ; attempt++) {
       try {
         let out: T;
-        this.db.pragma('busy_timeout = 0');
+        this.stmt.busyNone.get();
         try {
           out = txn();
         } finally {
-          this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+          this.stmt.busyWait.get();
         }
         try {
           this.afterWrite(writes);
