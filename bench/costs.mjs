@@ -20,6 +20,9 @@ const PROCS = arg('procs', 8);
 const LANES = arg('lanes', 64);
 const SECONDS = arg('seconds', 5);
 const CAP = arg('cap', 5);
+// BENCH_LEDGER_GROUP=joined: as in the fleet, one task record per call written through a WriteBehind group
+// commit that the settles ride too; =separate: the same records, settles in their own slice commits (as before).
+const GROUP = ['joined', 'separate'].includes(process.env.BENCH_LEDGER_GROUP) ? process.env.BENCH_LEDGER_GROUP : undefined;
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 
 async function worker(file, phase, id) {
@@ -27,11 +30,13 @@ async function worker(file, phase, id) {
   const { createConfig } = await import(dist('config/defaults.js'));
   const { CostTracker } = await import(dist('routing/CostTracker.js'));
   const { OwnerLease } = await import(dist('memory/owner-lease.js'));
+  const { WriteBehind } = await import(dist('memory/write-behind.js'));
   const store = new SqliteMemoryStore(file, { busyTimeoutMs: 60_000, purgeIntervalMs: 0 });
   const lease = await OwnerLease.start(store, { role: 'bench' });
   const daily = phase === 'cap' ? CAP : 1e9;
   const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e9 }, alertThresholds: { dailyPercent: 80, monthlyPercent: 80 } } } }).routing;
-  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn: (o, msg) => o.event === 'cost.commit_failed' && process.stderr.write(`${msg}: ${o.err}\n`) } });
+  const writes = GROUP ? new WriteBehind(store) : undefined;
+  const tracker = new CostTracker(routing, store, { writes: GROUP === 'joined' ? writes : undefined, ownerId: () => lease.id, logger: { warn: (o, msg) => o.event === 'cost.commit_failed' && process.stderr.write(`${msg}: ${o.err}\n`) } });
   await new Promise((r) => process.once('message', r));
   const end = Date.now() + SECONDS * 1000;
   let pairs = 0;
@@ -51,7 +56,12 @@ async function worker(file, phase, id) {
         continue;
       }
       const outputTokens = phase === 'cap' ? Math.floor(Math.random() * 800) : 200;
-      const cost = await tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
+      const settled = tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
+      if (writes) {
+        const at = Date.now();
+        void writes.put({ partition: 'bench/tasks', key: `${id}-${l}-${i}`, value: { state: 'completed' }, owner: 'system', accessLevel: 'system', createdAt: at, updatedAt: at });
+      }
+      const cost = await settled;
       billed += cost;
       pairs++;
     }
@@ -61,6 +71,7 @@ async function worker(file, phase, id) {
   await Promise.all(Array.from({ length: LANES }, (_, l) => lane(l)));
   const seconds = (performance.now() - t0) / 1000;
   await tracker.flush();
+  await writes?.flush();
   const cpu = process.cpuUsage(cpu0);
   await lease.stop();
   store.close();
@@ -109,6 +120,8 @@ async function main() {
     const overspend = capCheck.usage.spent + capCheck.usage.reserved - CAP;
     console.log(JSON.stringify({
       bench: 'costs: CostTracker.reserveCall+settleCall through budget slices, one SQLite store',
+      settlesIn: GROUP === 'joined' ? 'the group commit (WriteBehind) of one task record per call' : 'their own slice commits',
+      taskRecords: GROUP ? 'one per call, in a WriteBehind' : 'none',
       machine: `${process.platform} ${process.arch}, Node ${process.version}`,
       loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
       processes: PROCS,

@@ -20,6 +20,9 @@ const SECONDS = Number(process.env.BENCH_PG_SECONDS ?? 5);
 const CAP = Number(process.env.BENCH_PG_CAP ?? 5);
 // BENCH_PG_SYNC=off: database.synchronousCommit false (see docs/config.md)
 const SYNC = process.env.BENCH_PG_SYNC !== 'off';
+// BENCH_LEDGER_GROUP=joined: as in the fleet, one task record per call written through a WriteBehind group
+// commit that the settles ride too; =separate: the same records, settles in their own slice commits (as before).
+const GROUP = ['joined', 'separate'].includes(process.env.BENCH_LEDGER_GROUP) ? process.env.BENCH_LEDGER_GROUP : undefined;
 const DAY = new Date().toISOString().slice(0, 10);
 
 async function worker(url, phase, id) {
@@ -27,12 +30,14 @@ async function worker(url, phase, id) {
   const { OwnerLease } = await import('../dist/memory/owner-lease.js');
   const { createConfig } = await import('../dist/config/defaults.js');
   const { CostTracker } = await import('../dist/routing/CostTracker.js');
+  const { WriteBehind } = await import('../dist/memory/write-behind.js');
   const store = new PgMemoryStore({ url, purgeIntervalMs: 0, poolMax: 4, synchronousCommit: SYNC });
   await store.init();
   const lease = await OwnerLease.start(store, { role: 'bench' });
   const daily = phase === 'cap' ? CAP : 1e12;
   const routing = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e12 } } } }).routing;
-  const tracker = new CostTracker(routing, store, { ownerId: () => lease.id, logger: { warn() {} } });
+  const writes = GROUP ? new WriteBehind(store) : undefined;
+  const tracker = new CostTracker(routing, store, { writes: GROUP === 'joined' ? writes : undefined, ownerId: () => lease.id, logger: { warn() {} } });
   process.stdout.write('ready\n');
   await new Promise((r) => process.stdin.once('data', r));
   const end = Date.now() + SECONDS * 1000;
@@ -54,7 +59,12 @@ async function worker(url, phase, id) {
         continue;
       }
       const outputTokens = phase === 'cap' ? Math.floor(Math.random() * 800) : 200;
-      const cost = await tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
+      const settled = tracker.settleCall(r, { inputTokens: 400, outputTokens, estimated: false });
+      if (writes) {
+        const at = Date.now();
+        void writes.put({ partition: 'bench/tasks', key: `${id}-${l}-${i}`, value: { state: 'completed' }, owner: 'system', accessLevel: 'system', createdAt: at, updatedAt: at });
+      }
+      const cost = await settled;
       billed += cost;
       pairs++;
     }
@@ -64,6 +74,7 @@ async function worker(url, phase, id) {
   await Promise.all(Array.from({ length: INFLIGHT }, (_, l) => lane(l)));
   const seconds = (performance.now() - t0) / 1000;
   await tracker.flush();
+  await writes?.flush();
   const cpu = process.cpuUsage(cpu0);
   await lease.stop();
   await store.close();
@@ -120,6 +131,8 @@ async function main() {
     const over = Number(usage.spent) + Number(usage.reserved) - CAP;
     console.log(JSON.stringify({
       bench: 'pg-ledger: CostTracker.reserveCall+settleCall through budget slices, one PostgreSQL database',
+      settlesIn: GROUP === 'joined' ? 'the group commit (WriteBehind) of one task record per call' : 'their own slice commits',
+      taskRecords: GROUP ? 'one per call, in a WriteBehind' : 'none',
       machine: `${process.platform} ${process.arch}, Node ${process.version}`,
       loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
       processes: PROCS,

@@ -199,7 +199,7 @@ export class FleetManager extends EventEmitter {
       this.retiredCosts.add(previous);
       void previous.flush().catch(() => undefined);
     }
-    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id });
+    this.costs = new CostTracker(routing, this.memory.getStore(), { logger: this.logger, ownerId: () => this.lease.id, writes: this.writes });
     this.costs.on('alert', (alert) => this.emit('budget:alert', alert));
     this.caller = new ModelCaller({
       streaming: this.config.streaming,

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { type ChangeSubscription, listen } from './pg-listener.js';
 import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migrations.js';
-import { checkCostRecord, checkMoney, checkName, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
+import { checkCostRecord, checkMoney, checkName, checkSliceCommit, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
   type BudgetUsage,
@@ -81,6 +81,18 @@ const UPSERT = `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $
     created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
                       THEN excluded.created_at ELSE aqe_entries.created_at END`;
 
+/** UPSERT for many rows in one statement (the columns as arrays, one row per index; no key twice). */
+const UPSERT_MANY = `INSERT INTO aqe_entries (${ENTRY_COLUMNS})
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[])
+  ON CONFLICT (partition, key) DO UPDATE SET
+    value = excluded.value, owner = excluded.owner, access_level = excluded.access_level,
+    team_id = excluded.team_id, swarm_id = excluded.swarm_id,
+    updated_at = excluded.updated_at, expires_at = excluded.expires_at,
+    created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
+                      THEN excluded.created_at ELSE aqe_entries.created_at END`;
+
+const DELETE_MANY = 'DELETE FROM aqe_entries WHERE (partition, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))';
+
 // BIGINT (20) and NUMERIC (1700) arrive as strings by default; every value aqe stores in them is a safe integer.
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -124,6 +136,14 @@ function tlsConfig(tls: PgTlsOptions | undefined): pg.PoolConfig['ssl'] {
  * replicas. Reservations carry their owner (OwnerLease registers and heartbeats it); a survivor books a dead
  * owner's reservations as unsettled (bookOrphanedReservations), exactly once, whichever replica asks.
  */
+interface SliceRow extends pg.QueryResultRow {
+  amount: number;
+  lost: boolean;
+  u_spent: number[] | null;
+  u_reserved: number[] | null;
+  u_simulated: number[] | null;
+}
+
 export class PgMemoryStore implements MemoryStore {
   readonly kind = 'postgres' as const;
   readonly label: string;
@@ -268,10 +288,25 @@ export class PgMemoryStore implements MemoryStore {
   async applyBatch(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): Promise<void> {
     if (puts.length + deletes.length === 0) return;
     const rows = puts.map((e) => this.toParams(e));
-    await this.transaction(`batch (${rows.length} puts, ${deletes.length} deletes)`, async (client) => {
-      for (const row of rows) await client.query(UPSERT, row);
-      for (const d of deletes) await client.query('DELETE FROM aqe_entries WHERE partition = $1 AND key = $2', [d.partition, d.key]);
-    });
+    await this.transaction(`batch (${rows.length} puts, ${deletes.length} deletes)`, (client) => this.writeBatch(client, rows, deletes));
+  }
+
+  /**
+   * A batch's upserts as one statement and its deletes as another (two round trips, whatever the batch size),
+   * rows in key order so that concurrent batches of several replicas lock shared rows in the same order. A
+   * key put twice keeps its last row (one statement cannot upsert a row twice).
+   */
+  private async writeBatch(client: pg.PoolClient, rows: unknown[][], deletes: Array<{ partition: string; key: string }>): Promise<void> {
+    if (rows.length) {
+      const last = new Map<string, unknown[]>();
+      for (const r of rows) last.set(`${r[0] as string}\0${r[1] as string}`, r);
+      const sorted = [...last.values()].sort((a, b) => byKey(a[0] as string, a[1] as string, b[0] as string, b[1] as string));
+      await client.query(UPSERT_MANY, Array.from({ length: 10 }, (_, c) => sorted.map((r) => r[c])));
+    }
+    if (deletes.length) {
+      const sorted = [...deletes].sort((a, b) => byKey(a.partition, a.key, b.partition, b.key));
+      await client.query(DELETE_MANY, [sorted.map((d) => d.partition), sorted.map((d) => d.key)]);
+    }
   }
 
   async get(partition: string, key: string): Promise<MemoryEntry | undefined> {
@@ -419,19 +454,40 @@ export class PgMemoryStore implements MemoryStore {
 
   /** One group commit of a process's slice: one round trip (aqe_commit_slice), settles as one multi-row insert. */
   async commitSlice(c: SliceCommit): Promise<SliceOutcome> {
-    for (const x of c.settled) checkCostRecord(x.record);
-    for (const [what, v] of [['floor', c.floor], ['need', c.need], ['extra', c.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
+    checkSliceCommit(c);
+    const q = this.sliceQuery(c);
+    const { rows } = await this.sql<SliceRow>(`commitSlice ${c.sliceId}`, q.text, q.values);
+    return q.outcome(rows[0]);
+  }
+
+  /**
+   * The fleet's group commit with budget-slice commits in it (see MemoryStore.applyGroup): applyBatch's upserts
+   * and deletes, then each slice's aqe_commit_slice, in one transaction (one COMMIT, one WAL flush). The slices
+   * go last, so the budget rows a growing slice locks are held only from its call to the COMMIT.
+   */
+  async applyGroup(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]): Promise<SliceOutcome[]> {
+    for (const c of slices) checkSliceCommit(c);
+    const rows = puts.map((e) => this.toParams(e));
+    const queries = slices.map((c) => this.sliceQuery(c));
+    return this.transaction(`group commit (${rows.length} puts, ${deletes.length} deletes, ${slices.length} slices)`, async (client) => {
+      await this.writeBatch(client, rows, deletes);
+      const out: SliceOutcome[] = [];
+      for (const q of queries) out.push(q.outcome((await client.query<SliceRow>(q.text, q.values)).rows[0]));
+      return out;
+    });
+  }
+
+  private sliceQuery(c: SliceCommit): { text: string; values: unknown[]; outcome: (r: SliceRow) => SliceOutcome } {
     const now = this.now();
     const day = c.windows.find((w) => w.name === 'daily')?.period ?? utcDay(now);
     const month = c.windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
     // lock order: daily before monthly (as everywhere)
     const windows = [...c.windows].sort((a, b) => (a.name === b.name ? 0 : a.name === 'daily' ? -1 : 1));
     const col = <T>(f: (x: SliceCommit['settled'][number]) => T) => c.settled.map(f);
-    const { rows } = await this.sql<{ amount: number; lost: boolean; u_spent: number[] | null; u_reserved: number[] | null; u_simulated: number[] | null }>(
-      `commitSlice ${c.sliceId}`,
-      `SELECT * FROM aqe_commit_slice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+    return {
+      text: `SELECT * FROM aqe_commit_slice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
          $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)`,
-      [
+      values: [
         c.sliceId, c.ownerId, c.known, day, month, now, c.countSimulated,
         windows.map((w) => w.name), windows.map((w) => w.period), windows.map((w) => (Number.isFinite(w.limit) ? w.limit : 'Infinity')),
         col((x) => x.id), col((x) => x.record.taskId), col((x) => x.record.modelName), col((x) => x.record.agentType),
@@ -443,15 +499,14 @@ export class PgMemoryStore implements MemoryStore {
         c.started.map((x) => x.amount),
         c.ended, c.floor, c.need, c.extra, c.extraFraction, Number.isFinite(c.exactBelow) ? c.exactBelow : 'Infinity', MONEY_EPSILON, COSTS_PARTITION,
       ],
-    );
-    const r = rows[0];
-    return {
-      amount: r.amount,
-      lost: r.lost,
-      usage: windows.map((w, i) => ({
-        name: w.name, period: w.period, limit: w.limit,
-        spent: r.u_spent?.[i] ?? 0, reserved: r.u_reserved?.[i] ?? 0, simulated: r.u_simulated?.[i] ?? 0,
-      })),
+      outcome: (r) => ({
+        amount: r.amount,
+        lost: r.lost,
+        usage: windows.map((w, i) => ({
+          name: w.name, period: w.period, limit: w.limit,
+          spent: r.u_spent?.[i] ?? 0, reserved: r.u_reserved?.[i] ?? 0, simulated: r.u_simulated?.[i] ?? 0,
+        })),
+      }),
     };
   }
 
@@ -637,4 +692,10 @@ function costFromRow(r: CostRow): CostRecord {
     month: r.month,
     status: r.status,
   };
+}
+
+/** (partition, key) order by UTF-16 code units: any fixed total order serves (it orders row locks). */
+function byKey(pa: string, ka: string, pb: string, kb: string): number {
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

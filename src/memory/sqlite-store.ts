@@ -115,6 +115,9 @@ export class SqliteMemoryStore implements MemoryStore {
   private readonly stmt: ReturnType<SqliteMemoryStore['prepareStatements']>;
   private readonly busyTimeoutMs: number;
   private readonly sliceTxn: Database.Transaction<(c: SliceCommit) => SliceOutcome>;
+  private readonly groupTxn: Database.Transaction<
+    (rows: Record<string, unknown>[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]) => SliceOutcome[]
+  >;
 
   constructor(path: string, opts: SqliteMemoryStoreOptions = {}) {
     this.path = path;
@@ -140,6 +143,11 @@ export class SqliteMemoryStore implements MemoryStore {
       }
       this.stmt = this.prepareStatements();
       this.sliceTxn = this.db.transaction((c: SliceCommit) => this.commitSliceNow(c));
+      this.groupTxn = this.db.transaction((rows: Record<string, unknown>[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]) => {
+        for (const row of rows) this.stmt.upsert.run(row);
+        for (const d of deletes) this.stmt.delete.get(d.partition, d.key);
+        return slices.map((c) => this.commitSliceNow(c));
+      });
     } catch (err) {
       this.db.close();
       if (err instanceof AqeError) throw err;
@@ -172,6 +180,9 @@ export class SqliteMemoryStore implements MemoryStore {
                              THEN excluded.created_at ELSE entries.created_at END`,
       ),
       get: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE partition = @partition AND key = @key AND ${LIVE}`),
+      // Prepared once: db.pragma() prepares its statement on every call, and every group commit with a slice sets both.
+      busyNone: db.prepare('PRAGMA busy_timeout = 0'),
+      busyWait: db.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`),
       delete: db.prepare('DELETE FROM entries WHERE partition = ? AND key = ? RETURNING expires_at'),
       clearLive: db.prepare(`DELETE FROM entries WHERE partition = @partition AND ${LIVE}`),
       clearAll: db.prepare('DELETE FROM entries WHERE partition = ?'),
@@ -483,29 +494,48 @@ export class SqliteMemoryStore implements MemoryStore {
    * slice in memory while another process holds the lock.
    */
   async commitSlice(commit: SliceCommit): Promise<SliceOutcome> {
-    for (const s of commit.settled) checkCostRecord(s.record);
-    for (const [what, v] of [['floor', commit.floor], ['need', commit.need], ['extra', commit.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
+    checkSliceCommit(commit);
+    return this.immediateRetrying(`commitSlice ${commit.sliceId}`, () => this.sliceTxn.immediate(commit), commit.settled.length + 1);
+  }
+
+  /**
+   * The fleet's group commit with budget-slice commits in it (see MemoryStore.applyGroup): the upserts and
+   * deletes of applyBatch, then each slice's commit, in one BEGIN IMMEDIATE transaction, taken like commitSlice's.
+   */
+  async applyGroup(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]): Promise<SliceOutcome[]> {
+    for (const c of slices) checkSliceCommit(c);
+    const rows = puts.map((e) => this.toRow(e));
+    const writes = rows.length + slices.reduce((n, c) => n + c.settled.length + 1, 0);
+    return this.immediateRetrying(`group commit (${rows.length} puts, ${deletes.length} deletes, ${slices.length} slices)`, () => this.groupTxn.immediate(rows, deletes, slices), writes);
+  }
+
+  /**
+   * Runs a BEGIN IMMEDIATE transaction with the write lock tried without SQLite's sleeping busy handler and
+   * retried on a short timer, so the process keeps admitting calls from its slice in memory (and serving
+   * requests) while another process holds the lock.
+   */
+  private async immediateRetrying<T>(operation: string, txn: () => T, writes: number): Promise<T> {
     const deadline = Date.now() + this.busyTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        let outcome: SliceOutcome;
-        this.db.pragma('busy_timeout = 0');
+        let out: T;
+        this.stmt.busyNone.get();
         try {
-          outcome = this.sliceTxn.immediate(commit);
+          out = txn();
         } finally {
-          this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+          this.stmt.busyWait.get();
         }
         try {
-          this.afterWrite(commit.settled.length + 1);
+          this.afterWrite(writes);
         } catch {
           // the commit landed; an expired-entry purge that found the file busy is retried by the next one
         }
-        return outcome;
+        return out;
       } catch (err) {
         const code = (err as { code?: string }).code;
         // SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, _RECOVERY): nothing was written, try again.
         if (!code?.startsWith('SQLITE_BUSY') || Date.now() > deadline) {
-          return this.guard(`commitSlice ${commit.sliceId}`, () => {
+          return this.guard(operation, () => {
             throw err;
           });
         }
@@ -803,4 +833,10 @@ export function checkCostRecord(record: CostRecord): void {
       });
     }
   }
+}
+
+/** What commitSlice and applyGroup check before writing a slice's commit (the same on both stores). */
+export function checkSliceCommit(c: SliceCommit): void {
+  for (const s of c.settled) checkCostRecord(s.record);
+  for (const [what, v] of [['floor', c.floor], ['need', c.need], ['extra', c.extra]] as const) checkMoney(`commitSlice: ${what}`, v);
 }

@@ -218,6 +218,12 @@ export interface MemoryStore {
   putMany(entries: MemoryEntry[]): void | Promise<void>;
   /** Upserts and deletes (of other keys) in one transaction: the group commit of WriteBehind. */
   applyBatch?(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): void | Promise<void>;
+  /**
+   * applyBatch and budget-slice commits (each as commitSlice would do it) in ONE transaction: the fleet's group
+   * commit carrying the settlements of the same event-loop turn. All or nothing: on error nothing was written.
+   * Returns each slice's outcome, in order.
+   */
+  applyGroup?(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>, slices: SliceCommit[]): Promise<SliceOutcome[]>;
   get(partition: string, key: string): MemoryEntry | undefined | Promise<MemoryEntry | undefined>;
   query(options: QueryOptions): MemoryEntry[] | Promise<MemoryEntry[]>;
   delete(partition: string, key: string): boolean | Promise<boolean>;

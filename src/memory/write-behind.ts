@@ -1,4 +1,4 @@
-import type { MemoryEntry, MemoryStore } from './types.js';
+import type { MemoryEntry, MemoryStore, SliceCommit, SliceOutcome } from './types.js';
 
 interface KeyRef {
   partition: string;
@@ -18,6 +18,17 @@ interface Batch {
   error?: unknown;
 }
 
+/**
+ * A budget slice's commit riding a flush (CostTracker's settlements): built when the flush writes, committed in
+ * the same store transaction as the batch (MemoryStore.applyGroup).
+ */
+export interface SliceJoin {
+  /** The commit to carry, built now (the flush is writing); undefined when there is nothing to commit. */
+  prepare(): SliceCommit | undefined;
+  /** The transaction landed with `outcome`, or failed with `error` and wrote nothing of the slice. */
+  done(outcome: SliceOutcome | undefined, error?: unknown): void;
+}
+
 const ref = (partition: string, key: string) => `${partition}\0${key}`;
 
 /**
@@ -28,11 +39,13 @@ const ref = (partition: string, key: string) => `${partition}\0${key}`;
  * in order, so a key's last write wins in the store as it does here. Every put/delete returns the promise
  * of the flush that carries it: await it where the write must be in the store before going on. That
  * promise resolves whatever happened (failures go to onError), except for a `strict` write, whose promise
- * rejects with the store's error.
+ * rejects with the store's error. Budget slices may join a flush (joinSlice): their settlements then land in
+ * the same transaction as the batch.
  */
 export class WriteBehind {
   private puts = new Map<string, MemoryEntry>();
   private deletes = new Map<string, KeyRef>();
+  private joins: SliceJoin[] = [];
   private next: Batch | undefined;
   private chain: Promise<void> = Promise.resolve();
 
@@ -53,6 +66,21 @@ export class WriteBehind {
     this.puts.delete(k);
     this.deletes.set(k, { partition, key });
     return this.schedule(opts.strict);
+  }
+
+  /** The store can carry budget-slice commits in the group commit (joinSlice). */
+  get joinsSlices(): boolean {
+    return typeof this.store.applyGroup === 'function';
+  }
+
+  /**
+   * Carry a budget slice's commit in the next flush (one transaction with the batch). If that transaction
+   * fails, nothing of the slice was written (its join says so; the slice retries on its own) and the batch's
+   * puts and deletes are written again without it, so a slice's failure costs the bookkeeping nothing.
+   */
+  joinSlice(join: SliceJoin): void {
+    this.joins.push(join);
+    void this.schedule();
   }
 
   /** Writes everything issued so far now (shutdown, or a reader that needs it in the store). */
@@ -82,11 +110,13 @@ export class WriteBehind {
     this.next = undefined;
     const puts = [...this.puts.values()];
     const deletes = [...this.deletes.values()];
+    const joins = this.joins;
     this.puts = new Map();
     this.deletes = new Map();
+    this.joins = [];
     this.chain = this.chain.then(async () => {
       try {
-        await this.write(puts, deletes);
+        await this.write(puts, deletes, joins);
       } catch (err) {
         batch.error = err;
         this.opts.onError?.(err, [...puts.map((e) => `${e.partition}/${e.key}`), ...deletes.map((d) => `${d.partition}/${d.key}`)]);
@@ -96,7 +126,31 @@ export class WriteBehind {
     });
   }
 
-  private async write(puts: MemoryEntry[], deletes: KeyRef[]): Promise<void> {
+  private async write(puts: MemoryEntry[], deletes: KeyRef[], joins: SliceJoin[]): Promise<void> {
+    const slices: Array<{ join: SliceJoin; commit: SliceCommit }> = [];
+    for (const join of joins) {
+      const commit = join.prepare();
+      if (commit) slices.push({ join, commit });
+    }
+    if (slices.length && this.store.applyGroup) {
+      let outcomes: SliceOutcome[];
+      try {
+        outcomes = await this.store.applyGroup(puts, deletes, slices.map((s) => s.commit));
+      } catch (err) {
+        for (const s of slices) s.join.done(undefined, err);
+        // Nothing was written: the slices retry on their own; the batch goes again without them.
+        return this.writeBatch(puts, deletes);
+      }
+      slices.forEach((s, i) => s.join.done(outcomes[i]));
+      return;
+    }
+    // A store without applyGroup never gets joins (joinsSlices is false); should one come anyway, say so.
+    for (const s of slices) s.join.done(undefined, new Error('this store cannot carry budget slices in a group commit'));
+    return this.writeBatch(puts, deletes);
+  }
+
+  private async writeBatch(puts: MemoryEntry[], deletes: KeyRef[]): Promise<void> {
+    if (puts.length + deletes.length === 0) return;
     if (this.store.applyBatch) return this.store.applyBatch(puts, deletes);
     if (puts.length) await this.store.putMany(puts);
     for (const d of deletes) await this.store.delete(d.partition, d.key);

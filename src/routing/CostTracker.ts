@@ -4,6 +4,7 @@ import type { RoutingConfig } from '../config/schema.js';
 import { AqeError, BudgetExceededError, ErrorCodes } from '../errors.js';
 import type { ModelSelection, QETask } from '../fleet/types.js';
 import { OwnerLease } from '../memory/owner-lease.js';
+import type { WriteBehind } from '../memory/write-behind.js';
 import { AccessLevel, type CostRecord, type CostStatus, type MemoryStore } from '../memory/types.js';
 import { alertThresholdPercent, budgetWindows, limitOf, startOfUtcDay, utcDayKey, utcMonthKey, type BudgetName } from './budget.js';
 import { PERIOD_DAYS, summariseLedger, type LedgerSummary, type ReportGrouping, type ReportPeriod } from './costReport.js';
@@ -27,6 +28,12 @@ export interface CostTrackerOptions {
   ownerId?: () => string;
   /** Budget slice tuning (tests, benches). */
   slices?: Partial<SliceTuning>;
+  /**
+   * The fleet's group commit (FleetManager passes its bookkeeping WriteBehind on the same store): settlements
+   * then land in the transaction that carries that turn's task records and journal writes, not one of their
+   * own. Without it (or on a store without applyGroup) each slice commits in its own transaction.
+   */
+  writes?: WriteBehind;
 }
 
 /** An upper bound for one model call, reserved before the call (first attempt, retry, fallback, escalation). */
@@ -182,6 +189,7 @@ export class CostTracker extends EventEmitter {
     this.now = opts.now ?? Date.now;
     this.logger = opts.logger ?? defaultLogger();
     this.ownerId = opts.ownerId;
+    const writes = opts.writes?.joinsSlices ? opts.writes : undefined;
     this.sliceHost = {
       store,
       tuning: { ...DEFAULT_SLICE_TUNING, ...opts.slices },
@@ -191,6 +199,7 @@ export class CostTracker extends EventEmitter {
         if (money) this.alertsAfterCommit(usage);
       },
       onError: (err) => this.logger.warn({ event: 'cost.commit_failed', err: err instanceof Error ? err.message : String(err) }, 'budget slice commit failed; retrying'),
+      ...(writes ? { join: (j) => writes.joinSlice(j) } : {}),
     };
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetExceededError } from '../errors.js';
 import { MONEY_EPSILON } from '../memory/slice-size.js';
-import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
+import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceCommit, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
+import type { SliceJoin } from '../memory/write-behind.js';
 
 /** Tuning of a process's budget slice (the defaults suit model calls; tests and benches may change them). */
 export interface SliceTuning {
@@ -28,6 +29,8 @@ export interface SliceTicket {
   amount: number;
   /** Written to the slice's journal (by a commit) while in flight. */
   journaled: boolean;
+  /** When it was admitted (Date.now()): calls admitted in memory are journaled once in flight journalMs. */
+  admittedAt: number;
   ended: boolean;
 }
 
@@ -60,13 +63,32 @@ export interface SliceHost {
   windows: (period: { day: string; month: string }) => BudgetWindow[];
   onCommitted: (usage: WindowUsage[], moneySettled: boolean) => void;
   onError: (err: unknown) => void;
+  /**
+   * Carry the next commit in the fleet's group commit (WriteBehind.joinSlice) instead of a transaction of its
+   * own. Only the commits settles and waiting calls ask for go this way; the timer's, drain's and retries don't.
+   */
+  join?: (join: SliceJoin) => void;
+}
+
+/** One commit cycle: what begin() took out of the slice for the store, and what finish() puts back on failure. */
+interface Cycle {
+  commit: SliceCommit;
+  shrink: boolean;
+  batch: Pending[];
+  waiters: Waiter[];
+  started: SliceTicket[];
+  ended: string[];
+  movedCost: number;
+  /** The largest call bound when the commit began (sizes the exact-hold threshold after it). */
+  bound: number;
 }
 
 /**
  * One process's share of one day's budget, held in the store as a single reservation row (owner = this
  * process) and used in memory: a call is admitted when the slice has room for its bound, with no store round
- * trip. Settlements are group-committed: one store transaction (MemoryStore.commitSlice) records every call
- * settled since the last one, moves their cost from the slice to spent, journals calls in flight by name and
+ * trip. Settlements are group-committed: one store transaction (MemoryStore.commitSlice, or the fleet's group
+ * commit, MemoryStore.applyGroup) records every call settled since the last one, moves their cost from the slice
+ * to spent, journals by name the calls in flight for journalMs and
  * resizes the slice: grown within the limits when calls wait for room, headroom sized from recent demand,
  * none near the limit (then every call waits for a commit: exact per-call holds), shrunk to the calls in
  * flight when idle or closing. Invariant: amount >= bounds in flight + settled costs not yet committed, so
@@ -133,7 +155,7 @@ export class BudgetSlice {
   }
 
   private take(ask: CallAsk, amount: number, journaledId?: string): SliceTicket {
-    const ticket: SliceTicket = { id: journaledId ?? randomUUID(), slice: this, amount, journaled: journaledId !== undefined, ended: false };
+    const ticket: SliceTicket = { id: journaledId ?? randomUUID(), slice: this, amount, journaled: journaledId !== undefined, admittedAt: Date.now(), ended: false };
     this.held += amount;
     this.demand += amount;
     if (!ticket.journaled) this.started.add(ticket);
@@ -176,11 +198,30 @@ export class BudgetSlice {
     if (!this.started.delete(ticket) && ticket.journaled) this.ended.push(ticket.id);
   }
 
-  /** Commit soon: on the next turn of the event loop (every settle of this turn rides one transaction). */
+  /**
+   * Commit soon: on the next turn of the event loop (every settle of this turn rides one transaction), in the
+   * fleet's group commit when the host offers one (then with the task records and journal writes of that turn).
+   */
   private schedule(now: boolean): void {
     if (!now) return this.arm();
     if (this.scheduled || this.committing) return;
     this.scheduled = true;
+    if (this.host.join) {
+      let cycle: Cycle | undefined;
+      this.host.join({
+        prepare: () => {
+          this.scheduled = false;
+          // Nothing asked for since (a timer's or drain's commit took it): no commit.
+          if (this.pending.length === 0 && this.waiting.length === 0) return undefined;
+          cycle = this.tryBegin(false);
+          return cycle?.commit;
+        },
+        done: (outcome, error) => {
+          if (cycle) void this.finish(cycle, outcome, error);
+        },
+      });
+      return;
+    }
     setImmediate(() => {
       this.scheduled = false;
       void this.run();
@@ -190,7 +231,9 @@ export class BudgetSlice {
   /** A timer for the slow duties: journal long calls by name, return an idle slice. */
   private arm(): void {
     if (this.closing) return;
-    const wait = this.started.size ? this.host.tuning.journalMs : this.host.tuning.idleMs;
+    // Calls in flight not journaled yet: wake when the oldest is due (the Set keeps admission order).
+    const oldest = this.started.values().next().value;
+    const wait = oldest ? Math.max(0, oldest.admittedAt + this.host.tuning.journalMs - Date.now()) : this.host.tuning.idleMs;
     const at = Date.now() + wait;
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -198,20 +241,60 @@ export class BudgetSlice {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const idle = Date.now() - this.lastUse >= this.host.tuning.idleMs;
-      if (this.started.size || this.ended.length || (idle && this.held <= MONEY_EPSILON && this.amount > MONEY_EPSILON)) void this.run(idle);
+      if (this.journalDue(Date.now()) || this.ended.length || (idle && this.held <= MONEY_EPSILON && this.amount > MONEY_EPSILON)) void this.run(idle);
       else if (this.amount > MONEY_EPSILON || this.started.size) this.arm();
     }, wait);
     this.timer.unref();
   }
 
+  /** The oldest call admitted in memory and not journaled has been in flight journalMs. */
+  private journalDue(now: number): boolean {
+    const oldest = this.started.values().next().value;
+    return oldest !== undefined && now - oldest.admittedAt >= this.host.tuning.journalMs;
+  }
+
   private async run(shrink = false): Promise<void> {
-    if (this.committing) return;
+    const cycle = this.tryBegin(shrink);
+    if (!cycle) return;
+    let outcome: SliceOutcome | undefined;
+    let failure: unknown;
+    try {
+      outcome = await this.host.store.commitSlice(cycle.commit);
+    } catch (err) {
+      failure = err;
+    }
+    await this.finish(cycle, outcome, failure);
+  }
+
+  /** begin(), or, when it throws (nothing was taken), the error reported and a retry soon. */
+  private tryBegin(shrink: boolean): Cycle | undefined {
+    try {
+      return this.begin(shrink);
+    } catch (err) {
+      this.failures++;
+      this.host.onError(err);
+      setTimeout(() => void this.run(shrink), Math.min(1000, 25 * 2 ** this.failures));
+      return undefined;
+    }
+  }
+
+  /** Starts a commit: takes what is pending out of the slice and builds the store's SliceCommit (undefined: one is in flight). */
+  private begin(shrink: boolean): Cycle | undefined {
+    if (this.committing) return undefined;
+    // First, before anything is taken out of the slice: these read the config and may throw.
+    const windows = this.host.windows(this);
+    const countSimulated = this.host.countSimulated();
     this.committing = true;
     const batch = this.pending;
     this.pending = [];
     const waiters = this.waiting;
     this.waiting = [];
-    const started = [...this.started];
+    // Calls admitted in memory are journaled once in flight journalMs (all of them when returning the slice):
+    // most calls end sooner, and journaling each then dropping it would be two row writes per call for a name
+    // the slice's own record stands in for (a survivor books unjournaled calls in it, money included).
+    const now = Date.now();
+    const all = shrink || this.closing;
+    const started = all ? [...this.started] : [...this.started].filter((s) => now - s.admittedAt >= this.host.tuning.journalMs);
     const ended = this.ended;
     this.ended = [];
     const movedCost = batch.reduce((n, p) => n + (p.settlement.held ? p.settlement.record.cost : 0), 0);
@@ -228,34 +311,35 @@ export class BudgetSlice {
     // quarter of it is left, so growth, the step that serialises processes, is one commit in several).
     const extra = shrink || this.closing || this.exact ? 0 : Math.min(Math.max(4 * this.demand, t.minCalls * bound), t.maxCalls * bound);
     this.demand = 0;
-    let outcome: SliceOutcome | undefined;
-    let failure: unknown;
-    try {
-      outcome = await this.host.store.commitSlice({
-        sliceId: this.id,
-        ownerId: this.ownerId,
-        known: this.known,
-        windows: this.host.windows(this),
-        countSimulated: this.host.countSimulated(),
-        settled: batch.map((p) => p.settlement),
-        // Calls in flight by name: those admitted in memory since the last commit, and those this commit admits.
-        started: started
-          .filter((s) => !s.ended)
-          .map((s) => {
-            const a = (s as SliceTicket & { ask: CallAsk }).ask;
-            return { id: s.id, taskId: a.taskId, modelName: a.modelName, agentType: a.agentType, amount: s.amount } satisfies SliceCall;
-          })
-          .concat(waiters.map((w) => ({ id: w.id, taskId: w.ask.taskId, modelName: w.ask.modelName, agentType: w.ask.agentType, amount: w.ask.amount }))),
-        ended,
-        floor,
-        need: floor + asked,
-        extra,
-        extraFraction: t.extraFraction,
-        exactBelow: t.exactCalls * bound,
-      });
-    } catch (err) {
-      failure = err;
-    }
+    const commit: SliceCommit = {
+      sliceId: this.id,
+      ownerId: this.ownerId,
+      known: this.known,
+      windows,
+      countSimulated,
+      settled: batch.map((p) => p.settlement),
+      // Calls in flight by name: those admitted in memory since the last commit, and those this commit admits.
+      started: started
+        .filter((s) => !s.ended)
+        .map((s) => {
+          const a = (s as SliceTicket & { ask: CallAsk }).ask;
+          return { id: s.id, taskId: a.taskId, modelName: a.modelName, agentType: a.agentType, amount: s.amount } satisfies SliceCall;
+        })
+        .concat(waiters.map((w) => ({ id: w.id, taskId: w.ask.taskId, modelName: w.ask.modelName, agentType: w.ask.agentType, amount: w.ask.amount }))),
+      ended,
+      floor,
+      need: floor + asked,
+      extra,
+      extraFraction: t.extraFraction,
+      exactBelow: t.exactCalls * bound,
+    };
+    return { commit, shrink, batch, waiters, started, ended, movedCost, bound };
+  }
+
+  /** Finishes a commit begun by begin(): applies the store's outcome, or puts everything back and retries. */
+  private async finish(cycle: Cycle, outcome: SliceOutcome | undefined, failure: unknown): Promise<void> {
+    const { shrink, batch, waiters, started, ended, movedCost, bound } = cycle;
+    const t = this.host.tuning;
     if (!outcome) {
       // Nothing was written: put everything back and retry (the slice still holds what it held).
       this.pending = batch.concat(this.pending);

@@ -159,6 +159,20 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.get('p', 'a'))?.value).toBe(2);
     });
 
+    it('applyBatch: many rows and deletes at once, a key put twice keeps its last row, expiry and createdAt as put', async () => {
+      await store.putMany([entry('gone-1', 0), entry('gone-2', 0), entry('kept', 0, { createdAt: T0 - 5 })]);
+      const puts = Array.from({ length: 40 }, (_, i) => entry(`k${String(i).padStart(2, '0')}`, { i }, { teamId: i % 2 ? 't' : undefined }));
+      await store.applyBatch!(
+        [...puts.reverse(), entry('x', 'first'), entry('kept', 1, { updatedAt: T0 + 1, expiresAt: T0 + 1000 }), entry('x', 'last')],
+        [{ partition: 'p', key: 'gone-2' }, { partition: 'p', key: 'gone-1' }, { partition: 'p', key: 'never-was' }],
+      );
+      const all = await store.query({ partition: 'p' });
+      expect(all.map((e) => e.key)).toEqual([...Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`), 'kept', 'x']);
+      expect(all.find((e) => e.key === 'k07')).toEqual(entry('k07', { i: 7 }, { teamId: 't' }));
+      expect(all.find((e) => e.key === 'x')?.value).toBe('last');
+      expect(all.find((e) => e.key === 'kept')).toMatchObject({ value: 1, createdAt: T0 - 5, updatedAt: T0 + 1, expiresAt: T0 + 1000 });
+    });
+
     it('refuses values without a JSON form with an error naming key and partition', async () => {
       const circular: Record<string, unknown> = {};
       circular.self = circular;
@@ -349,6 +363,43 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       ]);
       expect((await store.budgetUsage('daily', '2026-11-25')).spent).toBeCloseTo(0.07, 9);
       expect(await store.bookOrphanedReservations()).toEqual([]);
+    });
+
+    it('applyGroup: entries, deletes and slice commits in one transaction, outcomes in order; all or nothing', async () => {
+      const owner = await store.registerOwner({ role: 'aqe serve', pid: 1, host: 'h' });
+      await store.put(entry('gone', 0));
+      // Two slices grow (need 0.1 each), then one settles a call in the same group as task-record writes.
+      const grown = await store.applyGroup!([entry('task-1', 'queued')], [{ partition: 'p', key: 'gone' }], [
+        sliceCommit({ sliceId: 's1', ownerId: owner, need: 0.1 }),
+        sliceCommit({ sliceId: 's2', ownerId: owner, need: 0.2 }),
+      ]);
+      expect(grown.map((o) => [Number(o.amount.toFixed(9)), o.lost])).toEqual([[0.1, false], [0.2, false]]);
+      expect(grown[1].usage.find((u) => u.name === 'daily')).toMatchObject({ spent: 0, reserved: expect.closeTo(0.3, 9) });
+      expect(await store.get('p', 'gone')).toBeUndefined();
+      const settled = [{ id: 'call-1', record: cost('task-1', 0.04), held: true }];
+      const [done] = await store.applyGroup!([entry('task-1', 'completed')], [], [
+        sliceCommit({ sliceId: 's1', ownerId: owner, known: true, settled, floor: 0, need: 0, extra: 0 }),
+      ]);
+      expect(done.amount).toBe(0);
+      expect((await store.get('p', 'task-1'))?.value).toBe('completed');
+      expect((await store.costRecords(0)).map((r) => [r.taskId, r.cost, r.status])).toEqual([['task-1', 0.04, 'settled']]);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: expect.closeTo(0.04, 9), reserved: expect.closeTo(0.2, 9), simulated: 0 });
+
+      // A slice commit the store refuses inside the transaction (a status its CHECK rejects): nothing is written,
+      // neither the entries before it nor the other slice's settlement.
+      const bad = { ...cost('task-2', 0.05), status: 'bogus' as never };
+      await expect(
+        store.applyGroup!([entry('task-2', 'completed'), entry('task-1', 'overwritten')], [{ partition: 'p', key: 'task-1' }], [
+          sliceCommit({ sliceId: 's2', ownerId: owner, known: true, settled: [{ id: 'call-2', record: cost('task-3', 0.01), held: true }], floor: 0.19, need: 0.19 }),
+          sliceCommit({ sliceId: 's3', ownerId: owner, settled: [{ id: 'call-3', record: bad, held: false }] }),
+        ]),
+      ).rejects.toThrow();
+      expect(await store.get('p', 'task-2')).toBeUndefined();
+      expect((await store.get('p', 'task-1'))?.value).toBe('completed');
+      expect((await store.costRecords(0)).map((r) => r.taskId)).toEqual(['task-1']);
+      expect(await store.budgetUsage('daily', '2026-11-25')).toEqual({ spent: expect.closeTo(0.04, 9), reserved: expect.closeTo(0.2, 9), simulated: 0 });
+      // Checked before writing, as commitSlice checks them.
+      await expect(store.applyGroup!([], [], [sliceCommit({ sliceId: 's4', ownerId: owner, need: -1 })])).rejects.toThrow(AqeError);
     });
 
     it('near the limit a slice holds exactly what is asked; past it, only what fits (never below the calls in flight)', async () => {

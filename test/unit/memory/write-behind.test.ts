@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
-import { AccessLevel, type MemoryEntry, type MemoryStore } from '../../../src/memory/types.js';
-import { WriteBehind } from '../../../src/memory/write-behind.js';
+import { AccessLevel, type MemoryEntry, type MemoryStore, type SliceCommit, type SliceOutcome } from '../../../src/memory/types.js';
+import { WriteBehind, type SliceJoin } from '../../../src/memory/write-behind.js';
 
 const entry = (key: string, value: unknown, partition = 'p'): MemoryEntry => ({
   partition, key, value, owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: 1, updatedAt: 1,
@@ -102,5 +102,78 @@ describe('WriteBehind', () => {
     expect(calls).toEqual(['putMany', 'delete']);
     expect(sqlite.get('p', 'a')?.value).toBe(1);
     expect(sqlite.get('p', 'old')).toBeUndefined();
+  });
+  describe('budget slices joining a flush', () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const commitOf = (owner: string, over: Partial<SliceCommit> = {}): SliceCommit => ({
+      sliceId: 'slice-1', ownerId: owner, known: false, countSimulated: false,
+      windows: [{ name: 'daily', period: day, limit: 10 }, { name: 'monthly', period: day.slice(0, 7), limit: 100 }],
+      settled: [], started: [], ended: [], floor: 0, need: 0.5, extra: 0, extraFraction: 1, exactBelow: 0, ...over,
+    });
+    /** A join that records when it was prepared and what it was told. */
+    const joinOf = (commit: () => SliceCommit | undefined) => {
+      const seen: Array<{ outcome?: SliceOutcome; error?: unknown }> = [];
+      let prepared = 0;
+      const join: SliceJoin = {
+        prepare: () => {
+          prepared++;
+          return commit();
+        },
+        done: (outcome, error) => void seen.push({ outcome, error }),
+      };
+      return { join, seen, prepared: () => prepared };
+    };
+
+    it('carries a slice commit in the same transaction as the turn\'s writes, prepared when the flush writes', async () => {
+      const { store, calls } = counted(sqlite);
+      const w = new WriteBehind(store);
+      expect(w.joinsSlices).toBe(true);
+      const owner = sqlite.registerOwner({ role: 'test', pid: 1, host: 'h' });
+      const j = joinOf(() => commitOf(owner));
+      const put = w.put(entry('task-1', 'running'));
+      w.joinSlice(j.join);
+      expect(j.prepared()).toBe(0); // not during the turn
+      await put;
+      expect(calls.filter((c) => c !== 'registerOwner')).toEqual(['applyGroup']);
+      expect(j.prepared()).toBe(1);
+      expect(j.seen).toEqual([{ outcome: expect.objectContaining({ amount: 0.5, lost: false }), error: undefined }]);
+      expect(sqlite.get('p', 'task-1')?.value).toBe('running');
+      expect(sqlite.budgetUsage('daily', day).reserved).toBeCloseTo(0.5, 12);
+    });
+
+    it('a join with nothing to commit leaves the flush a plain batch', async () => {
+      const { store, calls } = counted(sqlite);
+      const w = new WriteBehind(store);
+      const j = joinOf(() => undefined);
+      w.joinSlice(j.join);
+      await w.put(entry('a', 1));
+      expect(calls).toEqual(['applyBatch']);
+      expect(j.prepared()).toBe(1);
+      expect(j.seen).toEqual([]);
+    });
+
+    it('when the group transaction fails, the slice is told (nothing of it written) and the writes go again alone', async () => {
+      const { store, calls } = counted(sqlite);
+      const failures: string[][] = [];
+      const w = new WriteBehind(store, { onError: (_err, keys) => failures.push(keys) });
+      const owner = sqlite.registerOwner({ role: 'test', pid: 1, host: 'h' });
+      // need below floor is checked by the store: the whole group is refused before anything is written
+      const j = joinOf(() => commitOf(owner, { need: -1 }));
+      const put = w.put(entry('task-1', 'completed'), { strict: true });
+      w.joinSlice(j.join);
+      await put;
+      expect(calls.filter((c) => c !== 'registerOwner')).toEqual(['applyGroup', 'applyBatch']);
+      expect(j.seen).toHaveLength(1);
+      expect(j.seen[0].outcome).toBeUndefined();
+      expect(String(j.seen[0].error)).toMatch(/need/);
+      expect(failures).toEqual([]);
+      expect(sqlite.get('p', 'task-1')?.value).toBe('completed');
+      expect(sqlite.budgetUsage('daily', day).reserved).toBe(0);
+    });
+
+    it('offers no joining on a store without applyGroup', () => {
+      const plain = new Proxy(sqlite, { get: (t, p, r) => (p === 'applyGroup' ? undefined : Reflect.get(t, p, r)) }) as MemoryStore;
+      expect(new WriteBehind(plain).joinsSlices).toBe(false);
+    });
   });
 });

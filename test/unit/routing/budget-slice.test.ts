@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConfig } from '../../../src/config/defaults.js';
 import type { RoutingConfig } from '../../../src/config/schema.js';
 import { BudgetExceededError } from '../../../src/errors.js';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
-import type { SliceCommit } from '../../../src/memory/types.js';
+import { AccessLevel, type SliceCommit } from '../../../src/memory/types.js';
+import { WriteBehind } from '../../../src/memory/write-behind.js';
 import { CostTracker, type BudgetAlert, type CallReservation } from '../../../src/routing/CostTracker.js';
 import type { SliceTuning } from '../../../src/routing/budget-slice.js';
 import { tempDir } from '../../helpers/fleet.js';
@@ -22,26 +23,50 @@ function routingWith(daily: number, over: Partial<RoutingConfig['costTracking']>
   return { ...base, costTracking: { ...base.costTracking, ...over, budgetLimits: { daily, monthly: 1e6 } } };
 }
 
-/** A store whose commits are counted, and trackers ("processes") on it. */
+/** Slice commits ride the fleet's group commit (a WriteBehind per tracker, as FleetManager wires it). */
+let joined = false;
+
+/**
+ * A store whose slice commits are counted (alone or inside a group commit), its transactions named in order,
+ * and trackers ("processes") on it.
+ */
 function setup(daily: number, file = ':memory:', tuning: Partial<SliceTuning> = {}, over: Partial<RoutingConfig['costTracking']> = {}) {
   const store = new SqliteMemoryStore(file, { purgeIntervalMs: 0 });
   cleanups.push(() => store.close());
   const commits: SliceCommit[] = [];
+  const txns: string[] = [];
   const commit = store.commitSlice.bind(store);
   store.commitSlice = (c) => {
     commits.push(c);
+    txns.push('commitSlice');
     return commit(c);
   };
+  const group = store.applyGroup.bind(store);
+  store.applyGroup = (puts, deletes, slices) => {
+    commits.push(...slices);
+    txns.push(`applyGroup(${puts.length} puts, ${slices.length} slices)`);
+    return group(puts, deletes, slices);
+  };
+  const batch = store.applyBatch.bind(store);
+  store.applyBatch = (puts, deletes) => {
+    txns.push(`applyBatch(${puts.length} puts)`);
+    return batch(puts, deletes);
+  };
+  const writes = new WriteBehind(store);
   const tracker = (owner = store.registerOwner({ role: 'test', pid: process.pid, host: 'h' })) =>
-    new CostTracker(routingWith(daily, over), store, { ownerId: () => owner, logger: { warn() {} }, slices: tuning });
-  return { store, commits, tracker, day: new Date().toISOString().slice(0, 10) };
+    new CostTracker(routingWith(daily, over), store, { ownerId: () => owner, logger: { warn() {} }, slices: tuning, ...(joined ? { writes } : {}) });
+  return { store, commits, txns, writes, tracker, day: new Date().toISOString().slice(0, 10) };
 }
 
 const reserve = (t: CostTracker, id: string, minTokens = 1000) =>
   t.reserveCall({ taskId: id, agentType: 'test-generator' }, { modelName: 'claude-haiku-4', inputTokens: 1000, maxTokens: 1000, minTokens, simulated: false });
 const settle = (t: CostTracker, r: CallReservation, out = 500) => t.settleCall(r, { inputTokens: 1000, outputTokens: out, estimated: false });
 
-describe('budget slices', () => {
+describe.each([false, true])('budget slices (in the fleet group commit: %s)', (inGroup) => {
+  beforeAll(() => {
+    joined = inGroup;
+  });
+
   it('hold headroom after the first call, so the next calls are admitted without a store transaction', async () => {
     const { store, commits, tracker, day } = setup(100);
     const t = tracker();
@@ -78,6 +103,26 @@ describe('budget slices', () => {
     await t.flush();
     expect(store.budgetUsage('daily', day)).toEqual({ spent: expect.closeTo(0.0028 + 0.0008, 12), reserved: 0, simulated: 0 });
     expect(store.bookOrphanedReservations()).toEqual([]);
+  });
+
+  it('journals by name only the calls in flight journalMs: a short call is never journaled, a long one within journalMs', async () => {
+    const { commits, tracker } = setup(100, ':memory:', { journalMs: 60 });
+    const t = tracker();
+    await settle(t, await reserve(t, 'warm')); // the slice exists, with headroom
+    const long = await reserve(t, 'long');
+    const short = await reserve(t, 'short');
+    const n = commits.length;
+    await settle(t, short); // a commit while 'long' is in flight, young
+    const journaled = () => commits.flatMap((c) => c.started.map((x) => x.taskId));
+    expect(commits.length).toBeGreaterThan(n);
+    expect(journaled()).not.toContain('short');
+    expect(journaled()).not.toContain('long');
+    await expect.poll(journaled, { timeout: 2_000, interval: 10 }).toContain('long');
+    expect(Date.now() - long.ticket!.admittedAt).toBeGreaterThanOrEqual(60);
+    await settle(t, long);
+    await t.flush();
+    expect(commits.flatMap((c) => c.ended)).toContain(long.id);
+    expect(journaled()).not.toContain('short');
   });
 
   it('an idle slice goes back to the budget by itself', async () => {
@@ -146,5 +191,45 @@ describe('budget slices', () => {
     for (let i = 0; i < 8; i++) await settle(t, await reserve(t, `t${i}`), 1000);
     await t.flush();
     expect(alerts.map((a) => [a.budget, a.thresholdPercent])).toEqual([['daily', 50]]);
+  });
+
+  it.runIf(inGroup)("settles share the fleet's transaction with that turn's task-record writes", async () => {
+    const { store, txns, writes, tracker, day } = setup(100);
+    const t = tracker();
+    const first = await reserve(t, 'a'); // the first call waits for a commit that creates the slice
+    expect(txns).toEqual(['applyGroup(0 puts, 1 slices)']);
+    const second = await reserve(t, 'b'); // from the headroom, in memory
+    txns.length = 0;
+    const record = (key: string, value: string) =>
+      writes.put({ partition: 'tasks', key, value, owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: 1, updatedAt: 1 });
+    const settled = Promise.all([settle(t, first), settle(t, second), record('a', 'completed'), record('b', 'completed')]);
+    await settled;
+    expect(txns).toEqual(['applyGroup(2 puts, 1 slices)']);
+    // durable when settleCall resolved: in the ledger, money moved to spent, with the records
+    expect(store.costRecords(0).map((r) => r.taskId).sort()).toEqual(['a', 'b']);
+    expect(store.budgetUsage('daily', day).spent).toBeCloseTo(2 * (0.0008 + 0.002), 12);
+    expect(store.get('tasks', 'a')?.value).toBe('completed');
+  });
+
+  it.runIf(inGroup)('a failed group commit loses nothing: the slice retries alone, the records are written alone', async () => {
+    const { store, txns, writes, tracker, day } = setup(100);
+    const t = tracker();
+    const r = await reserve(t, 'a');
+    const group = store.applyGroup;
+    let failures = 0;
+    store.applyGroup = (puts, deletes, slices) => {
+      if (failures++ === 0) return Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_IOERR' }));
+      return group(puts, deletes, slices);
+    };
+    txns.length = 0;
+    const put = writes.put({ partition: 'tasks', key: 'a', value: 'completed', owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: 1, updatedAt: 1 }, { strict: true });
+    const cost = await settle(t, r);
+    await put;
+    expect(txns).toEqual(['applyBatch(1 puts)', 'commitSlice']);
+    expect(store.get('tasks', 'a')?.value).toBe('completed');
+    expect(store.costRecords(0).map((x) => [x.taskId, x.cost])).toEqual([['a', cost]]);
+    expect(store.budgetUsage('daily', day).spent).toBeCloseTo(cost, 12);
+    await t.flush();
+    expect(store.budgetUsage('daily', day)).toEqual({ spent: expect.closeTo(cost, 12), reserved: 0, simulated: 0 });
   });
 });
