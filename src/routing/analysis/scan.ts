@@ -330,18 +330,22 @@ const IDENT_CHAR = new Uint8Array(128).map((_, c) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0,
 );
 
-/** Open-addressing table of identifier hashes, reused by every scan (slot -> index + 1 into the scan's list; 0 empty). */
+/**
+ * Open-addressing table of identifiers, reused by every scan: slot -> index + 1 into the scan's list (0 empty),
+ * and the identifier's two hashes and length.
+ */
 let slots = new Int32Array(8192);
-let slotHashes = new Int32Array(8192);
+let slotHash = new Int32Array(8192);
+let slotHash2 = new Int32Array(8192);
+let slotLength = new Int32Array(8192);
 
 /**
  * The distinct identifiers ([A-Za-z_$][\w$]*) in order of first occurrence, in one pass over the text. A repeated
- * identifier is found by a hash of its characters in a typed table and a comparison in place, so the thousands of
- * repeats in a long file allocate no string and go through no Map or Set.
+ * identifier is recognised by two independent 32-bit hashes of its characters and its length (no comparison, no
+ * string, no Map): two different identifiers of one file agreeing on all three is a 1-in-2^64 event per pair.
  */
 function distinctIdentifiers(code: string): string[] {
   const ids: string[] = [];
-  const idHashes: number[] = [];
   slots.fill(0);
   let mask = slots.length - 1;
   const n = code.length;
@@ -353,20 +357,26 @@ function distinctIdentifiers(code: string): string[] {
       continue;
     }
     let h = c;
+    let g = c;
     let j = i + 1;
-    for (let d = code.charCodeAt(j); j < n && d < 128 && IDENT_CHAR[d] !== 0; d = code.charCodeAt(++j)) h = (Math.imul(h, 31) + d) & 0x3fffffff;
-    let slot = h & mask;
+    for (let d = code.charCodeAt(j); j < n && d < 128 && IDENT_CHAR[d] !== 0; d = code.charCodeAt(++j)) {
+      h = (Math.imul(h, 31) + d) | 0;
+      g = (Math.imul(g, 0x01000193) ^ d) | 0;
+    }
+    const length = j - i;
+    let slot = (h ^ length) & mask;
     for (;;) {
       const e = slots[slot];
       if (e === 0) {
         ids.push(code.slice(i, j));
-        idHashes.push(h);
         slots[slot] = ids.length;
-        slotHashes[slot] = h;
-        if (ids.length * 2 > slots.length) mask = growSlots(idHashes);
+        slotHash[slot] = h;
+        slotHash2[slot] = g;
+        slotLength[slot] = length;
+        if (ids.length * 2 > slots.length) mask = growSlots();
         break;
       }
-      if (slotHashes[slot] === h && sameAt(code, i, j, ids[e - 1])) break;
+      if (slotHash[slot] === h && slotHash2[slot] === g && slotLength[slot] === length) break;
       slot = (slot + 1) & mask;
     }
     i = j;
@@ -374,25 +384,22 @@ function distinctIdentifiers(code: string): string[] {
   return ids;
 }
 
-/** Doubles the identifier table and re-inserts every identifier by its hash; returns the new mask. */
-function growSlots(idHashes: number[]): number {
-  slots = new Int32Array(slots.length * 2);
-  slotHashes = new Int32Array(slots.length);
-  const mask = slots.length - 1;
-  idHashes.forEach((h, k) => {
-    let slot = h & mask;
+/** Doubles the identifier table, moving every entry; returns the new mask. */
+function growSlots(): number {
+  const [oldSlots, oldHash, oldHash2, oldLength] = [slots, slotHash, slotHash2, slotLength];
+  const size = oldSlots.length * 2;
+  [slots, slotHash, slotHash2, slotLength] = [new Int32Array(size), new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+  const mask = size - 1;
+  for (let k = 0; k < oldSlots.length; k++) {
+    if (oldSlots[k] === 0) continue;
+    let slot = (oldHash[k] ^ oldLength[k]) & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = k + 1;
-    slotHashes[slot] = h;
-  });
+    slots[slot] = oldSlots[k];
+    slotHash[slot] = oldHash[k];
+    slotHash2[slot] = oldHash2[k];
+    slotLength[slot] = oldLength[k];
+  }
   return mask;
-}
-
-/** Whether code[i, j) is `word` (a char loop: startsWith with a position is several times slower here). */
-function sameAt(code: string, i: number, j: number, word: string): boolean {
-  if (word.length !== j - i) return false;
-  for (let k = 0; k < word.length; k++) if (code.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
-  return true;
 }
 
 /** Whether text[from, to) is empty or whitespace only (what `!line.trim()` says, without the copy). */
