@@ -73,23 +73,20 @@ interface CostRow {
 const OWNER_RETENTION_MS = 7 * 86_400_000;
 const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
-const UPSERT = `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-  ON CONFLICT (partition, key) DO UPDATE SET
+/** What an upsert of an existing key changes (a key whose row had expired starts a new life: created_at too). */
+const ON_CONFLICT = `ON CONFLICT (partition, key) DO UPDATE SET
     value = excluded.value, owner = excluded.owner, access_level = excluded.access_level,
     team_id = excluded.team_id, swarm_id = excluded.swarm_id,
     updated_at = excluded.updated_at, expires_at = excluded.expires_at,
     created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
                       THEN excluded.created_at ELSE aqe_entries.created_at END`;
+const UPSERT = `INSERT INTO aqe_entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  ${ON_CONFLICT}`;
 
 /** UPSERT for many rows in one statement (the columns as arrays, one row per index; no key twice). */
 const UPSERT_MANY = `INSERT INTO aqe_entries (${ENTRY_COLUMNS})
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[])
-  ON CONFLICT (partition, key) DO UPDATE SET
-    value = excluded.value, owner = excluded.owner, access_level = excluded.access_level,
-    team_id = excluded.team_id, swarm_id = excluded.swarm_id,
-    updated_at = excluded.updated_at, expires_at = excluded.expires_at,
-    created_at = CASE WHEN aqe_entries.expires_at IS NOT NULL AND aqe_entries.expires_at <= excluded.updated_at
-                      THEN excluded.created_at ELSE aqe_entries.created_at END`;
+  ${ON_CONFLICT}`;
 
 const DELETE_MANY = 'DELETE FROM aqe_entries WHERE (partition, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))';
 
