@@ -51,17 +51,16 @@ const FUNCTION_START: Record<Lang, RegExp> = {
   php: /\bfunction\b/,
   c: /^\s*[\w*&<>:\s]+\s+\**\w+\s*\([^;]*\)\s*\{?\s*$/,
 };
-/** Patterns over the code, each with the words one of which every match must contain (see word-gate.ts). */
-const GATES: PatternGate[] = [];
-interface Gated {
+/** A pattern over the code and the index of its gate: the words every match needs (see word-gate.ts). */
+export interface Gated {
   re: RegExp;
   gate: number;
 }
-const PATTERN_OF: RegExp[] = [];
-function gated(re: RegExp, gate: PatternGate): Gated {
-  GATES.push(gate);
-  PATTERN_OF.push(re);
-  return { re, gate: GATES.length - 1 };
+const GATED: Array<Gated & { when: PatternGate }> = [];
+function gated(re: RegExp, when: PatternGate): Gated {
+  const g = { re, gate: GATED.length };
+  GATED.push({ ...g, when });
+  return g;
 }
 
 const ASYNC = gated(/\basync\b|\bawait\b|\bgo\s+(func\b|\w+\()|\bchan\b|\bCompletableFuture\b|\bExecutorService\b|\bnew Thread\b|\bThread\(|\bRunnable\b|\bsuspend fun\b|\blaunch\s*\{|\bTask\.Run\b|\btokio::|\bthreading\b|\bconcurrent\.futures\b|\bgoroutine/, {
@@ -168,10 +167,10 @@ const ASYNC_FUNCTION = gated(/\basync\s+(def|fn|function|\w+\s*\()|\basync\s*\(|
 const AWAIT = /\bawait\b|<-\s*\w+|\.get\(\)|\.join\(\)/g;
 const NEW_PROMISE = gated(/\bnew Promise\b/g, { exact: ['Promise'], with: { exact: ['new'] } });
 const TRY_CATCH = gated(/\b(catch|except|rescue)\b/g, { exact: ['catch', 'except', 'rescue'] });
-const WORD_GATES = new WordGates(GATES);
+const WORD_GATES = new WordGates(GATED.map((g) => g.when));
 
 /** The gated patterns and the gates a text opens (for the test that every match has its gate open). */
-export const gatedPatterns: readonly Gated[] = GATES.map((_, gate) => ({ re: PATTERN_OF[gate], gate }));
+export const gatedPatterns: readonly Gated[] = GATED;
 export function openGates(text: string): Uint8Array {
   return WORD_GATES.open(distinctIdentifiers(text));
 }
