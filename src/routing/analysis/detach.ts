@@ -12,14 +12,22 @@ export function detachedString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** The value with every string in it (in arrays and plain objects, any depth) replaced by a detached copy. */
+/**
+ * The value with every string in it (in arrays and plain objects, any depth) replaced by a detached copy. Other
+ * objects (a Map, a class instance) are kept as they are.
+ */
 export function detached<T>(value: T): T {
   if (typeof value === 'string') return detachedString(value) as T;
   if (Array.isArray(value)) return value.map(detached) as T;
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && isPlain(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = detached(v);
     return out as T;
   }
   return value;
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

@@ -97,5 +97,7 @@ describe('detached copies for caches', () => {
     expect(copy).toEqual(facts);
     expect(copy).not.toBe(facts);
     expect(copy.list).not.toBe(facts.list);
+    const m = new Map([['k', 1]]);
+    expect(detached({ m }).m).toBe(m);
   });
 });
