@@ -63,6 +63,7 @@ const reserve = (t: CostTracker, id: string, minTokens = 1000) =>
 const settle = (t: CostTracker, r: CallReservation, out = 500) => t.settleCall(r, { inputTokens: 1000, outputTokens: out, estimated: false });
 
 describe.each([false, true])('budget slices (in the fleet group commit: %s)', (inGroup) => {
+  // The two tests that check the joined transaction itself are defined only in the joined variant.
   beforeAll(() => {
     joined = inGroup;
   });
@@ -193,7 +194,7 @@ describe.each([false, true])('budget slices (in the fleet group commit: %s)', (i
     expect(alerts.map((a) => [a.budget, a.thresholdPercent])).toEqual([['daily', 50]]);
   });
 
-  it.runIf(inGroup)("settles share the fleet's transaction with that turn's task-record writes", async () => {
+  if (inGroup) it("settles share the fleet's transaction with that turn's task-record writes", async () => {
     const { store, txns, writes, tracker, day } = setup(100);
     const t = tracker();
     const first = await reserve(t, 'a'); // the first call waits for a commit that creates the slice
@@ -211,7 +212,7 @@ describe.each([false, true])('budget slices (in the fleet group commit: %s)', (i
     expect(store.get('tasks', 'a')?.value).toBe('completed');
   });
 
-  it.runIf(inGroup)('a failed group commit loses nothing: the slice retries alone, the records are written alone', async () => {
+  if (inGroup) it('a failed group commit loses nothing: the slice retries alone, the records are written alone', async () => {
     const { store, txns, writes, tracker, day } = setup(100);
     const t = tracker();
     const r = await reserve(t, 'a');
