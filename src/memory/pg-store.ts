@@ -127,12 +127,7 @@ function tlsConfig(tls: PgTlsOptions | undefined): pg.PoolConfig['ssl'] {
   };
 }
 
-/**
- * MemoryStore on PostgreSQL, shared by any number of replicas. Same behaviour as SqliteMemoryStore; budget
- * checks serialise on a per-window row lock (SELECT ... FOR UPDATE in aqe_reserve), so the cap holds across
- * replicas. Reservations carry their owner (OwnerLease registers and heartbeats it); a survivor books a dead
- * owner's reservations as unsettled (bookOrphanedReservations), exactly once, whichever replica asks.
- */
+/** The row aqe_commit_slice returns. */
 interface SliceRow extends pg.QueryResultRow {
   amount: number;
   lost: boolean;
@@ -141,6 +136,12 @@ interface SliceRow extends pg.QueryResultRow {
   u_simulated: number[] | null;
 }
 
+/**
+ * MemoryStore on PostgreSQL, shared by any number of replicas. Same behaviour as SqliteMemoryStore; budget
+ * checks serialise on a per-window row lock (SELECT ... FOR UPDATE in aqe_reserve), so the cap holds across
+ * replicas. Reservations carry their owner (OwnerLease registers and heartbeats it); a survivor books a dead
+ * owner's reservations as unsettled (bookOrphanedReservations), exactly once, whichever replica asks.
+ */
 export class PgMemoryStore implements MemoryStore {
   readonly kind = 'postgres' as const;
   readonly label: string;

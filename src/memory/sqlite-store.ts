@@ -316,11 +316,7 @@ export class SqliteMemoryStore implements MemoryStore {
   applyBatch(puts: MemoryEntry[], deletes: Array<{ partition: string; key: string }>): void {
     if (puts.length + deletes.length === 0) return;
     const rows = puts.map((e) => this.toRow(e));
-    const write = this.db.transaction(() => {
-      for (const row of rows) this.stmt.upsert.run(row);
-      for (const d of deletes) this.stmt.delete.get(d.partition, d.key);
-    });
-    this.guard(`batch (${rows.length} puts, ${deletes.length} deletes)`, () => write.immediate());
+    this.guard(`batch (${rows.length} puts, ${deletes.length} deletes)`, () => this.groupTxn.immediate(rows, deletes, []));
     this.afterWrite(rows.length);
   }
 

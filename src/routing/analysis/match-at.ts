@@ -1,3 +1,5 @@
+import { isWideSpace } from '../tokenizer.js';
+
 /**
  * Counting a global pattern's matches by trying it only where a match can start.
  *
@@ -44,8 +46,7 @@ export function wordBoundaryAt(text: string, p: number): boolean {
 
 /** JavaScript's `\s`. */
 export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 32 || (c >= 9 && c <= 13) || isWideSpace(c);
 }
 
 /**

@@ -451,12 +451,6 @@ class NextOf {
   }
 }
 
-const lineCount = (text: string) => {
-  let n = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
-};
-
 /** The phrases of the distinct identifiers longer than one character (at most 4000), as identifierPhrase gives them. */
 function identifierPhrases(identifiers: readonly string[]): Set<string> {
   const phrases = new Set<string>();
@@ -490,17 +484,20 @@ function markedWords(phrase: string): Marks {
 const IMPORT_LINE = /^\s*(import|from|require|use|using|#include)\b|require\(/;
 
 /**
- * The lines IMPORT_LINE matches, joined with newlines. A line is tested only when its first non-space character
- * can start a keyword (i f r u #, or a non-ASCII character IMPORT_LINE's \s may skip) or it calls require.
+ * The raw text's line count, and the lines IMPORT_LINE matches joined with newlines, in one walk. A line is
+ * tested only when its first non-space character can start a keyword (i f r u #, or a non-ASCII character
+ * IMPORT_LINE's \s may skip) or it calls require.
  */
-function importLinesOf(content: string): string {
+function rawLines(content: string): { count: number; importLines: string } {
   const out: string[] = [];
+  let count = 0;
   const requireCall = new NextOf(content, 'require(');
   for (let start = 0; start <= content.length; ) {
     let end = content.indexOf('\n', start);
     if (end === -1) end = content.length;
     const from = start;
     start = end + 1;
+    count++;
     let first = -1;
     for (let i = from; i < end; i++) {
       const c = content.charCodeAt(i);
@@ -513,7 +510,7 @@ function importLinesOf(content: string): string {
     const line = content.slice(from, end);
     if (IMPORT_LINE.test(line)) out.push(line);
   }
-  return out.join('\n');
+  return { count, importLines: out.join('\n') };
 }
 
 export function scanCode(path: string, content: string): CodeFacts {
@@ -596,7 +593,8 @@ export function scanCode(path: string, content: string): CodeFacts {
   const stringText = strings.map((s) => s.text).join('\n');
   const io = IO.filter(([, g]) => test(g) || g.re.test(stringText)).map(([n]) => n);
   // Imports are strings: look at import lines in the raw text too.
-  const importLines = importLinesOf(content);
+  const rawFacts = rawLines(content);
+  const importLines = rawFacts.importLines;
   for (const [n, g] of IO) if (!io.includes(n) && g.re.test(importLines)) io.push(n);
   const crypto = [...new Set(all(CRYPTO).map((m) => m[0]))];
   if (/\b(crypto|jsonwebtoken|jose|bcrypt\w*|argon2|hashlib|hmac|javax\.crypto|crypto\/\w+)\b/.test(importLines)) crypto.push('imports crypto');
@@ -634,7 +632,7 @@ export function scanCode(path: string, content: string): CodeFacts {
   const imports = [...content.matchAll(/\bfrom\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]|^import\s+(?!type\b)([\w.]+)/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
   return {
     path,
-    lines: lineCount(content),
+    lines: rawFacts.count,
     logicLines,
     functions,
     classes: countOf(CLASS),
