@@ -37,24 +37,59 @@ function softmax(z: number[]): number[] {
   return e.map((x) => x / s);
 }
 
-function standardised(model: Pick<TierModel, 'features' | 'mean' | 'scale'>, vec: Record<string, number>): number[] {
-  return model.features.map((name, j) => ((vec[name] ?? 0) - model.mean[j]) / model.scale[j]);
+/*
+ * predictTier runs on every uncached routing decision, so it is written as plain loops over the model's arrays
+ * (no per-feature closures or intermediate arrays). Its arithmetic is in the same order as softmax above and
+ * the fit, so the probabilities are bit-identical to the array-method form it replaced.
+ */
+export function predictTier(model: TierModel, vec: Record<string, number>, driverCount = 3): TierPrediction {
+  const { features, mean, scale, weights, bias } = model;
+  const d = features.length;
+  const K = weights.length;
+  const x = new Float64Array(d);
+  for (let j = 0; j < d; j++) x[j] = ((vec[features[j]] ?? 0) - mean[j]) / scale[j];
+  const p = new Array<number>(K);
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const w = weights[k];
+    let acc = bias[k];
+    for (let j = 0; j < d; j++) acc += w[j] * x[j];
+    p[k] = acc;
+    if (acc > max) max = acc;
+  }
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    p[k] = Math.exp(p[k] - max);
+    sum += p[k];
+  }
+  for (let k = 0; k < K; k++) p[k] /= sum;
+  // Highest probability first; ties go to the earlier tier (what a stable sort gives).
+  let top = 0;
+  for (let k = 1; k < K; k++) if (p[k] > p[top]) top = k;
+  let second = top === 0 ? 1 : 0;
+  for (let k = 0; k < K; k++) if (k !== top && p[k] > p[second]) second = k;
+  const drivers = topDrivers(model, vec, x, top, second, driverCount);
+  const probabilities = {} as Record<ModelTier, number>;
+  for (let k = 0; k < K; k++) probabilities[model.tiers[k]] = p[k];
+  return { tier: model.tiers[top], probabilities, runnerUp: model.tiers[second], margin: p[top] - p[second], drivers };
 }
 
-export function predictTier(model: TierModel, vec: Record<string, number>, driverCount = 3): TierPrediction {
-  const x = standardised(model, vec);
-  const z = model.weights.map((w, k) => w.reduce((acc, wj, j) => acc + wj * x[j], model.bias[k]));
-  const p = softmax(z);
-  const order = p.map((_, k) => k).sort((a, c) => p[c] - p[a]);
-  const [top, second] = order;
-  const drivers = model.features
-    .map((feature, j) => ({ feature, value: vec[feature] ?? 0, push: (model.weights[top][j] - model.weights[second][j]) * x[j] }))
-    .filter((d) => d.push > 0)
-    .sort((a, c) => c.push - a.push)
-    .slice(0, driverCount)
-    .map((d) => ({ ...d, push: Math.round(d.push * 100) / 100 }));
-  const probabilities = Object.fromEntries(model.tiers.map((t, k) => [t, p[k]])) as Record<ModelTier, number>;
-  return { tier: model.tiers[top], probabilities, runnerUp: model.tiers[second], margin: p[top] - p[second], drivers };
+/** The features that pushed most towards `top` over `second`, strongest first, ties in feature order. */
+function topDrivers(model: TierModel, vec: Record<string, number>, x: Float64Array, top: number, second: number, count: number): TierPrediction['drivers'] {
+  if (count <= 0) return [];
+  const wTop = model.weights[top];
+  const wSecond = model.weights[second];
+  const best: Array<{ j: number; push: number }> = [];
+  for (let j = 0; j < x.length; j++) {
+    const push = (wTop[j] - wSecond[j]) * x[j];
+    if (!(push > 0)) continue;
+    if (best.length === count && push <= best[count - 1].push) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1].push < push) at--;
+    best.splice(at, 0, { j, push });
+    if (best.length > count) best.pop();
+  }
+  return best.map(({ j, push }) => ({ feature: model.features[j], value: vec[model.features[j]] ?? 0, push: Math.round(push * 100) / 100 }));
 }
 
 export interface FitOptions {

@@ -21,7 +21,8 @@ export function detached<T>(value: T): T {
   if (Array.isArray(value)) return value.map(detached) as T;
   if (value !== null && typeof value === 'object' && isPlain(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = detached(v);
+    // for...in over a plain object: its own keys (Object.prototype has no enumerable ones), without the entry arrays.
+    for (const k in value) if (Object.hasOwn(value, k)) out[k] = detached((value as Record<string, unknown>)[k]);
     return out as T;
   }
   return value;

@@ -185,18 +185,26 @@ function spacesKeepingNewlines(text: string): string {
 
 const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
+type StringLiteral = { text: string; interpolated: boolean };
+
 /**
  * Strings blanked to underscores (same length), then block comments to spaces (newlines kept), then line comments
  * removed: what `replace(STRING, ...)` (see stringEnd), `replace(/\/\*[\s\S]*?\*\//g, ...)` and `replace(/\/\/.*$/gm, '')` give
- * (`#` comments for Python and Ruby), with character and indexOf loops that allocate little (a replace with a
- * callback allocated ~4 times the file's size per scan).
+ * (`#` comments for Python and Ruby). A file whose characters all fit in one byte (nearly all source) is blanked
+ * in a reused byte buffer and decoded once; others go through string pieces.
  */
-function blankStringsAndComments(content: string, lang: Lang): { code: string; strings: Array<{ text: string; interpolated: boolean }> } {
-  const strings: Array<{ text: string; interpolated: boolean }> = [];
-  const pieces: string[] = [];
-  let last = 0;
+function blankStringsAndComments(content: string, lang: Lang): { code: string; strings: StringLiteral[] } {
+  return NOT_LATIN1.test(content) ? blankInPieces(content, lang) : blankInBytes(content, lang);
+}
+
+const NOT_LATIN1 = /[^\x00-\xff]/;
+
+/**
+ * Calls `blank(open, close)` for each string literal STRING matches, left to right, and collects the bodies longer
+ * than two characters. The next quote of each kind is found with indexOf (native), not a character loop.
+ */
+function eachString(content: string, strings: StringLiteral[], blank: (open: number, close: number) => void): void {
   const n = content.length;
-  // The next quote of each kind, found with indexOf (native) rather than a character loop over the whole file.
   const quotes = [new NextOf(content, '`'), new NextOf(content, '"'), new NextOf(content, "'")];
   for (let i = 0; i < n; i++) {
     let next = -1;
@@ -209,15 +217,67 @@ function blankStringsAndComments(content: string, lang: Lang): { code: string; s
     const q = content.charCodeAt(i);
     const end = stringEnd(content, i, q);
     if (end === -1) continue;
-    const bodyLength = end - i - 1;
-    if (bodyLength > 2) {
+    if (end - i - 1 > 2) {
       const body = content.slice(i + 1, end);
       strings.push({ text: body, interpolated: INTERPOLATION.test(body) || (q === 96 && body.includes('${')) });
     }
-    pieces.push(content.slice(last, i + 1), underscores(bodyLength));
-    last = end;
+    blank(i, end);
     i = end;
   }
+}
+
+/**
+ * The byte-buffer form: every step edits one buffer in place (fill, copyWithin), so a scan allocates the result
+ * string and little else; the string pieces and joins it replaced were about a third of a decision's garbage.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+const SCRATCH_MAX = 1024 * 1024;
+
+function blankInBytes(content: string, lang: Lang): { code: string; strings: StringLiteral[] } {
+  const n = content.length;
+  if (n > scratch.length && n <= SCRATCH_MAX) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  const buf = (n <= scratch.length ? scratch : Buffer.allocUnsafe(n)).subarray(0, n);
+  buf.write(content, 0, n, 'latin1');
+  const strings: StringLiteral[] = [];
+  eachString(content, strings, (open, close) => buf.fill(95, open + 1, close));
+  if (HASH_COMMENTS.has(lang)) return { code: buf.toString('latin1', 0, removeLineCommentBytes(buf, '#')), strings };
+  for (let at = buf.indexOf('/*'); at !== -1; ) {
+    const close = buf.indexOf('*/', at + 2);
+    if (close === -1) break;
+    for (let k = at; k < close + 2; k++) if (buf[k] !== 10) buf[k] = 32;
+    at = buf.indexOf('/*', close + 2);
+  }
+  return { code: buf.toString('latin1', 0, removeLineCommentBytes(buf, '//')), strings };
+}
+
+/** removeLineComments on a latin-1 buffer, compacting it in place; returns the new length. */
+function removeLineCommentBytes(buf: Buffer, marker: string): number {
+  const n = buf.length;
+  let at = buf.indexOf(marker);
+  if (at === -1) return n;
+  let w = 0;
+  let last = 0;
+  while (at !== -1) {
+    let end = at + marker.length;
+    while (end < n && buf[end] !== 10 && buf[end] !== 13) end++;
+    buf.copyWithin(w, last, at);
+    w += at - last;
+    last = end;
+    at = buf.indexOf(marker, end);
+  }
+  buf.copyWithin(w, last, n);
+  return w + n - last;
+}
+
+/** The string-pieces form, for text with characters beyond latin-1. */
+function blankInPieces(content: string, lang: Lang): { code: string; strings: StringLiteral[] } {
+  const strings: StringLiteral[] = [];
+  const pieces: string[] = [];
+  let last = 0;
+  eachString(content, strings, (open, close) => {
+    pieces.push(content.slice(last, open + 1), underscores(close - open - 1));
+    last = close;
+  });
   let code = content;
   if (pieces.length) {
     pieces.push(content.slice(last));

@@ -37,6 +37,25 @@ describe('lexical scan (other languages and large JS/TS files)', () => {
     expect(f.logicLines).toBeLessThan(7);
   });
 
+  it('blanks strings and comments the same way whether or not the file has characters beyond latin-1', () => {
+    // Only a comment differs between the two forms (same length, removed either way), so the facts must be equal:
+    // one goes through the byte buffer, the other through string pieces.
+    const js = [
+      "import { q } from './db'; // the \\ db",
+      'const s = `SELECT * FROM t WHERE id = ${id} /* not a comment */`; /* a block',
+      "   comment */ const u = 'it\\'s // not a comment' + \"x\\\" y\";",
+      'export async function f(db) { if (await db.lock()) { this.n += 1; } } // tail',
+      '/* unclosed block comment',
+    ].join('\n');
+    const py = 'import threading # the lock\nclass A:\n    def f(self):\n        s = "# not a comment"\n        self.n += 1\n';
+    for (const [path, text, marker] of [['a/f.ts', js, '//'], ['a/f.py', py, '#']] as const) {
+      const wide = scanCode(path, `${text}\n${marker} caf\u00e9 \u2192 ok`);
+      const narrow = scanCode(path, `${text}\n${marker} caf\u00e9 - ok`);
+      expect(wide).toEqual(narrow);
+      expect(wide.sql.statements).toBe(path.endsWith('.ts') ? 1 : 0);
+    }
+  });
+
   it('on JS/TS it agrees with the syntax tree on the facts routing relies on', () => {
     const lines = ["import { readFile } from 'node:fs/promises';", "import type { Db } from './db';"];
     for (let i = 0; i < 30; i++) {

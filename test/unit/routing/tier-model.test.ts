@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { crossValidate, stratifiedFolds } from '../../../src/routing/crossValidation.js';
 import { fitTierModel, predictTier, validateTierModel, type ModelTier } from '../../../src/routing/tierModel.js';
-import { shippedTierModel } from '../../../src/routing/ComplexityAnalyzer.js';
+import { join } from 'node:path';
+import { ComplexityAnalyzer, shippedTierModel } from '../../../src/routing/ComplexityAnalyzer.js';
+import { TRAINING_SETS, readLabelledTasks } from '../../../src/routing/trainingData.js';
 
 // Three well-separated clusters in two features, plus a constant feature (its scale must not be 0).
 const rows: Array<Record<string, number>> = [];
@@ -34,6 +36,38 @@ describe('tier model (multinomial logistic regression)', () => {
     const base = predictTier(m, { size: 0, risk: 0, constant: 1 });
     expect(predictTier(m, { size: 0, risk: 0, constant: 1, unknown: 99 }).probabilities).toEqual(base.probabilities);
     expect(predictTier(m, { constant: 1 }).probabilities).toEqual(base.probabilities);
+  });
+
+  it('the loop form of predictTier gives exactly what the array-method form gives, on every labelled task', () => {
+    // The straightforward form it replaced: standardise, logits, softmax, stable sort, drivers by push.
+    const reference = (model: NonNullable<ReturnType<typeof shippedTierModel>>, vec: Record<string, number>) => {
+      const x = model.features.map((name, j) => ((vec[name] ?? 0) - model.mean[j]) / model.scale[j]);
+      const z = model.weights.map((w, k) => w.reduce((acc, wj, j) => acc + wj * x[j], model.bias[k]));
+      const m = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - m));
+      const sum = e.reduce((a, v) => a + v, 0);
+      const p = e.map((v) => v / sum);
+      const [top, second] = p.map((_, k) => k).sort((a, c) => p[c] - p[a]);
+      const drivers = model.features
+        .map((feature, j) => ({ feature, value: vec[feature] ?? 0, push: (model.weights[top][j] - model.weights[second][j]) * x[j] }))
+        .filter((d) => d.push > 0)
+        .sort((a, c) => c.push - a.push)
+        .slice(0, 3)
+        .map((d) => ({ ...d, push: Math.round(d.push * 100) / 100 }));
+      const probabilities = Object.fromEntries(model.tiers.map((t, k) => [t, p[k]]));
+      return { tier: model.tiers[top], probabilities, runnerUp: model.tiers[second], margin: p[top] - p[second], drivers };
+    };
+    const model = shippedTierModel()!;
+    const analyzer = new ComplexityAnalyzer(undefined, { model: null });
+    const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(import.meta.dirname, '../../..', p)));
+    expect(tasks.length).toBeGreaterThanOrEqual(300);
+    for (const t of tasks) {
+      const vec = analyzer.features(t);
+      expect(predictTier(model, vec)).toEqual(reference(model, vec));
+    }
+    // Ties: equal logits keep the earlier tier first, as the stable sort did.
+    const flat = { ...model, weights: model.weights.map((w) => w.map(() => 0)), bias: [0, 0, 0] };
+    expect(predictTier(flat, {})).toEqual(reference(flat, {}));
   });
 
   it('rejects a malformed model file naming the field', () => {
