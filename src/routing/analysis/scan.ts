@@ -197,7 +197,7 @@ function blankStringsAndComments(content: string, lang: Lang): { code: string; s
   return NOT_LATIN1.test(content) ? blankInPieces(content, lang) : blankInBytes(content, lang);
 }
 
-const NOT_LATIN1 = /[^\x00-\xff]/;
+const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 /**
  * Calls `blank(open, close)` for each string literal STRING matches, left to right, and collects the bodies longer
