@@ -276,6 +276,28 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect(await store.reserveBudget(windows, 0.01, { taskId: 't5' })).toMatchObject({ ok: false, budget: 'daily' });
     });
 
+    it('shows each settled call in routing/costs by key and by query; a call booked unsettled only once it is corrected', async () => {
+      const owner = await store.registerOwner({ role: 'test', pid: 1, host: 'h' });
+      const held = await store.reserveBudget([], 0.5, { taskId: 'late', ownerId: owner });
+      const r = await store.reserveBudget([], 0.5, { taskId: 't:9' });
+      if (!held.ok || !r.ok) throw new Error('unreachable');
+      await store.settleReservation(r.reservationId, { ...cost('t:9', 0.125), status: 'simulated' });
+      await store.releaseOwner(owner);
+      expect(await store.bookOrphanedReservations()).toHaveLength(1);
+      // the unsettled booking is in the ledger but not in routing/costs (as before)
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.key)).toEqual([`t:9:${r.reservationId}`]);
+      const got = await store.get('routing/costs', `t:9:${r.reservationId}`);
+      expect(got).toMatchObject({ owner: 'system', accessLevel: AccessLevel.SYSTEM, value: { ...cost('t:9', 0.125), status: 'simulated' } });
+      expect(await store.get('routing/costs', `t:9:nope`)).toBeUndefined();
+      // the late settlement corrects the booking, which then shows with its real cost
+      await store.settleReservation(held.reservationId, cost('late', 0.375));
+      const all = await store.query({ partition: 'routing/costs' });
+      expect(all.map((e) => e.key).sort()).toEqual([`late:${held.reservationId}`, `t:9:${r.reservationId}`].sort());
+      expect((await store.get('routing/costs', `late:${held.reservationId}`))?.value).toMatchObject({ taskId: 'late', cost: 0.375, status: 'settled' });
+      expect((await store.query({ partition: 'routing/costs', keyPrefix: 'late:' })).map((e) => e.key)).toEqual([`late:${held.reservationId}`]);
+      expect(await store.query({ partition: 'routing/costs', limit: 1, offset: 1 })).toHaveLength(1);
+    });
+
     it('checks the monthly window against settled costs of other days of the month', async () => {
       const r = await store.reserveBudget([], 2, { taskId: 'old' });
       if (!r.ok) throw new Error('unreachable');
