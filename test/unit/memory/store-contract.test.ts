@@ -296,6 +296,14 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.get('routing/costs', `late:${held.reservationId}`))?.value).toMatchObject({ taskId: 'late', cost: 0.375, status: 'settled' });
       expect((await store.query({ partition: 'routing/costs', keyPrefix: 'late:' })).map((e) => e.key)).toEqual([`late:${held.reservationId}`]);
       expect(await store.query({ partition: 'routing/costs', limit: 1, offset: 1 })).toHaveLength(1);
+      // no second row per call: clearing the partition deletes no entry and the ledger still shows through it
+      expect(await store.clear('routing/costs')).toBe(0);
+      expect(await store.query({ partition: 'routing/costs' })).toHaveLength(2);
+      // an entry stored under a ledger key (an earlier release wrote one per call) is the one read for that key
+      await store.put({ ...entry(`late:${held.reservationId}`, { legacy: true }), partition: 'routing/costs', owner: 'system', accessLevel: AccessLevel.SYSTEM });
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.value)).toEqual([{ legacy: true }, expect.objectContaining({ taskId: 't:9' })]);
+      expect((await store.get('routing/costs', `late:${held.reservationId}`))?.value).toEqual({ legacy: true });
+      expect((await store.query({})).filter((e) => e.partition === 'routing/costs')).toHaveLength(2);
     });
 
     it('checks the monthly window against settled costs of other days of the month', async () => {
@@ -382,6 +390,11 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.costRecords(0)).map((r) => [r.taskId, r.cost, r.status])).toEqual([
         ['t1', 0.04, 'settled'],
         ['t2', 0.03, 'settled'],
+      ]);
+      // the group-committed settlements are readable in routing/costs too (from the ledger, not a second row)
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => [e.key, (e.value as CostRecord).cost])).toEqual([
+        ['t1:call-1', 0.04],
+        ['t2:call-2', 0.03],
       ]);
       expect((await store.budgetUsage('daily', '2026-11-25')).spent).toBeCloseTo(0.07, 9);
       expect(await store.bookOrphanedReservations()).toEqual([]);
