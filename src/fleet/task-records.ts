@@ -133,14 +133,18 @@ export class TaskRecords {
     return entry ? normalise(id, entry.value) : undefined;
   }
 
-  /** Records changed at or after `since` (newest first), optionally only those in `statuses`. */
+  /**
+   * Records changed at or after `since` (newest first), optionally only those in `statuses`. A task active in
+   * this process reads as its in-memory record (running before its running state is written: runningDelayMs).
+   */
   async list(opts: { since: number; statuses?: ReadonlySet<TaskStatus>; limit: number }): Promise<TaskRecord[]> {
     const out: TaskRecord[] = [];
     const page = 500;
     for (let offset = 0; out.length < opts.limit; offset += page) {
       const entries = await this.store.query({ partition: TASKS_PARTITION, since: opts.since, order: 'newest', limit: page, offset });
       for (const e of entries) {
-        const rec = normalise(e.key, e.value);
+        const live = this.live.get(e.key);
+        const rec = live ? { ...live } : normalise(e.key, e.value);
         if (!opts.statuses || opts.statuses.has(rec.status)) out.push(rec);
         if (out.length >= opts.limit) break;
       }

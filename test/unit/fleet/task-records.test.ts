@@ -105,8 +105,14 @@ describe('TaskRecords', () => {
     await r.queued(task('slow'));
     await r.running(task('slow'), { modelName: 'm', startedAt: clock, streamed: true });
     expect(store.get(TASKS_PARTITION, 'slow')?.value).toMatchObject({ status: 'running', modelName: 'm' });
+    // before it is written, this process lists a running task as running (its memory), the store says queued
+    await r.queued(task('mid'));
+    void r.running(task('mid'), { modelName: 'm', startedAt: clock, streamed: true });
+    expect(store.get(TASKS_PARTITION, 'mid')?.value).toMatchObject({ status: 'queued' });
+    expect((await r.list({ since: 0, limit: 10 })).find((t) => t.id === 'mid')).toMatchObject({ status: 'running' });
+    await r.finish(task('mid'), { status: 'completed' });
     await r.finish(task('slow'), { status: 'completed' });
-    expect(batches.flat().map((b) => `${b.key}:${b.status}`)).toEqual(['fast:queued', 'fast:completed', 'slow:queued', 'slow:running', 'slow:completed']);
+    expect(batches.flat().map((b) => `${b.key}:${b.status}`)).toEqual(['fast:queued', 'fast:completed', 'slow:queued', 'slow:running', 'mid:queued', 'mid:completed', 'slow:completed']);
     // flush() writes a running state still deferred (shutdown)
     await r.queued(task('held'));
     void r.running(task('held'), { modelName: 'm', startedAt: clock, streamed: false });
