@@ -264,13 +264,12 @@ export class TaskRecords {
 
   /** Waits for every write issued so far (before the store closes); running states still deferred are written now. */
   async flush(): Promise<void> {
-    for (const [id, d] of [...this.deferred]) {
+    for (const id of [...this.deferred.keys()]) {
       const live = this.live.get(id);
       if (!live) {
         this.settleDeferred(id, Promise.resolve());
         continue;
       }
-      clearTimeout(d.timer);
       const snapshot = { ...live };
       this.settleDeferred(id, this.enqueue(id, () => this.writes.put(this.entry(snapshot))));
     }
