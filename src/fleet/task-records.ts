@@ -61,6 +61,12 @@ export interface TaskRecordsOptions {
   logger: Logger;
   /** Least time between two progress writes of one task (default 1000 ms). */
   progressIntervalMs?: number;
+  /**
+   * How long the running state of a queued task waits before it is written (default 100 ms, at most
+   * progressIntervalMs): a task that ends sooner gets only its queued and terminal records (one row less per
+   * task); one still running by then is written as now. 0 writes it at once.
+   */
+  runningDelayMs?: number;
   /** Most finished records kept in memory (default 5000); older ones are read from the store. */
   maxInMemory?: number;
   now?: () => number;
@@ -81,8 +87,8 @@ export function isRetryable(code: string | undefined): boolean {
 }
 
 /**
- * Task records in the store, written as the task moves: queued (in the step that accepts it), running,
- * progress (throttled), and a terminal state. Each change is one upsert of the whole small record (no read
+ * Task records in the store, written as the task moves: queued (in the step that accepts it), running (unless
+ * the task ends within runningDelayMs), progress (throttled), and a terminal state. Each change is one upsert of the whole small record (no read
  * first); accepting also writes the active marker in the same transaction, finishing deletes it. Every write
  * goes through a group commit (WriteBehind: one transaction per event-loop turn for every task's writes);
  * queued() and finish() settle when their records are in the store.
@@ -96,11 +102,13 @@ export class TaskRecords {
   private readonly finished = new Map<string, TaskRecord>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly lastProgressWrite = new Map<string, number>();
+  /** Running states not written yet (see runningDelayMs): the timer that writes them, and who waits for it. */
+  private readonly deferred = new Map<string, { timer: NodeJS.Timeout; resolve: (written: Promise<void>) => void }>();
 
   constructor(store: MemoryStore, opts: TaskRecordsOptions) {
     this.store = store;
     const { writes, ...rest } = opts;
-    this.opts = { progressIntervalMs: 1000, maxInMemory: 5000, now: Date.now, ...rest };
+    this.opts = { progressIntervalMs: 1000, runningDelayMs: 100, maxInMemory: 5000, now: Date.now, ...rest };
     this.writes = writes ?? new WriteBehind(store, { onError: (err, keys) => this.opts.logger.error(`could not record ${keys.join(', ')}: ${err instanceof Error ? err.message : String(err)}`) });
   }
 
@@ -125,14 +133,18 @@ export class TaskRecords {
     return entry ? normalise(id, entry.value) : undefined;
   }
 
-  /** Records changed at or after `since` (newest first), optionally only those in `statuses`. */
+  /**
+   * Records changed at or after `since` (newest first), optionally only those in `statuses`. A task active in
+   * this process reads as its in-memory record (running before its running state is written: runningDelayMs).
+   */
   async list(opts: { since: number; statuses?: ReadonlySet<TaskStatus>; limit: number }): Promise<TaskRecord[]> {
     const out: TaskRecord[] = [];
     const page = 500;
     for (let offset = 0; out.length < opts.limit; offset += page) {
       const entries = await this.store.query({ partition: TASKS_PARTITION, since: opts.since, order: 'newest', limit: page, offset });
       for (const e of entries) {
-        const rec = normalise(e.key, e.value);
+        const live = this.live.get(e.key);
+        const rec = live ? { ...live } : normalise(e.key, e.value);
         if (!opts.statuses || opts.statuses.has(rec.status)) out.push(rec);
         if (out.length >= opts.limit) break;
       }
@@ -156,7 +168,13 @@ export class TaskRecords {
     }, true);
   }
 
-  /** The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker now. */
+  /**
+   * The task started on a model. A task that was never queued here (an agent's executeTask) gets its marker
+   * and record now. A queued task's running state is written runningDelayMs later if it is still running then
+   * (its first progress write or its terminal record, whichever comes first, carries it otherwise): until then
+   * the store says queued, and recovery treats a queued task exactly like a running one (interrupted, with
+   * what the ledger holds for it). The promise settles when the running state, or a later one, is in the store.
+   */
   running(task: { id: string; type: string; agentType: string }, info: { modelName: string; startedAt: number; streamed: boolean }): Promise<void> {
     const prev = this.live.get(task.id);
     const now = this.opts.now();
@@ -166,10 +184,35 @@ export class TaskRecords {
     };
     this.live.set(task.id, rec);
     this.lastProgressWrite.set(task.id, now);
-    return this.enqueue(task.id, () => {
-      if (!prev) void this.writes.put(this.marker(rec));
-      return this.writes.put(this.entry(rec));
+    const delay = Math.min(this.opts.runningDelayMs, this.opts.progressIntervalMs);
+    if (!prev || delay <= 0) {
+      return this.enqueue(task.id, () => {
+        if (!prev) void this.writes.put(this.marker(rec));
+        return this.writes.put(this.entry(rec));
+      });
+    }
+    this.settleDeferred(task.id, Promise.resolve());
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.deferred.get(task.id)?.timer !== timer) return;
+        const live = this.live.get(task.id);
+        if (!live) return this.settleDeferred(task.id, Promise.resolve());
+        this.lastProgressWrite.set(task.id, this.opts.now());
+        const snapshot = { ...live };
+        this.settleDeferred(task.id, this.enqueue(task.id, () => this.writes.put(this.entry(snapshot))));
+      }, delay);
+      timer.unref();
+      this.deferred.set(task.id, { timer, resolve: (written) => void written.then(resolve, resolve) });
     });
+  }
+
+  /** A deferred running write is done with: `written` (the write that carries it, or nothing) settles its waiters. */
+  private settleDeferred(id: string, written: Promise<void>): void {
+    const d = this.deferred.get(id);
+    if (!d) return;
+    clearTimeout(d.timer);
+    this.deferred.delete(id);
+    d.resolve(written);
   }
 
   /** Chunks and tokens received so far; written at most once per progressIntervalMs per task. */
@@ -182,7 +225,7 @@ export class TaskRecords {
     this.lastProgressWrite.set(id, now);
     rec.updatedAt = now;
     const snapshot = { ...rec };
-    void this.enqueue(id, () => this.writes.put(this.entry(snapshot)));
+    this.settleDeferred(id, this.enqueue(id, () => this.writes.put(this.entry(snapshot))));
   }
 
   /** The task ended (completed, failed or cancelled): its final record, and its marker goes. */
@@ -211,14 +254,25 @@ export class TaskRecords {
     this.live.delete(task.id);
     this.lastProgressWrite.delete(task.id);
     this.remember({ ...rec, ...(r ? { result: r } : {}) });
-    return this.enqueue(task.id, () => {
+    const written = this.enqueue(task.id, () => {
       void this.writes.delete(ACTIVE_TASKS_PARTITION, task.id);
       return this.writes.put(this.entry(rec));
     });
+    this.settleDeferred(task.id, written);
+    return written;
   }
 
-  /** Waits for every write issued so far (before the store closes). */
+  /** Waits for every write issued so far (before the store closes); running states still deferred are written now. */
   async flush(): Promise<void> {
+    for (const id of [...this.deferred.keys()]) {
+      const live = this.live.get(id);
+      if (!live) {
+        this.settleDeferred(id, Promise.resolve());
+        continue;
+      }
+      const snapshot = { ...live };
+      this.settleDeferred(id, this.enqueue(id, () => this.writes.put(this.entry(snapshot))));
+    }
     while (this.pending.size > 0) await Promise.allSettled([...this.pending.values()]);
     await this.writes.flush();
   }

@@ -505,6 +505,174 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX aqe_jobs_open ON aqe_jobs (queue, seq) WHERE state <> 'done';
     `,
   },
+  {
+    version: 5,
+    description: 'routing/costs read from the ledger: settling no longer copies each cost record into aqe_entries',
+    sql: `
+      -- Records a cost once per reservation; a reservation already booked as unsettled (its owner was declared
+      -- dead) is corrected to the real cost. The routing/costs entry is the ledger row itself (pg-store reads the
+      -- partition from aqe_cost_records); the p_entry_* parameters stay for the signature and are unused.
+      CREATE OR REPLACE FUNCTION aqe_settle(
+        p_reservation TEXT, p_task TEXT, p_model TEXT, p_agent TEXT, p_in BIGINT, p_out BIGINT,
+        p_cost DOUBLE PRECISION, p_estimated BOOLEAN, p_at BIGINT, p_day TEXT, p_month TEXT, p_status TEXT,
+        p_entry_partition TEXT, p_entry_key TEXT, p_entry_value TEXT, p_now BIGINT) RETURNS TEXT
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_id BIGINT;
+        v_old RECORD;
+      BEGIN
+        DELETE FROM aqe_budget_reservations WHERE id = p_reservation;
+        INSERT INTO aqe_cost_records
+          (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status)
+          VALUES (p_reservation, p_task, p_model, p_agent, p_in, p_out, p_cost, p_estimated, p_at, p_day, p_month, p_status)
+          ON CONFLICT (reservation_id) DO NOTHING RETURNING id INTO v_id;
+        IF v_id IS NOT NULL THEN
+          PERFORM aqe_add_totals(p_day, p_month, p_status, p_cost);
+          RETURN 'recorded';
+        END IF;
+        SELECT id, cost, status, day, month INTO v_old FROM aqe_cost_records WHERE reservation_id = p_reservation FOR UPDATE;
+        IF v_old.status IS DISTINCT FROM 'unsettled' THEN
+          RETURN 'duplicate';
+        END IF;
+        UPDATE aqe_cost_records SET input_tokens = p_in, output_tokens = p_out, cost = p_cost, estimated = p_estimated,
+          status = p_status, model_name = p_model WHERE id = v_old.id;
+        PERFORM aqe_add_totals(v_old.day, v_old.month, 'unsettled', -v_old.cost);
+        PERFORM aqe_add_totals(v_old.day, v_old.month, p_status, p_cost);
+        RETURN 'corrected';
+      END $$;
+
+      -- One group commit of a process's slice (see SliceCommit in src/memory/types.ts), in one round trip, as in
+      -- version 3 without the routing/costs copies (s_entries and p_partition are unused).
+      CREATE OR REPLACE FUNCTION aqe_commit_slice(
+        p_slice TEXT, p_owner TEXT, p_known BOOLEAN, p_day TEXT, p_month TEXT, p_now BIGINT, p_count_simulated BOOLEAN,
+        p_names TEXT[], p_periods TEXT[], p_limits DOUBLE PRECISION[],
+        s_ids TEXT[], s_tasks TEXT[], s_models TEXT[], s_agents TEXT[], s_in BIGINT[], s_out BIGINT[],
+        s_costs DOUBLE PRECISION[], s_est BOOLEAN[], s_at BIGINT[], s_days TEXT[], s_months TEXT[], s_status TEXT[],
+        s_held BOOLEAN[], s_entries TEXT[],
+        c_ids TEXT[], c_tasks TEXT[], c_models TEXT[], c_agents TEXT[], c_amounts DOUBLE PRECISION[],
+        p_ended TEXT[], p_floor DOUBLE PRECISION, p_need DOUBLE PRECISION, p_extra DOUBLE PRECISION,
+        p_fraction DOUBLE PRECISION, p_exact_below DOUBLE PRECISION, p_epsilon DOUBLE PRECISION, p_partition TEXT,
+        OUT amount DOUBLE PRECISION, OUT lost BOOLEAN,
+        OUT u_spent DOUBLE PRECISION[], OUT u_reserved DOUBLE PRECISION[], OUT u_simulated DOUBLE PRECISION[])
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_row RECORD;
+        v_ins TEXT[];
+        v_moved DOUBLE PRECISION := 0;
+        v_acc_spent DOUBLE PRECISION := 0;
+        v_acc_sim DOUBLE PRECISION := 0;
+        v_current DOUBLE PRECISION;
+        v_avail DOUBLE PRECISION;
+        v_left DOUBLE PRECISION;
+        v_u RECORD;
+        v_old RECORD;
+        v_by DOUBLE PRECISION;
+        i INT;
+        r RECORD;
+      BEGIN
+        SELECT x.amount, x.spent, x.simulated INTO v_row FROM aqe_budget_reservations x WHERE x.id = p_slice FOR UPDATE;
+        lost := p_known AND NOT FOUND;
+        -- Settled calls: one multi-row insert (each reservation id recorded once).
+        IF coalesce(array_length(s_ids, 1), 0) > 0 THEN
+          WITH s AS (
+            SELECT * FROM unnest(s_ids, s_tasks, s_models, s_agents, s_in, s_out, s_costs, s_est, s_at, s_days, s_months, s_status, s_held, s_entries)
+              AS t(id, task, model, agent, tin, tout, cost, est, at, day, month, status, held, entry)
+          ), ins AS (
+            INSERT INTO aqe_cost_records
+              (reservation_id, task_id, model_name, agent_type, input_tokens, output_tokens, cost, estimated, at, day, month, status)
+            SELECT id, task, model, agent, tin, tout, cost, est, at, day, month, status FROM s
+            ON CONFLICT (reservation_id) DO NOTHING
+            RETURNING reservation_id
+          )
+          SELECT array_agg(s.id),
+                 coalesce(sum(s.cost) FILTER (WHERE s.held AND (s.status <> 'simulated' OR p_count_simulated)), 0),
+                 coalesce(sum(s.cost) FILTER (WHERE s.status <> 'simulated' AND s.day = p_day AND s.month = p_month), 0),
+                 coalesce(sum(s.cost) FILTER (WHERE s.status = 'simulated' AND s.day = p_day AND s.month = p_month), 0)
+            INTO v_ins, v_moved, v_acc_spent, v_acc_sim
+            FROM s JOIN ins ON ins.reservation_id = s.id;
+          v_ins := coalesce(v_ins, '{}');
+          -- Records of another day (rare) go straight to the totals.
+          FOR r IN SELECT day, month, status, cost FROM unnest(s_ids, s_days, s_months, s_status, s_costs) AS t(id, day, month, status, cost)
+                   WHERE id = ANY(v_ins) AND (day <> p_day OR month <> p_month) LOOP
+            PERFORM aqe_add_totals(r.day, r.month, r.status, r.cost);
+          END LOOP;
+          -- Already recorded: a call booked as unsettled by a survivor is corrected to its real cost.
+          FOR i IN 1 .. array_length(s_ids, 1) LOOP
+            CONTINUE WHEN s_ids[i] = ANY(v_ins);
+            PERFORM aqe_settle(s_ids[i], s_tasks[i], s_models[i], s_agents[i], s_in[i], s_out[i], s_costs[i], s_est[i], s_at[i],
+              s_days[i], s_months[i], s_status[i], p_partition, s_tasks[i] || ':' || s_ids[i], s_entries[i], p_now);
+          END LOOP;
+        END IF;
+        IF coalesce(array_length(p_ended, 1), 0) > 0 THEN
+          DELETE FROM aqe_budget_slice_calls WHERE id = ANY(p_ended);
+        END IF;
+        IF lost THEN
+          -- A survivor booked the slice: what it settled since is in the slice's unsettled record; take it out.
+          IF v_acc_spent > 0 THEN PERFORM aqe_add_totals(p_day, p_month, 'settled', v_acc_spent); END IF;
+          IF v_acc_sim > 0 THEN PERFORM aqe_add_totals(p_day, p_month, 'simulated', v_acc_sim); END IF;
+          SELECT id, cost, day, month INTO v_old FROM aqe_cost_records WHERE reservation_id = p_slice AND status = 'unsettled' FOR UPDATE;
+          IF FOUND AND v_moved > 0 THEN
+            v_by := least(v_old.cost, v_moved);
+            UPDATE aqe_cost_records SET cost = cost - v_by WHERE id = v_old.id;
+            PERFORM aqe_add_totals(v_old.day, v_old.month, 'unsettled', -v_by);
+          END IF;
+          amount := 0;
+        ELSE
+          v_current := coalesce(v_row.amount, 0) - v_moved;
+          -- Keep (or shrink) without looking at the windows; grow only under their locks.
+          IF v_current > p_need + p_extra + p_epsilon THEN
+            amount := greatest(p_floor, p_need + p_extra);
+          ELSIF v_current + p_epsilon >= p_need + p_extra / 4 THEN
+            amount := v_current;
+          ELSE
+            v_avail := 'Infinity';
+            FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+              CONTINUE WHEN p_limits[i] = 'Infinity';
+              PERFORM aqe_lock_budget(p_names[i], p_periods[i]);
+              SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+              -- The row still holds its old amount (this commit's settled costs included): the slice may be what
+              -- the limit leaves after everyone else's use and the costs this commit moves to spent.
+              v_avail := least(v_avail, p_limits[i] - (v_u.spent + v_u.reserved + CASE WHEN p_count_simulated THEN v_u.simulated ELSE 0 END)
+                                + coalesce(v_row.amount, 0) - v_moved);
+            END LOOP;
+            IF v_avail + p_epsilon >= p_need THEN
+              v_left := greatest(0, v_avail - p_need);
+              amount := p_need + CASE WHEN v_left < p_exact_below THEN 0 ELSE least(p_extra, v_left * p_fraction) END;
+            ELSE
+              amount := greatest(p_floor, least(p_need, v_avail));
+            END IF;
+          END IF;
+          IF amount <= p_epsilon AND p_floor <= 0 THEN
+            amount := 0;
+            -- Returned: fold what it accumulated into the totals, drop the row.
+            IF v_row.amount IS NOT NULL THEN
+              DELETE FROM aqe_budget_reservations WHERE id = p_slice;
+            END IF;
+            IF coalesce(v_row.spent, 0) + v_acc_spent > 0 THEN
+              PERFORM aqe_add_totals(p_day, p_month, 'settled', coalesce(v_row.spent, 0) + v_acc_spent);
+            END IF;
+            IF coalesce(v_row.simulated, 0) + v_acc_sim > 0 THEN
+              PERFORM aqe_add_totals(p_day, p_month, 'simulated', coalesce(v_row.simulated, 0) + v_acc_sim);
+            END IF;
+          ELSE
+            INSERT INTO aqe_budget_reservations AS x (id, task_id, amount, day, month, created_at, owner_id, spent, simulated)
+              VALUES (p_slice, 'slice:' || p_owner, amount, p_day, p_month, p_now, p_owner, v_acc_spent, v_acc_sim)
+              ON CONFLICT (id) DO UPDATE SET amount = excluded.amount, spent = x.spent + excluded.spent, simulated = x.simulated + excluded.simulated;
+            IF coalesce(array_length(c_ids, 1), 0) > 0 THEN
+              INSERT INTO aqe_budget_slice_calls (id, slice_id, task_id, model_name, agent_type, amount, created_at)
+              SELECT id, p_slice, task, model, agent, amt, p_now FROM unnest(c_ids, c_tasks, c_models, c_agents, c_amounts) AS t(id, task, model, agent, amt)
+              ON CONFLICT (id) DO NOTHING;
+            END IF;
+          END IF;
+        END IF;
+        u_spent := '{}'; u_reserved := '{}'; u_simulated := '{}';
+        FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+          SELECT * INTO v_u FROM aqe_window_usage(p_names[i], p_periods[i]);
+          u_spent := u_spent || v_u.spent; u_reserved := u_reserved || v_u.reserved; u_simulated := u_simulated || v_u.simulated;
+        END LOOP;
+      END $$;
+    `,
+  },
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migra
 import { checkCostRecord, checkMoney, checkName, checkSliceCommit, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
+  type AccessLevel,
   type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
@@ -73,6 +74,44 @@ interface CostRow {
 const OWNER_RETENTION_MS = 7 * 86_400_000;
 const MONEY_EPSILON = 1e-9;
 const ENTRY_COLUMNS = 'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at';
+/** routing/costs as a view of the ledger (see COSTS_PARTITION): value NULL, the record in the c_ columns. */
+const COSTS_KEY = "c.task_id || ':' || COALESCE(c.reservation_id, '#' || c.id)";
+const COST_COLUMNS = 'c_task, c_model, c_agent, c_in, c_out, c_cost, c_estimated, c_at, c_day, c_month, c_status';
+const costsView = (now: string) => `SELECT '${COSTS_PARTITION}'::text COLLATE "C" AS partition, (${COSTS_KEY}) COLLATE "C" AS key, NULL::text AS value,
+    'system'::text AS owner, 'system'::text AS access_level, NULL::text AS team_id, NULL::text AS swarm_id, c.at AS created_at, c.at AS updated_at,
+    NULL::bigint AS expires_at, c.task_id AS c_task, c.model_name AS c_model, c.agent_type AS c_agent, c.input_tokens AS c_in,
+    c.output_tokens AS c_out, c.cost AS c_cost, c.estimated AS c_estimated, c.at AS c_at, c.day AS c_day, c.month AS c_month, c.status AS c_status
+  FROM aqe_cost_records c
+  WHERE c.status <> 'unsettled' AND NOT EXISTS (SELECT 1 FROM aqe_entries e WHERE e.partition = '${COSTS_PARTITION}' AND e.key = ${COSTS_KEY}
+    AND (e.expires_at IS NULL OR e.expires_at > ${now}))`;
+const entriesWithCosts = (now: string) => `(SELECT ${ENTRY_COLUMNS}, NULL::text AS c_task, NULL::text AS c_model, NULL::text AS c_agent,
+    NULL::bigint AS c_in, NULL::bigint AS c_out, NULL::double precision AS c_cost, NULL::boolean AS c_estimated, NULL::bigint AS c_at,
+    NULL::text AS c_day, NULL::text AS c_month, NULL::text AS c_status FROM aqe_entries UNION ALL ${costsView(now)}) AS v`;
+
+interface CostViewRow extends Omit<EntryRow, 'value'> {
+  value: string | null;
+  c_task: string | null;
+  c_model: string;
+  c_agent: string;
+  c_in: number;
+  c_out: number;
+  c_cost: number;
+  c_estimated: boolean;
+  c_at: number;
+  c_day: string;
+  c_month: string;
+  c_status: CostStatus;
+}
+
+function entryFromViewRow(row: CostViewRow): MemoryEntry {
+  if (row.value !== null) return entryFromRow(row as EntryRow);
+  const value: CostRecord = {
+    taskId: row.c_task!, modelName: row.c_model, agentType: row.c_agent, inputTokens: row.c_in, outputTokens: row.c_out,
+    cost: row.c_cost, estimated: row.c_estimated, at: row.c_at, day: row.c_day, month: row.c_month, status: row.c_status,
+  };
+  return { key: row.key, partition: row.partition, value, owner: row.owner, accessLevel: row.access_level as AccessLevel, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
 /** What an upsert of an existing key changes (a key whose row had expired starts a new life: created_at too). */
 const ON_CONFLICT = `ON CONFLICT (partition, key) DO UPDATE SET
     value = excluded.value, owner = excluded.owner, access_level = excluded.access_level,
@@ -313,7 +352,10 @@ export class PgMemoryStore implements MemoryStore {
       `SELECT ${ENTRY_COLUMNS} FROM aqe_entries WHERE partition = $1 AND key = $2 AND (expires_at IS NULL OR expires_at > $3)`,
       [partition, key, this.now()],
     );
-    return rows[0] ? entryFromRow(rows[0]) : undefined;
+    if (rows[0]) return entryFromRow(rows[0]);
+    if (partition !== COSTS_PARTITION) return undefined;
+    const cost = await this.sql<CostViewRow>(`get ${partition}/${key}`, `SELECT * FROM (${costsView('$2')}) AS v WHERE key = $1`, [key, this.now()]);
+    return cost.rows[0] ? entryFromViewRow(cost.rows[0]) : undefined;
   }
 
   async query(options: QueryOptions = {}): Promise<MemoryEntry[]> {
@@ -342,12 +384,21 @@ export class PgMemoryStore implements MemoryStore {
     params.push(options.limit !== undefined && options.limit >= 0 ? Math.floor(options.limit) : null);
     const limit = `$${params.length}`;
     params.push(options.offset !== undefined && options.offset > 0 ? Math.floor(options.offset) : 0);
-    const { rows } = await this.sql<EntryRow>(
+    // routing/costs (asked for, or every partition) includes the ledger's view; other partitions read entries only.
+    if (options.partition !== undefined && options.partition !== COSTS_PARTITION) {
+      const { rows } = await this.sql<EntryRow>(
+        'query',
+        `SELECT ${ENTRY_COLUMNS} FROM aqe_entries WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET $${params.length}`,
+        params,
+      );
+      return rows.map(entryFromRow);
+    }
+    const { rows } = await this.sql<CostViewRow>(
       'query',
-      `SELECT ${ENTRY_COLUMNS} FROM aqe_entries WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET $${params.length}`,
+      `SELECT ${ENTRY_COLUMNS}, ${COST_COLUMNS} FROM ${entriesWithCosts('$1')} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET $${params.length}`,
       params,
     );
-    return rows.map(entryFromRow);
+    return rows.map(entryFromViewRow);
   }
 
   async delete(partition: string, key: string): Promise<boolean> {
@@ -425,7 +476,6 @@ export class PgMemoryStore implements MemoryStore {
   async settleReservation(reservationId: string, record: CostRecord): Promise<void> {
     checkCostRecord(record);
     const status: CostStatus = record.status ?? 'settled';
-    const entryValue = serialiseValue({ ...record, status }, COSTS_PARTITION, record.taskId);
     await this.sql(
       `settleReservation ${reservationId}`,
       'SELECT aqe_settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)',
@@ -442,9 +492,10 @@ export class PgMemoryStore implements MemoryStore {
         record.day,
         record.month,
         status,
-        COSTS_PARTITION,
-        `${record.taskId}:${reservationId}`,
-        entryValue,
+        // routing/costs is read from the ledger (schema 5): the entry parameters are unused
+        null,
+        null,
+        null,
         this.now(),
       ],
     );
@@ -492,10 +543,10 @@ export class PgMemoryStore implements MemoryStore {
         col((x) => Math.round(x.record.inputTokens)), col((x) => Math.round(x.record.outputTokens)), col((x) => x.record.cost),
         col((x) => x.record.estimated), col((x) => x.record.at), col((x) => x.record.day), col((x) => x.record.month),
         col((x) => x.record.status ?? 'settled'), col((x) => x.held),
-        col((x) => serialiseValue({ ...x.record, status: x.record.status ?? 'settled' }, COSTS_PARTITION, x.record.taskId)),
+        col(() => null), // s_entries: unused since schema 5 (routing/costs is read from the ledger)
         c.started.map((x) => x.id), c.started.map((x) => x.taskId), c.started.map((x) => x.modelName), c.started.map((x) => x.agentType),
         c.started.map((x) => x.amount),
-        c.ended, c.floor, c.need, c.extra, c.extraFraction, Number.isFinite(c.exactBelow) ? c.exactBelow : 'Infinity', MONEY_EPSILON, COSTS_PARTITION,
+        c.ended, c.floor, c.need, c.extra, c.extraFraction, Number.isFinite(c.exactBelow) ? c.exactBelow : 'Infinity', MONEY_EPSILON, null,
       ],
       outcome: (r) => ({
         amount: r.amount,

@@ -26,8 +26,54 @@ import { entryFromRow, type EntryRow } from './entry-row.js';
 import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
 import { prefixUpperBound } from './key-range.js';
 
-/** Settled cost records also appear as entries here, the partition the seed names for cost tracking data. */
+/**
+ * Settled (and simulated) cost records also appear as entries here, the partition the seed names for cost
+ * tracking data (system access, key `<taskId>:<reservationId>`, value the record with its status; a record
+ * booked as unsettled appears once its call is settled late and corrects it). On SQLite the partition is a
+ * view of the ledger (cost_records), not a second row per call: get and query read the ledger, and the
+ * entries a store still holds there (written by earlier releases, or put by a caller) come first for their key.
+ * Deleting or clearing the partition touches only such entries; the ledger is never edited through it.
+ */
 export const COSTS_PARTITION = 'routing/costs';
+
+/** The ledger as routing/costs entries (value left NULL: built from the c_ columns in JS, exact as the record). */
+const COSTS_KEY = "c.task_id || ':' || COALESCE(c.reservation_id, '#' || c.id)";
+const COST_COLUMNS = 'c_task, c_model, c_agent, c_in, c_out, c_cost, c_estimated, c_at, c_day, c_month, c_status';
+const COSTS_VIEW = `SELECT '${COSTS_PARTITION}' AS partition, ${COSTS_KEY} AS key, NULL AS value, 'system' AS owner, 'system' AS access_level,
+    NULL AS team_id, NULL AS swarm_id, c.at AS created_at, c.at AS updated_at, NULL AS expires_at,
+    c.task_id AS c_task, c.model_name AS c_model, c.agent_type AS c_agent, c.input_tokens AS c_in, c.output_tokens AS c_out,
+    c.cost AS c_cost, c.estimated AS c_estimated, c.at AS c_at, c.day AS c_day, c.month AS c_month, c.status AS c_status
+  FROM cost_records c
+  WHERE c.status <> 'unsettled' AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.partition = '${COSTS_PARTITION}' AND e.key = ${COSTS_KEY}
+    AND (e.expires_at IS NULL OR e.expires_at > @now))`;
+const ENTRIES_WITH_COSTS = `(SELECT ${'partition, key, value, owner, access_level, team_id, swarm_id, created_at, updated_at, expires_at'},
+    NULL AS c_task, NULL AS c_model, NULL AS c_agent, NULL AS c_in, NULL AS c_out, NULL AS c_cost, NULL AS c_estimated,
+    NULL AS c_at, NULL AS c_day, NULL AS c_month, NULL AS c_status FROM entries UNION ALL ${COSTS_VIEW})`;
+
+interface CostViewRow extends Omit<EntryRow, 'value'> {
+  value: string | null;
+  c_task: string | null;
+  c_model: string;
+  c_agent: string;
+  c_in: number;
+  c_out: number;
+  c_cost: number;
+  c_estimated: number;
+  c_at: number;
+  c_day: string;
+  c_month: string;
+  c_status: string;
+}
+
+/** An entries row, or a ledger row of the routing/costs view (its value is the cost record). */
+function entryFromViewRow(row: CostViewRow): MemoryEntry {
+  if (row.value !== null) return entryFromRow(row as EntryRow);
+  const value: CostRecord = {
+    taskId: row.c_task!, modelName: row.c_model, agentType: row.c_agent, inputTokens: row.c_in, outputTokens: row.c_out,
+    cost: row.c_cost, estimated: row.c_estimated === 1, at: row.c_at, day: row.c_day, month: row.c_month, status: row.c_status as CostStatus,
+  };
+  return { key: row.key, partition: row.partition, value, owner: row.owner, accessLevel: row.access_level as AccessLevel, createdAt: row.created_at, updatedAt: row.updated_at };
+}
 
 export interface SqliteMemoryStoreOptions {
   /** How long a writer waits for another process's lock before failing (SQLite busy_timeout). Default 5000. */
@@ -180,6 +226,7 @@ export class SqliteMemoryStore implements MemoryStore {
                              THEN excluded.created_at ELSE entries.created_at END`,
       ),
       get: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE partition = @partition AND key = @key AND ${LIVE}`),
+      getCostEntry: db.prepare(`SELECT * FROM (${COSTS_VIEW}) WHERE key = @key`),
       // Prepared once: db.pragma() prepares its statement on every call, and every group commit with a slice sets both.
       busyNone: db.prepare('PRAGMA busy_timeout = 0'),
       busyWait: db.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`),
@@ -324,7 +371,10 @@ export class SqliteMemoryStore implements MemoryStore {
     const row = this.guard(`get ${partition}/${key}`, () =>
       this.stmt.get.get({ partition, key, now: this.now() }),
     ) as EntryRow | undefined;
-    return row ? entryFromRow(row) : undefined;
+    if (row) return entryFromRow(row);
+    if (partition !== COSTS_PARTITION) return undefined;
+    const cost = this.guard(`get ${partition}/${key}`, () => this.stmt.getCostEntry.get({ key, now: this.now() })) as CostViewRow | undefined;
+    return cost ? entryFromViewRow(cost) : undefined;
   }
 
   /**
@@ -358,14 +408,18 @@ export class SqliteMemoryStore implements MemoryStore {
       options.order === 'newest' ? 'updated_at DESC, key' : options.order === 'oldest' ? 'updated_at, key' : 'partition, key';
     params.limit = options.limit !== undefined && options.limit >= 0 ? Math.floor(options.limit) : -1;
     params.offset = options.offset !== undefined && options.offset > 0 ? Math.floor(options.offset) : 0;
-    const sql = `SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+    // routing/costs (asked for, or every partition) includes the ledger's view; other partitions read entries only.
+    const costs = options.partition === undefined || options.partition === COSTS_PARTITION;
+    const source = costs ? `${ENTRIES_WITH_COSTS}` : 'entries';
+    const columns = costs ? `${ENTRY_COLUMNS}, ${COST_COLUMNS}` : ENTRY_COLUMNS;
+    const sql = `SELECT ${columns} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     let statement = this.queryStatements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
       this.queryStatements.set(sql, statement);
     }
-    const rows = this.guard('query', () => statement.all(params)) as EntryRow[];
-    return rows.map(entryFromRow);
+    if (!costs) return (this.guard('query', () => statement.all(params)) as EntryRow[]).map(entryFromRow);
+    return (this.guard('query', () => statement.all(params)) as CostViewRow[]).map(entryFromViewRow);
   }
 
   /** True when a live entry was deleted. */
@@ -458,13 +512,7 @@ export class SqliteMemoryStore implements MemoryStore {
     const inserted = this.stmt.insertCost.run(row);
     if (inserted.changes === 1) {
       addTotals(record.day, record.month, status, record.cost);
-      // The seed's routing/costs partition: the same record, readable through SwarmMemoryManager (system only).
-      this.stmt.upsert.run(
-        this.toRow({
-          partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status }, owner: 'system',
-          accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: record.at,
-        }),
-      );
+      // The seed's routing/costs partition reads it from here (COSTS_PARTITION): no second row.
       return 'inserted';
     }
     const existing = this.stmt.costByReservation.get(reservationId) as
@@ -475,12 +523,6 @@ export class SqliteMemoryStore implements MemoryStore {
     this.stmt.correctCost.run({ ...row, id: existing.id });
     this.addTotals(existing.day, existing.month, 'unsettled', -existing.cost);
     this.addTotals(existing.day, existing.month, status, record.cost);
-    this.stmt.upsert.run(
-      this.toRow({
-        partition: COSTS_PARTITION, key: `${record.taskId}:${reservationId}`, value: { ...record, status, day: existing.day, month: existing.month },
-        owner: 'system', accessLevel: AccessLevel.SYSTEM, createdAt: record.at, updatedAt: this.now(),
-      }),
-    );
     return 'corrected';
   }
 

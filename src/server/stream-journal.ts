@@ -12,8 +12,9 @@ import { TaskEventLog, type ReplayLimits, type TaskStreamEvent, type TaskStreamE
  *   `<id>/c/<n>`   a batch of consecutive chunks; n = batch number modulo `slots`, so the journal of one task is
  *                  a ring of at most slots x batchChunks chunks (older batches are overwritten, and a reader that
  *                  fell that far behind gets a `gap` event, as with the in-memory replay window)
- *   `<id>/end`     the terminal events (usage, complete or error)
- * Entries expire with the task records (fleet.taskRetentionDays). A task's chunks are batched (at most one write
+ *   `<id>/end`     the terminal events (usage, complete or error), carrying the last batch of chunks (`chunks`)
+ *                  and, when it had not been written yet, the start event (`start`)
+ * So a short stream (its start, chunks and end within flushMs) is ONE entry. Entries expire with the task records (fleet.taskRetentionDays). A task's chunks are batched (at most one write
  * per flushMs per task), and the writes go through a group commit (the fleet's, shared with the task records):
  * every task's journal writes of one event-loop turn are one transaction. On PostgreSQL they are announced with
  * NOTIFY so followers on other replicas read them at once; on SQLite followers poll.
@@ -52,6 +53,10 @@ interface ChunkBatch {
 
 interface TerminalEvents {
   events: Array<{ event: TaskStreamEventName; wire: string }>;
+  /** The start event, when it was still unwritten at the end. */
+  start?: string;
+  /** The last chunks, when they were still unwritten at the end. */
+  chunks?: ChunkBatch;
 }
 
 interface PendingTask {
@@ -111,9 +116,9 @@ export class StreamJournal {
       if (ev.event === 'start') p.start = ev.wire;
       else if (ev.event === 'chunk' && ev.id !== undefined) p.chunks.push({ seq: ev.id, wire: ev.wire });
       else if (ev.event === 'usage' || ev.event === 'complete' || ev.event === 'error') (p.end ??= []).push({ event: ev.event, wire: ev.wire });
-      // the start and the end go out at once (a follower waits on them); chunks are batched
-      if (ev.event === 'chunk') this.schedule(id, p);
-      else if (ev.event === 'start') this.flushTask(id, p);
+      // the end goes out at once (a follower waits on it); the start and the chunks within flushMs, so a short
+      // stream's start and chunks ride in its end entry
+      if (ev.event === 'chunk' || ev.event === 'start') this.schedule(id, p);
       else if (ev.event === 'complete' || ev.event === 'error') this.flushTask(id, p, true);
     });
   }
@@ -162,8 +167,10 @@ export class StreamJournal {
 
   private entriesOf(id: string, p: PendingTask): MemoryEntry[] {
     const out: MemoryEntry[] = [];
-    if (p.start) out.push(this.entry(`${id}/start`, { wire: p.start }));
+    const ending = !!p.end && p.end.some((e) => e.event === 'complete' || e.event === 'error');
+    const start = p.start;
     p.start = undefined;
+    if (start && !ending) out.push(this.entry(`${id}/start`, { wire: start }));
     let batch: ChunkBatch | undefined;
     let bytes = 0;
     const close = () => {
@@ -178,12 +185,15 @@ export class StreamJournal {
       batch.wires.push(c.wire);
       bytes += c.wire.length;
     }
-    close();
     p.chunks = [];
-    if (p.end && (p.end.some((e) => e.event === 'complete' || e.event === 'error'))) {
-      out.push(this.entry(`${id}/end`, { events: p.end } satisfies TerminalEvents));
+    if (ending) {
+      // the last batch and an unwritten start ride in the end entry (one row instead of up to three)
+      const end: TerminalEvents = { events: p.end!, ...(start ? { start } : {}), ...(batch ? { chunks: batch } : {}) };
+      batch = undefined;
+      out.push(this.entry(`${id}/end`, end));
       p.end = undefined;
     }
+    close();
     return out;
   }
 
@@ -234,8 +244,11 @@ export class StreamJournal {
         cursor = Math.max(cursor ?? 0, r.updatedAt);
         const kind = r.key.slice(taskId.length + 1);
         if (kind === 'start') log.mirrorStart((r.value as { wire: string }).wire);
-        else if (kind === 'end') end = r.value as TerminalEvents;
-        else batches.push(r.value as ChunkBatch);
+        else if (kind === 'end') {
+          end = r.value as TerminalEvents;
+          if (end.start) log.mirrorStart(end.start);
+          if (end.chunks) batches.push(end.chunks);
+        } else batches.push(r.value as ChunkBatch);
       }
       batches.sort((a, b) => a.from - b.from);
       for (const b of batches) b.wires.forEach((wire, i) => log.mirrorChunk(b.from + i, wire));

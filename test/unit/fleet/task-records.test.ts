@@ -84,6 +84,42 @@ describe('TaskRecords', () => {
     expect(store.get(ACTIVE_TASKS_PARTITION, 't1')).toBeUndefined();
   });
 
+  it('writes the running state only when the task is still running runningDelayMs after it started', async () => {
+    const batches: Array<Array<{ key: string; status?: string }>> = [];
+    const spy = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== 'applyBatch') return v;
+        return (puts: MemoryEntry[], deletes: unknown[]) => {
+          batches.push(puts.filter((e) => e.partition === TASKS_PARTITION).map((e) => ({ key: e.key, status: (e.value as { status?: string }).status })));
+          return (v as (...a: unknown[]) => unknown).apply(target, [puts, deletes]);
+        };
+      },
+    }) as MemoryStore;
+    const r = new TaskRecords(spy, { owner: () => 'o', retentionDays: 7, logger: silentLogger(), now: () => clock, runningDelayMs: 40 });
+    // fast: ends within the delay, so the store goes from queued straight to completed
+    await r.queued(task('fast'));
+    void r.running(task('fast'), { modelName: 'm', startedAt: clock, streamed: true });
+    await r.finish(task('fast'), { status: 'completed' });
+    // slow: still running after the delay, so running is written (and running() settles once it is in the store)
+    await r.queued(task('slow'));
+    await r.running(task('slow'), { modelName: 'm', startedAt: clock, streamed: true });
+    expect(store.get(TASKS_PARTITION, 'slow')?.value).toMatchObject({ status: 'running', modelName: 'm' });
+    // before it is written, this process lists a running task as running (its memory), the store says queued
+    await r.queued(task('mid'));
+    void r.running(task('mid'), { modelName: 'm', startedAt: clock, streamed: true });
+    expect(store.get(TASKS_PARTITION, 'mid')?.value).toMatchObject({ status: 'queued' });
+    expect((await r.list({ since: 0, limit: 10 })).find((t) => t.id === 'mid')).toMatchObject({ status: 'running' });
+    await r.finish(task('mid'), { status: 'completed' });
+    await r.finish(task('slow'), { status: 'completed' });
+    expect(batches.flat().map((b) => `${b.key}:${b.status}`)).toEqual(['fast:queued', 'fast:completed', 'slow:queued', 'slow:running', 'mid:queued', 'mid:completed', 'slow:completed']);
+    // flush() writes a running state still deferred (shutdown)
+    await r.queued(task('held'));
+    void r.running(task('held'), { modelName: 'm', startedAt: clock, streamed: false });
+    await r.flush();
+    expect(store.get(TASKS_PARTITION, 'held')?.value).toMatchObject({ status: 'running' });
+  });
+
   it('keeps writes of one task in order on a store whose calls are asynchronous', async () => {
     let calls = 0;
     const slow = new Proxy(store, {

@@ -81,6 +81,29 @@ describe('SqliteMemoryStore', () => {
     db.close();
   });
 
+  it('serves routing/costs from the ledger without a second row; an entry already there (an earlier release wrote it) wins for its key', () => {
+    const rec = { taskId: 't1', modelName: 'm', agentType: 'a', inputTokens: 10, outputTokens: 5, cost: 0.1 + 0.2, estimated: false, at: T0, day: '2026-11-25', month: '2026-11' };
+    const a = store.reserveBudget([], 1, { taskId: 't1' });
+    const b = store.reserveBudget([], 1, { taskId: 't1' });
+    if (!a.ok || !b.ok) throw new Error('unreachable');
+    store.settleReservation(a.reservationId, rec);
+    const db = new Database(store.path, { readonly: true });
+    try {
+      expect(db.prepare("SELECT COUNT(*) AS n FROM entries WHERE partition = 'routing/costs'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect(store.get('routing/costs', `t1:${a.reservationId}`)?.value).toEqual({ ...rec, status: 'settled' });
+    // the legacy copy of b's record, written before the view: one entry for the key, the stored one
+    store.settleReservation(b.reservationId, { ...rec, cost: 0.5 });
+    store.put({ ...entry(`t1:${b.reservationId}`, { legacy: true }), partition: 'routing/costs', owner: 'system', accessLevel: AccessLevel.SYSTEM });
+    const all = store.query({ partition: 'routing/costs' });
+    expect(all).toHaveLength(2);
+    expect(all.find((e) => e.key === `t1:${b.reservationId}`)?.value).toEqual({ legacy: true });
+    expect(store.query({}).filter((e) => e.partition === 'routing/costs')).toHaveLength(2);
+    expect(store.query({ partition: 'routing/costs', since: T0 + 1 })).toHaveLength(0);
+  });
+
   it('works in memory', () => {
     const mem = new SqliteMemoryStore(':memory:', { purgeIntervalMs: 0 });
     mem.put(entry('a', 1));

@@ -276,6 +276,36 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect(await store.reserveBudget(windows, 0.01, { taskId: 't5' })).toMatchObject({ ok: false, budget: 'daily' });
     });
 
+    it('shows each settled call in routing/costs by key and by query; a call booked unsettled only once it is corrected', async () => {
+      const owner = await store.registerOwner({ role: 'test', pid: 1, host: 'h' });
+      const held = await store.reserveBudget([], 0.5, { taskId: 'late', ownerId: owner });
+      const r = await store.reserveBudget([], 0.5, { taskId: 't:9' });
+      if (!held.ok || !r.ok) throw new Error('unreachable');
+      await store.settleReservation(r.reservationId, { ...cost('t:9', 0.125), status: 'simulated' });
+      await store.releaseOwner(owner);
+      expect(await store.bookOrphanedReservations()).toHaveLength(1);
+      // the unsettled booking is in the ledger but not in routing/costs (as before)
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.key)).toEqual([`t:9:${r.reservationId}`]);
+      const got = await store.get('routing/costs', `t:9:${r.reservationId}`);
+      expect(got).toMatchObject({ owner: 'system', accessLevel: AccessLevel.SYSTEM, value: { ...cost('t:9', 0.125), status: 'simulated' } });
+      expect(await store.get('routing/costs', `t:9:nope`)).toBeUndefined();
+      // the late settlement corrects the booking, which then shows with its real cost
+      await store.settleReservation(held.reservationId, cost('late', 0.375));
+      const all = await store.query({ partition: 'routing/costs' });
+      expect(all.map((e) => e.key).sort()).toEqual([`late:${held.reservationId}`, `t:9:${r.reservationId}`].sort());
+      expect((await store.get('routing/costs', `late:${held.reservationId}`))?.value).toMatchObject({ taskId: 'late', cost: 0.375, status: 'settled' });
+      expect((await store.query({ partition: 'routing/costs', keyPrefix: 'late:' })).map((e) => e.key)).toEqual([`late:${held.reservationId}`]);
+      expect(await store.query({ partition: 'routing/costs', limit: 1, offset: 1 })).toHaveLength(1);
+      // no second row per call: clearing the partition deletes no entry and the ledger still shows through it
+      expect(await store.clear('routing/costs')).toBe(0);
+      expect(await store.query({ partition: 'routing/costs' })).toHaveLength(2);
+      // an entry stored under a ledger key (an earlier release wrote one per call) is the one read for that key
+      await store.put({ ...entry(`late:${held.reservationId}`, { legacy: true }), partition: 'routing/costs', owner: 'system', accessLevel: AccessLevel.SYSTEM });
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => e.value)).toEqual([{ legacy: true }, expect.objectContaining({ taskId: 't:9' })]);
+      expect((await store.get('routing/costs', `late:${held.reservationId}`))?.value).toEqual({ legacy: true });
+      expect((await store.query({})).filter((e) => e.partition === 'routing/costs')).toHaveLength(2);
+    });
+
     it('checks the monthly window against settled costs of other days of the month', async () => {
       const r = await store.reserveBudget([], 2, { taskId: 'old' });
       if (!r.ok) throw new Error('unreachable');
@@ -360,6 +390,11 @@ for (const backend of [sqliteBackend(), pgBackend()]) {
       expect((await store.costRecords(0)).map((r) => [r.taskId, r.cost, r.status])).toEqual([
         ['t1', 0.04, 'settled'],
         ['t2', 0.03, 'settled'],
+      ]);
+      // the group-committed settlements are readable in routing/costs too (from the ledger, not a second row)
+      expect((await store.query({ partition: 'routing/costs' })).map((e) => [e.key, (e.value as CostRecord).cost])).toEqual([
+        ['t1:call-1', 0.04],
+        ['t2:call-2', 0.03],
       ]);
       expect((await store.budgetUsage('daily', '2026-11-25')).spent).toBeCloseTo(0.07, 9);
       expect(await store.bookOrphanedReservations()).toEqual([]);
