@@ -46,6 +46,27 @@ function accuracy(tasks) {
   return { tasks: tasks.length, accuracy: Number(((tasks.length - wrong.length) / tasks.length).toFixed(4)), misrouted: wrong };
 }
 
+/** Accuracy on the fresh batches: all, per batch (fresh-<batch>-NNN), and per expected tier (recall). */
+function freshSets(tasks) {
+  const all = accuracy(tasks);
+  const wrong = new Map(all.misrouted.map((m) => [m.id, m]));
+  const share = (ts) => Number((ts.filter((t) => !wrong.has(t.id)).length / ts.length).toFixed(4));
+  const batches = [...new Set(tasks.map((t) => t.id.split('-')[1]))];
+  return {
+    path: 'tasks/routing-fresh.jsonl',
+    fittedOn: false,
+    tasks: all.tasks,
+    accuracy: all.accuracy,
+    byBatch: Object.fromEntries(batches.map((b) => [b, share(tasks.filter((t) => t.id.split('-')[1] === b))])),
+    recallByTier: Object.fromEntries(['simple', 'medium', 'complex'].map((tier) => [tier, share(tasks.filter((t) => t.expected.tier === tier))])),
+    misroutedByDirection: all.misrouted.reduce((acc, m) => {
+      const k = `${m.expected}->${Object.keys(tierModel).find((t) => tierModel[t] === m.model) ?? m.model}`;
+      acc[k] = (acc[k] ?? 0) + 1;
+      return acc;
+    }, {}),
+  };
+}
+
 /** Cross-validation with the shipped model's hyperparameters; the rule stage scored on the same folds. */
 function crossValidation(k, seed) {
   const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
@@ -247,6 +268,9 @@ const result = {
   crossSets: [crossSet('tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl'), crossSet('tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl')],
   // Written to the rubric before any prediction on it and never fitted on: the shipped model's generalisation.
   heldOutSet: { path: 'tasks/routing-heldout.jsonl', fittedOn: false, ...accuracy(readTasks(join(root, 'tasks/routing-heldout.jsonl'))) },
+  // Four batches by four separately briefed authors, written to the rubric without seeing the router or any other
+  // set, never fitted on: how the router does on someone else's tasks (tasks/authoring/README.md).
+  freshSets: freshSets(readTasks(join(root, 'tasks/routing-fresh.jsonl'))),
   // The shipped model was fitted on these two sets: regression checks, not results.
   devSet: dev.length ? { path: devPath, fittedOn: true, ...accuracy(dev) } : { path: devPath, missing: true },
   extraSet: { fittedOn: true, ...accuracy(readTasks(extraPath)) },

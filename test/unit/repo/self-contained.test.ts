@@ -27,7 +27,8 @@ function repositoryFiles(dir = ''): string[] {
 
 describe('the repository stands alone', () => {
   it('no file of the repository refers to a path outside the checkout', () => {
-    const files = repositoryFiles().filter((f) => TEXT.test(f) && f !== 'package-lock.json' && !f.startsWith('.ci/results'));
+    // Labelled task sets (tasks/*.jsonl) are data: their pasted CI logs name a CI runner's home folder.
+    const files = repositoryFiles().filter((f) => TEXT.test(f) && f !== 'package-lock.json' && !f.startsWith('.ci/results') && !/^tasks\/[^/]+\.jsonl$/.test(f));
     expect(files.length).toBeGreaterThan(50);
     const offending: string[] = [];
     for (const file of files) {
