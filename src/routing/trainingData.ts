@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { QETask } from '../fleet/types.js';
 
 /** The labelled task files the tier model is fitted on and cross-validated over (paths from the repository root). */
-export const TRAINING_SETS = ['tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl', 'test/fixtures/routing/extra.jsonl'] as const;
+export const TRAINING_SETS = ['tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl', 'test/fixtures/routing/extra.jsonl', 'tasks/routing-authors.jsonl'] as const;
 
 type Labelled = QETask & { expected: { tier: 'simple' | 'medium' | 'complex' } };
 

@@ -1,17 +1,27 @@
-"""Writes tasks/routing-fresh.jsonl from fresh/batch_fresh_[abcd].py (run: python3 tasks/authoring/build_fresh.py).
-Four batches of 54 tasks (18 per tier), each written to the rubric by a separately briefed author who saw neither
-the router nor any other labelled set. Never fitted on (not in TRAINING_SETS); ids fresh-<batch>-NNN."""
+"""Writes the batches of separately briefed authors (run: python3 tasks/authoring/build_fresh.py):
+- tasks/routing-authors.jsonl from fresh/batch_fresh_[abcd].py: fitted on (in TRAINING_SETS since 2026-11-28);
+- tasks/routing-fresh.jsonl from fresh/batch_fresh_[ef].py: never fitted on, the router's measure on new authors.
+Each batch is 54 tasks (18 per tier) written to the rubric by an author who saw neither the router nor any other
+labelled set; ids <set>-<batch>-NNN."""
 import importlib, json, os, sys
+from collections import Counter
 here = os.path.dirname(__file__)
 sys.path.insert(0, here)
 sys.path.insert(0, os.path.join(here, 'fresh'))
 import lib
-out = os.path.join(here, '..', 'routing-fresh.jsonl')
-with open(out, 'w') as f:
-    for batch in 'abcd':
-        start = len(lib.TASKS)
-        importlib.import_module(f'batch_fresh_{batch}')
-        for n, task in enumerate(lib.TASKS[start:], 1):
-            f.write(json.dumps({'id': f'fresh-{batch}-{n:03d}', **task}) + '\n')
-from collections import Counter
-print(len(lib.TASKS), Counter(x['expected']['tier'] for x in lib.TASKS))
+
+def write(name, batches):
+    out = os.path.join(here, '..', f'routing-{name}.jsonl')
+    tasks = []
+    with open(out, 'w') as f:
+        for batch in batches:
+            start = len(lib.TASKS)
+            importlib.import_module(f'batch_fresh_{batch}')
+            for n, task in enumerate(lib.TASKS[start:], 1):
+                tasks.append(task)
+                f.write(json.dumps({'id': f'{name}-{batch}-{n:03d}', **task}) + '\n')
+    print(out, len(tasks), Counter(x['expected']['tier'] for x in tasks))
+
+write('authors', 'abcd')
+if all(os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py')) for b in 'ef'):
+    write('fresh', 'ef')

@@ -101,14 +101,16 @@ const MECHANICAL: Family = [
   ['summarise', /^(please )?summari[sz]e\b|\bin (one|two|three) sentences\b|\bprint the summary\b/],
   ['convert/reformat', /^(please )?(convert|turn|reformat|translate|format|rename|sort)\b|\bone[- ]line\b|\bpass\/fail line\b/],
   // "Quarantine list: extract ..." — a short label before the colon does not change the request.
-  ['look up/count', /^([\w @-]{1,30}: *)?(please )?(list|count|extract)\b|^which\b[^?.]{0,40}\b(has|have|had|failed|took|is|are|was|appears?)\b|^how many\b|^what (is|are|was|were) the (average|mean|median|max\w*|min\w*|total|sum|count|number|slowest|fastest|largest|smallest)\b/],
+  ['look up/count', /^([\w @-]{1,30}: *)?(please )?(list|count|extract)\b|^which\b(?:[^?.]|\.(?=\w)){0,40}\b(has|have|had|failed|passed|took|is|are|was|were|appears?)\b|^how many\b|^what (is|are|was|were) the (average|mean|median|max\w*|min\w*|total|sum|count|number|slowest|fastest|largest|smallest)\b/],
   // A dot inside a file name (cart.spec.ts) does not end the sentence.
   ['run and report', /^(please )?(re-?run|run|execute)\b(?:[^.]|\.(?=\w)){0,80}\b(\d+ times|and (tell|report|post|paste|say|print|give)\w*)\b/],
   ['yes/no answer', /\byes or no\b|\bpass or fail\b|\bpass\/fail\?/],
   ['yes/no threshold check', /^(did|does|do|is|are|has|have|was|were)\b[^?]{0,60}\b(pass(es|ed)?|meets?|above|below|exceed\w*|under|over|reach\w*|at least|at most|within)\b[^?]{0,40}\b(gate|threshold|target|limit|budget|\d+(\.\d+)?%)/],
-  ['explain an error message', /^what does (this|the) (error|message|warning)\b/],
+  // A bare "does it pass?" after the rule was stated: the rule is the gate.
+  ['pass question', /(?:^|[.!] )(?:so )?(?:do|does|did|will) (?:we|it|this|that|they|the (?:build|run|release)|this (?:[\w-]+ ){0,2})(?:pass|clear|meet)\w*(?: (?:it|the gate|the bar|that|this))?\?/],
+  ['explain an error message', /^what does (this|the) (error|message|warning|panic|exception|stack ?trace|traceback|crash)\b/],
   ['add obvious assertions', /\badd (the )?(obvious|missing|simple) assertions\b/],
-  ['framework conversion', /\b(from|convert) (jest|mocha|jasmine|ava|tap|vitest)\b.*\bto\b/],
+  ['framework conversion', /\b(from|convert) (jest|mocha|jasmine|ava|tap|vitest|junit ?\d?|testng|nunit|xunit|mstest|unittest|pytest|nose|rspec|minitest|enzyme|(?:react )?testing library|spock|kotest|xctest)\b.*\bto\b|\b(?:port|move|migrate|rewrite)\b[^.]{0,60}\bto (jest|mocha|jasmine|ava|tap|vitest|junit ?\d?|testng|nunit|xunit|mstest|unittest|pytest|nose|rspec|minitest|enzyme|(?:react )?testing library|spock|kotest|xctest)\b/],
 ];
 
 function hits(text: string, family: Family): string[] {

@@ -37,9 +37,10 @@ const LEAD_IN =
 /** The verbs of mechanical work, at the start of a clause (after a lead-in). */
 const MECHANICAL_VERBS: Family = [
   ['run and report', /^(?:re-?run|run|execute)\b[^.;!?]{0,100}\b(?:\d+ times|and (?:tell|report|post|paste|say|print|give|list)\w*|report)\b/],
-  ['look up/count', /^(?:list|count|extract|pull(?: out)?|copy|find the (?:number|names?|value|total)|tell me (?:the|how many|which|what the)|give me (?:the|a)|post (?:the|how many)|paste (?:back )?the|how many\b[^.;!?]{0,40}\b(?:are|were|did|failed|passed|have|has))\b/],
+  ['look up/count', /^(?:list|count|extract|pull(?: out)?|copy|find the (?:number|names?|value|total)|tell me (?:the|how many|which|what the)|give me (?:the|a)|post (?:the|how many)|paste (?:back )?the|how many\b[^.;!?]{0,40}\b(?:are|were|did|failed|passed|have|has)|tell me (?:whether|if))\b/],
   ['top n', /^(?:the|which) (?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) )?(?:\w+ ){0,2}?(?:slowest|fastest|largest|biggest|smallest|highest|lowest|longest|oldest|newest|most|least)\b/],
   ['summarise', /^(?:summari[sz]e|sum up|boil\b[^.;!?]{0,60}\bdown|condense|a (?:one|two|three)[- ]line summary)\b/],
+  ['port a test', /^port\b[^.;!?]{0,80}\bto\b/],
   ['convert/reformat', /^(?:convert|rewrite|reformat|translate|turn|format|rename|sort|order|move)\b[^.;!?]{0,80}\b(?:with|into|to|as|by|from|list|csv|json|table|markdown)\b/],
   ['compute', /^(?:compute|calculate|work out the (?:percentage|difference|average|mean|total|sum))\b/],
   ['add one assertion', /^add (?:the |one |a )?(?:one )?(?:obvious|missing|simple) assertions?\b/],
@@ -48,7 +49,7 @@ const MECHANICAL_VERBS: Family = [
 ];
 
 const MINIMAL = /\bno analysis\b|\bnothing (?:else|more|to analy[sz]e)\b|\band nothing else\b|\bthat'?s all\b|\bleave everything else\b|\b(?:i'?m|we'?re) not asking for\b|\ball (?:i|we) need\b|\bwhat (?:i|we) need (?:back )?is\b|\b(?:i|we) only need\b|\bnot (?:asking|looking) for (?:a fix|analysis|a diagnosis)\b|\bbefore anyone (?:digs|looks)\b|\bwithout digging\b|\b(?:i|we) (?:don'?t|do not) need (?:it|this|them|the bug|a fix)(?: to be)? (?:fixed|analy[sz]ed|explained|debugged)\b|\bno need to (?:fix|dig|investigate|analy[sz]e|explain)\b/g;
-const OUTPUT_FORMAT = /\bas (?:a |an )?(?:csv|table|json|markdown|bullet(?:ed)? list|list|badge)\b|\bone per line\b|\b(?:one|two|three)[- ]line summary\b|\binto a (?:markdown |bullet(?:ed)? )?(?:list|table)\b|\bpercentage change\b|\bpaste (?:into|in) slack\b|\b(?:in|into) (?:slack|the spreadsheet|a spreadsheet)\b|\ba plain (?:list|table)\b|\b(?:\w+ )?bullet points?\b/g;
+const OUTPUT_FORMAT = /\bas (?:a |an )?(?:csv|table|json|markdown|bullet(?:ed)? list|list|badge)\b|\bone per line\b|\b(?:one|two|three)[- ]line summary\b|\binto a (?:markdown |bullet(?:ed)? )?(?:list|table)\b|\bpercentage change\b|\bpaste (?:into|in) slack\b|\b(?:in|into) (?:slack|the spreadsheet|a spreadsheet)\b|\ba plain (?:list|table)\b|\b(?:\w+ )?bullet points?\b|\b(?:one|two|three|a couple of|a few)(?: or (?:two|three))? (?:short )?sentences\b/g;
 
 const INTERLEAVING: Family = [
   ['two actors on the same thing', /\b(?:two|both|several|multiple)\b[^.;]{0,60}\b(?:at (?:the same|once)|same (?:time|moment)|together|simultaneous\w*|the same (?:ticket|row|record|account|seat|item|order|file|document|key|slot|job|user|voucher|booking))\b/],

@@ -13,7 +13,7 @@ import { GUARD_FLAG, KEPT_PROMISE, asyncGuards, readThenWriteCount } from '../..
  * code file of the labelled corpus, this repository's own sources, and snippets that sit on the edges.
  */
 const root = join(import.meta.dirname, '../../..');
-const corpusFiles = ['tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl', 'test/fixtures/routing/extra.jsonl'].flatMap((p) =>
+const corpusFiles = ['tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl', 'test/fixtures/routing/extra.jsonl', 'tasks/routing-authors.jsonl'].flatMap((p) =>
   readFileSync(join(root, p), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

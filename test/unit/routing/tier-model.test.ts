@@ -82,7 +82,7 @@ describe('tier model (multinomial logistic regression)', () => {
   it('the shipped model file is valid and was fitted on the repository sets', () => {
     const m = shippedTierModel();
     expect(m).not.toBeNull();
-    expect(m!.training.sources).toEqual(['tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl', 'test/fixtures/routing/extra.jsonl']);
+    expect(m!.training.sources).toEqual(['tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl', 'test/fixtures/routing/extra.jsonl', 'tasks/routing-authors.jsonl']);
     expect(m!.training.tasks).toBeGreaterThanOrEqual(300);
   });
 });
