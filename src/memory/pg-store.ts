@@ -8,7 +8,6 @@ import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migra
 import { checkCostRecord, checkMoney, checkName, checkSliceCommit, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
 import { serialiseValue } from './value.js';
 import {
-  type AccessLevel,
   type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
@@ -23,7 +22,7 @@ import {
   type SliceCommit,
   type SliceOutcome,
 } from './types.js';
-import { entryFromRow, type EntryRow } from './entry-row.js';
+import { entryFromRow, entryFromViewRow, type CostViewRow, type EntryRow } from './entry-row.js';
 import { prefixUpperBound } from './key-range.js';
 
 export interface PgTlsOptions {
@@ -88,29 +87,6 @@ const entriesWithCosts = (now: string) => `(SELECT ${ENTRY_COLUMNS}, NULL::text 
     NULL::bigint AS c_in, NULL::bigint AS c_out, NULL::double precision AS c_cost, NULL::boolean AS c_estimated, NULL::bigint AS c_at,
     NULL::text AS c_day, NULL::text AS c_month, NULL::text AS c_status FROM aqe_entries UNION ALL ${costsView(now)}) AS v`;
 
-interface CostViewRow extends Omit<EntryRow, 'value'> {
-  value: string | null;
-  c_task: string | null;
-  c_model: string;
-  c_agent: string;
-  c_in: number;
-  c_out: number;
-  c_cost: number;
-  c_estimated: boolean;
-  c_at: number;
-  c_day: string;
-  c_month: string;
-  c_status: CostStatus;
-}
-
-function entryFromViewRow(row: CostViewRow): MemoryEntry {
-  if (row.value !== null) return entryFromRow(row as EntryRow);
-  const value: CostRecord = {
-    taskId: row.c_task!, modelName: row.c_model, agentType: row.c_agent, inputTokens: row.c_in, outputTokens: row.c_out,
-    cost: row.c_cost, estimated: row.c_estimated, at: row.c_at, day: row.c_day, month: row.c_month, status: row.c_status,
-  };
-  return { key: row.key, partition: row.partition, value, owner: row.owner, accessLevel: row.access_level as AccessLevel, createdAt: row.created_at, updatedAt: row.updated_at };
-}
 
 /** What an upsert of an existing key changes (a key whose row had expired starts a new life: created_at too). */
 const ON_CONFLICT = `ON CONFLICT (partition, key) DO UPDATE SET

@@ -6,7 +6,6 @@ import { AqeError, ErrorCodes } from '../errors.js';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { serialiseValue } from './value.js';
 import {
-  AccessLevel,
   type BudgetUsage,
   type BudgetWindow,
   type CostRecord,
@@ -22,7 +21,7 @@ import {
   type SliceOutcome,
   type WindowUsage,
 } from './types.js';
-import { entryFromRow, type EntryRow } from './entry-row.js';
+import { entryFromRow, entryFromViewRow, type CostViewRow, type EntryRow } from './entry-row.js';
 import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
 import { prefixUpperBound } from './key-range.js';
 
@@ -50,30 +49,6 @@ const ENTRIES_WITH_COSTS = `(SELECT ${'partition, key, value, owner, access_leve
     NULL AS c_task, NULL AS c_model, NULL AS c_agent, NULL AS c_in, NULL AS c_out, NULL AS c_cost, NULL AS c_estimated,
     NULL AS c_at, NULL AS c_day, NULL AS c_month, NULL AS c_status FROM entries UNION ALL ${COSTS_VIEW})`;
 
-interface CostViewRow extends Omit<EntryRow, 'value'> {
-  value: string | null;
-  c_task: string | null;
-  c_model: string;
-  c_agent: string;
-  c_in: number;
-  c_out: number;
-  c_cost: number;
-  c_estimated: number;
-  c_at: number;
-  c_day: string;
-  c_month: string;
-  c_status: string;
-}
-
-/** An entries row, or a ledger row of the routing/costs view (its value is the cost record). */
-function entryFromViewRow(row: CostViewRow): MemoryEntry {
-  if (row.value !== null) return entryFromRow(row as EntryRow);
-  const value: CostRecord = {
-    taskId: row.c_task!, modelName: row.c_model, agentType: row.c_agent, inputTokens: row.c_in, outputTokens: row.c_out,
-    cost: row.c_cost, estimated: row.c_estimated === 1, at: row.c_at, day: row.c_day, month: row.c_month, status: row.c_status as CostStatus,
-  };
-  return { key: row.key, partition: row.partition, value, owner: row.owner, accessLevel: row.access_level as AccessLevel, createdAt: row.created_at, updatedAt: row.updated_at };
-}
 
 export interface SqliteMemoryStoreOptions {
   /** How long a writer waits for another process's lock before failing (SQLite busy_timeout). Default 5000. */
