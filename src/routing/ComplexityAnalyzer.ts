@@ -417,6 +417,8 @@ export class ComplexityAnalyzer {
       complex(`security review of auth code (${[...i.security, ...a.authWords.slice(0, 3)].join(', ')})`);
     }
     // Complex: what the request demands.
+    // One user's data reaching another is an authorisation failure, however plainly it is told.
+    if (risk.crossUser > 0 && !i.mechanical.length) complex("one user's data reaching another (authorisation)");
     if (i.propertyBased.length && (a.functions >= 2 || i.propertyBased.length >= 2)) complex(`property-based design over invariants (${i.propertyBased.join(', ')})`);
     if (i.systemScope.length && (type === 'performance-testing' || type === 'defect-analysis' || !i.mechanical.length)) complex(`system-wide scope: ${i.systemScope.join(', ')}`);
     // One log or trace file per service is evidence from that many services too.

@@ -150,6 +150,7 @@ export function featureVector(f: FeatureInputs): Record<string, number> {
     'risk:timeAndDistributed': b(r.time >= 1 && (f.distributed.length > 0 || i.distributed.length > 0 || r.sharedAcrossInstances > 0)),
     'risk:parallel': cap(r.parallel, 3),
     'risk:sharedAcrossInstances': cap(r.sharedAcrossInstances, 2),
+    'risk:crossUser': b(r.crossUser > 0),
     'risk:failureHandling': cap(r.failureHandling, 4),
     'risk:scale': cap(r.scale, 2),
     'risk:concerns': cap(r.concerns, 3),

@@ -22,6 +22,6 @@ def write(name, batches):
                 f.write(json.dumps({'id': f'{name}-{batch}-{n:03d}', **task}) + '\n')
     print(out, len(tasks), Counter(x['expected']['tier'] for x in tasks))
 
-write('authors', 'abcdefgh')
-if all(os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py')) for b in 'ij'):
-    write('fresh', 'ij')
+write('authors', 'abcdefghij')
+if all(os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py')) for b in 'kl'):
+    write('fresh', 'kl')

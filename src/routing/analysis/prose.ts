@@ -57,7 +57,7 @@ const INTERLEAVING: Family = [
   ['repeated action', /\bdouble[- ]?(?:tap|click)\w*|\b(?:tap|tapp|click|press|submit)\w*\b[^.;]{0,40}\btwice\b|\btwice (?:quickly|in a row|at once)\b/],
   ['oversold', /\b(?:oversell|oversold|overbook|double[- ]book|double[- ]spend)\w*/],
   ['stale read', /\bstale\b|\b(?:old|previous|outdated) (?:price|value|version|data|email|balance|count|total|setting)s?\b[^.;]{0,40}\b(?:after|again|even though|although)\b/],
-  ['done twice', /\b(?:credit|charg|invoic|bill|sen[dt]|process|creat|appl|ran\b|run\b|book|pa(?:y|id)|redeem|ship|execut|deliver|consum|handl|insert|import|notif|email)\w*[^.;]{0,40}\btwice\b|\btwo (?:orders|charges|invoices|copies|loads|emails|payments|bookings|leaders)\b|\bmore [^.;]{0,30}than (?:exist|the limit|allowed|available|there are)\b|\bnever (?:sell|book|issue|allocate) more\b/],
+  ['done twice', /\b(?:credit|charg|invoic|bill|sen[dt]|process|creat|appl|ran\b|run\b|book|pa(?:y|id)|redeem|ship|execut|deliver|consum|handl|insert|import|notif|email)\w*[^.;]{0,40}\btwice\b|\b(?:two|2) (?:orders|charges|invoices|copies|loads|emails|payments|bookings|leaders)\b|\bmore [^.;]{0,30}than (?:exist|the limit|allowed|available|there are)\b|\bnever (?:sell|book|issue|allocate) more\b/],
   ['last writer wins', /\bwhoever (?:saved|wrote|writes|saves|came|comes|gets) (?:last|first)\b|\blast (?:write|writer|save)\b|\boverwrit\w*|\blost (?:the |an |their |our )?(?:change|update|write|edit)s?\b|\b(?:showed|shows|came) (?:the )?old \w+ again\b|\bflip\w* back and forth\b/],
   ['shared by concurrent handlers', /\bgoroutines?\b|\bevery (?:pod|replica|instance|node|worker|thread)\b|\bthread pool\b|\bshared by (?:every|all|each)\b/],
 ];

@@ -30,6 +30,8 @@ export interface RiskFacts {
   /** The code runs as several copies at once: every node, all replicas, several workers, shared by ... */
   sharedAcrossInstances: number;
   descriptionWords: number;
+  /** One user's data reaching another, told as a symptom ("sees someone else's cart"). */
+  crossUser: number;
 }
 
 type Family = RegExp[];
@@ -57,7 +59,9 @@ const ASK_WRITE_TESTS = /\b(tests? for|write (\w+ )?tests|tests?\b.*\bcover|prop
 const ASK_RUN = /^(please )?(re-?run|run|execute|rerun)\b/;
 const ASK_LOOKUP = /^(please )?(list|count|extract|sort|summari[sz]e|print|give me|make a|convert|translate|turn|format|rename|compute|sum|which \w+ (has|have|took|appears))\b/;
 const CONSTRAINT = /\b(must|never|only|exactly|at most|at least|without|each|every|always|no two|whichever|neither|both|including|must not|may not|cannot|so that)\b/g;
-const SHARED = /\b(every|all|each|several|multiple|many|two|both|three)\b[\w\s-]{0,20}?\b(nodes?|replicas?|instances?|pods?|workers?|servers?|processes|consumers?|consumer groups|devices?|threads?|regions?)\b|\bshared (by|across|between)\b/g;
+const SHARED = /\b(every|all|each|several|multiple|many|two|both|three|four|five|six|eight|ten|[2-9]|\d\d+)\b[\w\s-]{0,20}?\b(nodes?|replicas?|instances?|pods?|workers?|servers?|processes|consumers?|consumer groups|devices?|threads?|regions?|shards?)\b|\bshared (by|across|between)\b|\bbehind (?:a|the) load[- ]balancer\b|\bsharded\b/g;
+/** Data of one user, tenant or customer reaching another: an authorisation failure told as a symptom. */
+const CROSS_USER = /\b(?:someone else'?s|somebody else'?s|another (?:user|customer|tenant|patient|student|broker|member|account|client)'?s?|other (?:users|customers|tenants|patients|students|brokers|members|clients)'? (?:data|records?|carts?|orders?|address\w*|files?|messages?|details)|(?:the )?wrong (?:user|customer|tenant|patient|account)'?s? (?:data|records?|cart|address|details)|(?:sees?|saw|seeing|see|shows?|showed|showing|gets?|got|returns?|returned) (?:the )?(?:data|records?|cart|orders?|address\w*|files?|messages?|details) of (?:another|other|a different))\b/g;
 const COMPONENT_LIST = /\b[a-z][\w-]*(?:\s*,\s*[a-z][\w-]*){2,}(?:,?\s*(?:and|or)\s+[a-z][\w-]*)?/g;
 
 function count(text: string, family: Family): number {
@@ -99,5 +103,6 @@ export function analyzeRisk(description: string, requirements: readonly string[]
     namedComponents: components,
     descriptionWords: desc ? desc.split(/\s+/).length : 0,
     sharedAcrossInstances: request.match(SHARED)?.length ?? 0,
+    crossUser: request.match(CROSS_USER)?.length ?? 0,
   };
 }
