@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { asyncGuards, readThenWriteCount } from '../../../src/routing/features.js';
 import { L2_GRID, nestedCrossValidate, selectL2 } from '../../../src/routing/crossValidation.js';
 import { ComplexityAnalyzer } from '../../../src/routing/ComplexityAnalyzer.js';
+import { analyzeRisk } from '../../../src/routing/analysis/risk.js';
+import { analyzeIntent } from '../../../src/routing/analysis/intent.js';
+import { analyzeProse } from '../../../src/routing/analysis/prose.js';
 import type { ModelTier } from '../../../src/routing/tierModel.js';
 
 describe('lexical interleaving facts', () => {
@@ -35,6 +38,33 @@ describe('regularisation chosen by cross-validation', () => {
     const c = i % 3;
     items.push({ id: `t${i}`, features: { size: c + ((i * 7) % 5) * 0.1, noise: ((i * 13) % 7) / 7 }, tier: (['simple', 'medium', 'complex'] as const)[c] });
   }
+
+  it("reads one user's data reaching another as an authorisation story, and instance counts in digits as several instances", () => {
+    const risk = (d: string) => analyzeRisk(d, [], '');
+    expect(risk("Sometimes a user sees someone else's cart for a second.").crossUser).toBe(1);
+    expect(risk('A patient could open another patient\'s records from the portal.').crossUser).toBe(1);
+    expect(risk('The export returned the data of another tenant.').crossUser).toBe(1);
+    expect(risk('Add a test for the cart total with two items.').crossUser).toBe(0);
+    expect(risk('Other users reported the page is slow.').crossUser).toBe(0);
+    expect(risk('We run the API on 3 instances behind a load balancer.').sharedAcrossInstances).toBeGreaterThanOrEqual(1);
+    expect(risk('The bot is sharded over 4 processes.').sharedAcrossInstances).toBeGreaterThanOrEqual(1);
+    expect(risk('Retry 3 times, then give up.').sharedAcrossInstances).toBe(0);
+    const analyzer = new ComplexityAnalyzer(undefined, { model: null });
+    const leak = analyzer.analyze({ id: 'x', type: 'defect-analysis', description: "very weird: sometimes a user sees someone else's cart for a second. can't reproduce locally", payload: { files: [] } });
+    expect(leak.decision?.rules.reasons.join(' ')).toMatch(/one user's data reaching another/);
+  });
+
+  it('reads mechanical asks in other frameworks and short forms', () => {
+    expect(analyzeIntent('Port ChangeSetTest from JUnit 4 to JUnit 5. Same three cases.').mechanical).toContain('framework conversion');
+    expect(analyzeIntent('please migrate these unittest cases to pytest').mechanical).toContain('framework conversion');
+    expect(analyzeIntent('Port the rate limiter to Go').mechanical).not.toContain('framework conversion');
+    expect(analyzeIntent('Our gate is zero blockers and under 3% duplication. Does this Sonar export pass?').mechanical).toContain('pass question');
+    expect(analyzeIntent('Which functions in templates.ts are never called?').mechanical).toContain('look up/count');
+    expect(analyzeIntent('what does this panic mean?').mechanical).toContain('explain an error message');
+    expect(analyzeProse('Here is the JUnit report. The three slowest test cases and their times, please.').mechanicalClauses).toContain('top n');
+    expect(analyzeProse('Leadership wants the gist. Could you boil the postmortem down to five bullet points?').mechanicalClauses).toContain('summarise');
+    expect(analyzeProse('Two orders came in. Why did the lock not hold?').mechanicalClauses).toEqual([]);
+  });
 
   it('selects a penalty from the grid with its score, and nested CV reports the penalty each outer fold chose', () => {
     const sel = selectL2(items, L2_GRID, 3, 1, { iterations: 200 });
