@@ -30,17 +30,23 @@ export interface TierPrediction {
   drivers: Array<{ feature: string; value: number; push: number }>;
 }
 
-function softmax(z: number[]): number[] {
-  const m = Math.max(...z);
-  const e = z.map((x) => Math.exp(x - m));
-  const s = e.reduce((a, x) => a + x, 0);
-  return e.map((x) => x / s);
+/** Turns logits into probabilities in place (max subtracted first); returns `z`. */
+function softmaxInPlace(z: number[]): number[] {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) {
+    z[k] = Math.exp(z[k] - max);
+    sum += z[k];
+  }
+  for (let k = 0; k < z.length; k++) z[k] /= sum;
+  return z;
 }
 
 /*
  * predictTier runs on every uncached routing decision, so it is written as plain loops over the model's arrays
- * (no per-feature closures or intermediate arrays). Its arithmetic is in the same order as softmax above and
- * the fit, so the probabilities are bit-identical to the array-method form it replaced.
+ * (no per-feature closures or intermediate arrays); its arithmetic is in the same order as the array-method
+ * form it replaced, so the probabilities are bit-identical (tier-model.test.ts checks every labelled task).
  */
 export function predictTier(model: TierModel, vec: Record<string, number>, driverCount = 3): TierPrediction {
   const { features, mean, scale, weights, bias } = model;
@@ -49,20 +55,13 @@ export function predictTier(model: TierModel, vec: Record<string, number>, drive
   const x = new Float64Array(d);
   for (let j = 0; j < d; j++) x[j] = ((vec[features[j]] ?? 0) - mean[j]) / scale[j];
   const p = new Array<number>(K);
-  let max = -Infinity;
   for (let k = 0; k < K; k++) {
     const w = weights[k];
     let acc = bias[k];
     for (let j = 0; j < d; j++) acc += w[j] * x[j];
     p[k] = acc;
-    if (acc > max) max = acc;
   }
-  let sum = 0;
-  for (let k = 0; k < K; k++) {
-    p[k] = Math.exp(p[k] - max);
-    sum += p[k];
-  }
-  for (let k = 0; k < K; k++) p[k] /= sum;
+  softmaxInPlace(p);
   // Highest probability first; ties go to the earlier tier (what a stable sort gives).
   let top = 0;
   for (let k = 1; k < K; k++) if (p[k] > p[top]) top = k;
@@ -142,7 +141,7 @@ export function fitTierModel(rows: Array<Record<string, number>>, labels: ModelT
         for (let j = 0; j < d; j++) s += w[j] * xi[j];
         return s;
       });
-      const p = softmax(z);
+      const p = softmaxInPlace(z);
       for (let k = 0; k < K; k++) {
         const err = p[k] - (y[i] === k ? 1 : 0);
         gB[k] += err;
