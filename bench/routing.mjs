@@ -27,8 +27,8 @@ const { createConfig } = await import(join(root, 'dist/config/defaults.js'));
 const { ModelRouter } = await import(join(root, 'dist/routing/ModelRouter.js'));
 const { ComplexityAnalyzer } = await import(join(root, 'dist/routing/ComplexityAnalyzer.js'));
 
-const { crossValidate, nestedCrossValidate, L2_GRID, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
-const { TRAINING_SETS, readLabelledTasks } = await import(join(root, 'dist/routing/trainingData.js'));
+const { crossValidate, leaveOneWriterOut, nestedCrossValidate, L2_GRID, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
+const { TRAINING_SETS, readLabelledTasks, writerOf } = await import(join(root, 'dist/routing/trainingData.js'));
 const { fitTierModel, predictTier } = await import(join(root, 'dist/routing/tierModel.js'));
 const model = JSON.parse(readFileSync(join(root, 'src/routing/tier-model.json'), 'utf8'));
 
@@ -59,12 +59,33 @@ function freshSets(tasks) {
     accuracy: all.accuracy,
     byBatch: Object.fromEntries(batches.map((b) => [b, share(tasks.filter((t) => t.id.split('-')[1] === b))])),
     recallByTier: Object.fromEntries(['simple', 'medium', 'complex'].map((tier) => [tier, share(tasks.filter((t) => t.expected.tier === tier))])),
+    tieBreakCeiling: tieBreakCeiling(tasks),
     misroutedByDirection: all.misrouted.reduce((acc, m) => {
       const k = `${m.expected}->${Object.keys(tierModel).find((t) => tierModel[t] === m.model) ?? m.model}`;
       acc[k] = (acc[k] ?? 0) + 1;
       return acc;
     }, {}),
   };
+}
+
+/**
+ * What routing.llmTieBreak could buy at most on a set: at each margin, the share of tasks whose decision is that
+ * close (each would cost one call of the cheapest model) and the accuracy if every such call named the right tier
+ * whenever it is one of the two offered. A ceiling, not a measurement: no model is called here.
+ */
+function tieBreakCeiling(tasks) {
+  const an = new ComplexityAnalyzer(routing.complexity);
+  const decided = tasks.map((t) => ({ truth: t.expected.tier, d: an.analyze(t).decision }));
+  return [0.1, 0.2, 0.3, 0.5].map((margin) => {
+    let asked = 0;
+    let right = 0;
+    for (const { truth, d } of decided) {
+      const close = d.model && d.model.margin < margin;
+      if (close) asked++;
+      if (d.tier === truth || (close && d.model.runnerUp === truth)) right++;
+    }
+    return { margin, askedShare: Number((asked / tasks.length).toFixed(4)), ceilingAccuracy: Number((right / tasks.length).toFixed(4)) };
+  });
 }
 
 /** Cross-validation with the shipped model's hyperparameters; the rule stage scored on the same folds. */
@@ -98,6 +119,24 @@ function crossValidation(k, seed) {
     rulesOnlySameFolds: { meanAccuracy: r4(ruleFolds.reduce((a, x) => a + x, 0) / k), worstFold: r4(Math.min(...ruleFolds)) },
     fitMsTotal: Math.round(ms),
     targets: { meanAccuracy: 0.95, worstFold: 0.9 },
+  };
+}
+
+/** Each writer's tasks scored by a model fitted on all the other writers' (the shipped model's hyperparameters). */
+function writerCrossValidation() {
+  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
+  const an = new ComplexityAnalyzer(routing.complexity, { model: null });
+  const items = tasks.map((t) => ({ id: t.id, features: an.features(t), tier: t.expected.tier }));
+  const cv = leaveOneWriterOut(items, tasks.map((t) => writerOf(t.id)), { l2: model.training.l2, iterations: model.training.iterations });
+  const worst = cv.writers.reduce((w, x) => (x.accuracy < w.accuracy ? x : w));
+  const pooled = cv.folds.reduce((a, f) => a + f.correct, 0) / tasks.length;
+  return {
+    writers: cv.writers.length,
+    tasks: tasks.length,
+    meanAccuracy: cv.meanAccuracy,
+    pooledAccuracy: Number(pooled.toFixed(4)),
+    worstWriter: worst,
+    byWriter: Object.fromEntries(cv.writers.map((w) => [w.writer, w.accuracy])),
   };
 }
 
@@ -295,6 +334,8 @@ const result = {
   crossValidation: crossValidation(5, 42),
   // The same with other fold assignments: how much the result depends on the split.
   crossValidationOtherSeeds: [7, 99].map((seed) => { const cv = crossValidation(5, seed); return { seed, meanAccuracy: cv.meanAccuracy, worstFold: cv.worstFold.accuracy }; }),
+  // Random folds share writers between training and test; this is what a writer the router has never seen gets.
+  leaveOneWriterOut: writerCrossValidation(),
   nestedCrossValidation: process.env.ROUTING_BENCH_NESTED === '0' ? 'skipped (ROUTING_BENCH_NESTED=0)' : nestedCrossValidation(5, 42),
   crossSets: [crossSet('tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl'), crossSet('tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl')],
   // Written to the rubric before any prediction on it and never fitted on: the shipped model's generalisation.

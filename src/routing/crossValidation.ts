@@ -55,9 +55,28 @@ export function crossValidate(items: Labelled, k: number, seed: number, fit: Fit
   return runFolds(items, k, seed, () => fit);
 }
 
+/**
+ * Leave-one-writer-out cross-validation: each writer's tasks are scored by a model fitted on every other writer's.
+ * Random folds put one writer's tasks on both sides, so they measure how well the model learns a writer's habits;
+ * this measures what a new writer gets. `writer` names each item's writer; folds come in sorted writer order.
+ */
+export function leaveOneWriterOut(
+  items: Labelled,
+  writer: readonly string[],
+  fit: FitOptions = {},
+): CrossValidation & { writers: Array<{ writer: string; tasks: number; accuracy: number }> } {
+  const names = [...new Set(writer)].sort();
+  if (names.length < 2) throw new Error('leave-one-writer-out needs tasks by at least two writers');
+  const cv = evaluateFolds(items, writer.map((w) => names.indexOf(w)), names.length, 0, () => fit);
+  return { ...cv, writers: cv.folds.map((f) => ({ writer: names[f.fold], tasks: f.test, accuracy: f.accuracy })) };
+}
+
 /** Fits a model per fold with the options `fitFor` gives for that fold's training part, and scores its test fold. */
 function runFolds(items: Labelled, k: number, seed: number, fitFor: (train: Labelled) => FitOptions): CrossValidation {
-  const folds = stratifiedFolds(items.map((x) => x.tier), k, seed);
+  return evaluateFolds(items, stratifiedFolds(items.map((x) => x.tier), k, seed), k, seed, fitFor);
+}
+
+function evaluateFolds(items: Labelled, folds: readonly number[], k: number, seed: number, fitFor: (train: Labelled) => FitOptions): CrossValidation {
   const results: FoldResult[] = [];
   for (let f = 0; f < k; f++) {
     const train = items.filter((_, i) => folds[i] !== f);
@@ -89,9 +108,22 @@ export function selectL2(
   seed: number,
   fit: FitOptions = {},
 ): { l2: number; scores: Array<{ l2: number; meanAccuracy: number }> } {
-  const scores = grid.map((l2) => ({ l2, meanAccuracy: crossValidate(items, k, seed, { ...fit, l2 }).meanAccuracy }));
-  const best = scores.reduce((b, s) => (s.meanAccuracy > b.meanAccuracy || (s.meanAccuracy === b.meanAccuracy && s.l2 > b.l2) ? s : b));
-  return { l2: best.l2, scores };
+  return best(grid.map((l2) => ({ l2, meanAccuracy: crossValidate(items, k, seed, { ...fit, l2 }).meanAccuracy })));
+}
+
+/** Picks the L2 penalty with the best leave-one-writer-out mean (what a new writer gets; ties to the stronger penalty). */
+export function selectL2ByWriter(
+  items: Labelled,
+  writer: readonly string[],
+  grid: readonly number[],
+  fit: FitOptions = {},
+): { l2: number; scores: Array<{ l2: number; meanAccuracy: number }> } {
+  return best(grid.map((l2) => ({ l2, meanAccuracy: leaveOneWriterOut(items, writer, { ...fit, l2 }).meanAccuracy })));
+}
+
+function best(scores: Array<{ l2: number; meanAccuracy: number }>): { l2: number; scores: Array<{ l2: number; meanAccuracy: number }> } {
+  const top = scores.reduce((b, s) => (s.meanAccuracy > b.meanAccuracy || (s.meanAccuracy === b.meanAccuracy && s.l2 > b.l2) ? s : b));
+  return { l2: top.l2, scores };
 }
 
 /**

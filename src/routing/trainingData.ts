@@ -19,3 +19,14 @@ export function readLabelledTasks(path: string): Labelled[] {
       return t as Labelled;
     });
 }
+
+/**
+ * Who wrote a labelled task, from its id: `authors-<batch>-NNN` and `fresh-<batch>-NNN` are one writer per batch;
+ * `corpus-*` and the extra fixtures (`x-*`) are the corpus's single writer; other ids name their set by prefix.
+ */
+export function writerOf(id: string): string {
+  const [set, batch] = id.split('-');
+  if ((set === 'authors' || set === 'fresh') && batch) return `author-${batch}`;
+  if (set === 'corpus' || set === 'x') return 'corpus';
+  return set;
+}

@@ -1,6 +1,6 @@
 """Writes the batches of separately briefed authors (run: python3 tasks/authoring/build_fresh.py):
-- tasks/routing-authors.jsonl from fresh/batch_fresh_[abcd].py: fitted on (in TRAINING_SETS since 2026-11-28);
-- tasks/routing-fresh.jsonl from fresh/batch_fresh_[ef].py: never fitted on, the router's measure on new authors.
+- tasks/routing-authors.jsonl from the batches in FITTED: fitted on (in TRAINING_SETS);
+- tasks/routing-fresh.jsonl from the batches in FRESH: never fitted on, the router's measure on new authors.
 Each batch is 54 tasks (18 per tier) written to the rubric by an author who saw neither the router nor any other
 labelled set; ids <set>-<batch>-NNN."""
 import importlib, json, os, sys
@@ -18,10 +18,17 @@ def write(name, batches):
             start = len(lib.TASKS)
             importlib.import_module(f'batch_fresh_{batch}')
             for n, task in enumerate(lib.TASKS[start:], 1):
+                # The task format names only typescript and javascript; other languages go unnamed (the files'
+                # extensions still say what they are). Later authors wrote e.g. lang='php' where earlier ones wrote None.
+                if task['payload'].get('language') not in (None, 'typescript', 'javascript'):
+                    del task['payload']['language']
                 tasks.append(task)
                 f.write(json.dumps({'id': f'{name}-{batch}-{n:03d}', **task}) + '\n')
     print(out, len(tasks), Counter(x['expected']['tier'] for x in tasks))
 
-write('authors', 'abcdefghij')
-if all(os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py')) for b in 'kl'):
-    write('fresh', 'kl')
+# Each batch was scored once before anyone read it, then (but for FRESH) joined the fitted corpus; see README.md.
+FITTED = 'abcdefghijklmopqr'
+FRESH = [b for b in 'nstuvw' if os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py'))]
+
+write('authors', FITTED)
+write('fresh', FRESH)
