@@ -2,8 +2,9 @@
  * Fits the router's tier model (multinomial logistic regression over the features in src/routing/features.ts)
  * on every labelled task in the repository and writes src/routing/tier-model.json. Run through
  * `npm run train:routing`, which builds first (features come from dist/) and rebuilds after (to ship the model).
- * Deterministic: the same tasks give the same file. The L2 penalty is chosen from L2_GRID by 5-fold cross-validation
- * (seed 42) unless --l2 X is given; --iterations N (default 1500).
+ * Deterministic: the same tasks give the same file. The L2 penalty is chosen from L2_GRID by leave-one-writer-out
+ * cross-validation (each writer scored by a model fitted on the others: what a new writer gets) unless --l2 X is
+ * given; --iterations N (default 1500).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { ComplexityAnalyzer } = await import(join(root, 'dist/routing/ComplexityAnalyzer.js'));
 const { fitTierModel } = await import(join(root, 'dist/routing/tierModel.js'));
-const { L2_GRID, selectL2 } = await import(join(root, 'dist/routing/crossValidation.js'));
-const { TRAINING_SETS, readLabelledTasks } = await import(join(root, 'dist/routing/trainingData.js'));
+const { L2_GRID, selectL2ByWriter } = await import(join(root, 'dist/routing/crossValidation.js'));
+const { TRAINING_SETS, readLabelledTasks, writerOf } = await import(join(root, 'dist/routing/trainingData.js'));
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,9 +32,10 @@ const iterations = arg('iterations', 1500);
 const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
 const analyzer = new ComplexityAnalyzer(undefined, { model: null });
 const rows = tasks.map((t) => analyzer.features(t));
-const selection = fixedL2 === undefined ? selectL2(tasks.map((t, i) => ({ id: t.id, features: rows[i], tier: t.expected.tier })), L2_GRID, 5, 42, { iterations }) : undefined;
+const items = tasks.map((t, i) => ({ id: t.id, features: rows[i], tier: t.expected.tier }));
+const selection = fixedL2 === undefined ? selectL2ByWriter(items, tasks.map((t) => writerOf(t.id)), L2_GRID, { iterations }) : undefined;
 const l2 = fixedL2 ?? selection.l2;
 const model = fitTierModel(rows, tasks.map((t) => t.expected.tier), { l2, iterations, sources: TRAINING_SETS });
 const out = join(root, 'src/routing/tier-model.json');
 writeFileSync(out, JSON.stringify(model) + '\n');
-console.log(JSON.stringify({ wrote: 'src/routing/tier-model.json', tasks: tasks.length, features: model.features.length, l2, l2Selection: selection?.scores ?? 'fixed by --l2', iterations, trainingAccuracy: model.training.trainingAccuracy, note: 'training accuracy is not a result: see npm run bench:routing for cross-validation' }));
+console.log(JSON.stringify({ wrote: 'src/routing/tier-model.json', tasks: tasks.length, features: model.features.length, l2, l2Selection: selection?.scores ?? 'fixed by --l2', iterations, trainingAccuracy: model.training.trainingAccuracy, l2SelectedBy: 'leave-one-writer-out mean', note: 'training accuracy is not a result: see npm run bench:routing for cross-validation' }));

@@ -9,6 +9,7 @@ import { languageOf, scanCode } from './analysis/scan.js';
 import { analyzeIntent, type Intents } from './analysis/intent.js';
 import { analyzeProse, type ProseFacts } from './analysis/prose.js';
 import { analyzeRisk, type RiskFacts } from './analysis/risk.js';
+import { addWordFeatures } from './analysis/request-words.js';
 import { DISTRIBUTED_VOCABULARY, matchGroups } from './analysis/words.js';
 import { AUTH_PATH, EVIDENCE_PATH, asyncGuards, featureVector, readThenWriteCount } from './features.js';
 import { LruCache } from './lru.js';
@@ -286,7 +287,7 @@ export class ComplexityAnalyzer {
 
   private featuresOf(task: QETask, ev: Evidence): Record<string, number> {
     const n = (kind: Signal['kind']) => ev.signals.filter((s) => s.kind === kind).length;
-    return featureVector({
+    const vec = featureVector({
       type: String(task.type),
       agg: ev.agg,
       intents: ev.intents,
@@ -301,6 +302,7 @@ export class ComplexityAnalyzer {
       asyncGuards: ev.lexical.asyncGuards,
       prose: ev.prose,
     });
+    return addWordFeatures(vec, task.description ?? '', task.payload?.requirements ?? []);
   }
 
   /** The named features the model reads (for training and evaluation; not cached). */

@@ -3,6 +3,8 @@
  * trained at build time by `npm run train:routing` and shipped as tier-model.json. Pure arithmetic at run
  * time: no network, no randomness.
  */
+import { WORD_FEATURE } from './analysis/request-words.js';
+
 export const MODEL_TIERS = ['simple', 'medium', 'complex'] as const;
 export type ModelTier = (typeof MODEL_TIERS)[number];
 
@@ -43,17 +45,35 @@ function softmaxInPlace(z: number[]): number[] {
   return z;
 }
 
+/** Per model (models are not changed after fitting or loading): feature positions, and x' of a feature that is 0. */
+const prepared = new WeakMap<TierModel, { index: Map<string, number>; zero: Float64Array }>();
+
+function prepare(model: TierModel): { index: Map<string, number>; zero: Float64Array } {
+  const p = {
+    index: new Map(model.features.map((f, j) => [f, j])),
+    zero: Float64Array.from(model.mean, (m, j) => (0 - m) / model.scale[j]),
+  };
+  prepared.set(model, p);
+  return p;
+}
+
 /*
  * predictTier runs on every uncached routing decision, so it is written as plain loops over the model's arrays
- * (no per-feature closures or intermediate arrays); its arithmetic is in the same order as the array-method
- * form it replaced, so the probabilities are bit-identical (tier-model.test.ts checks every labelled task).
+ * (no per-feature closures or intermediate arrays). The standardised vector starts from every feature at 0 and
+ * only the task's own features are looked up (a model with request words knows well over a thousand features;
+ * a task has a few hundred). The arithmetic is in the same order as the array-method form it replaced, so the
+ * probabilities are bit-identical (tier-model.test.ts checks every labelled task).
  */
 export function predictTier(model: TierModel, vec: Record<string, number>, driverCount = 3): TierPrediction {
-  const { features, mean, scale, weights, bias } = model;
-  const d = features.length;
+  const { mean, scale, weights, bias } = model;
+  const { index, zero } = prepared.get(model) ?? prepare(model);
+  const d = zero.length;
   const K = weights.length;
-  const x = new Float64Array(d);
-  for (let j = 0; j < d; j++) x[j] = ((vec[features[j]] ?? 0) - mean[j]) / scale[j];
+  const x = zero.slice();
+  for (const f in vec) {
+    const j = index.get(f);
+    if (j !== undefined) x[j] = ((vec[f] ?? 0) - mean[j]) / scale[j];
+  }
   const p = new Array<number>(K);
   for (let k = 0; k < K; k++) {
     const w = weights[k];
@@ -101,59 +121,118 @@ export interface FitOptions {
    * starts from what the rubric-derived rules say and the penalised features learn the corrections.
    */
   unpenalized?: (feature: string) => boolean;
+  /** A request-word feature is kept only if this many training tasks have it (default WORD_MIN_TASKS). */
+  wordMinTasks?: number;
+  /** Request-word weights are penalised this many times harder than the other features' (default WORD_PENALTY_FACTOR). */
+  wordPenaltyFactor?: number;
 }
 
 export const RULE_TIER_FEATURE = 'rule:tier:';
+/**
+ * Request words (analysis/request-words.ts) seen in fewer training tasks than this are dropped: a rarer word
+ * is one writer's habit more often than a sign of the work. 5 and the penalty factor 4 were chosen by
+ * leave-one-writer-out cross-validation (tasks/authoring/README.md).
+ */
+export const WORD_MIN_TASKS = 5;
+export const WORD_PENALTY_FACTOR = 4;
 
 /**
  * Fits the model by full-batch gradient descent on the cross-entropy with an L2 penalty (deterministic:
  * zero start, fixed step). Rows are feature records; labels index MODEL_TIERS.
+ *
+ * The arithmetic is that of the dense form on standardised features, x' = (x - mean) / scale, but done over
+ * each row's non-zero features only: w . x' = sum over non-zeros of (w / scale) x - sum of w mean / scale,
+ * and the gradient's centring term is the mean times the summed errors. Most of the request-word columns of
+ * a row are zero, so a fit costs the rows' non-zeros, not rows x features.
  */
 export function fitTierModel(rows: Array<Record<string, number>>, labels: ModelTier[], opts: FitOptions = {}): TierModel {
   const l2 = opts.l2 ?? 0.01;
   const iterations = opts.iterations ?? 1500;
   const lr = opts.learningRate ?? 0.5;
-  const features = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort();
+  const wordMin = opts.wordMinTasks ?? WORD_MIN_TASKS;
+  const wordFactor = opts.wordPenaltyFactor ?? WORD_PENALTY_FACTOR;
+  const present = new Map<string, number>();
+  for (const r of rows) for (const [f, v] of Object.entries(r)) present.set(f, (present.get(f) ?? 0) + (v !== 0 ? 1 : 0));
+  const features = [...present.keys()].filter((f) => !f.startsWith(WORD_FEATURE) || (present.get(f) ?? 0) >= wordMin).sort();
   const free = opts.unpenalized ?? ((f: string) => f.startsWith(RULE_TIER_FEATURE));
-  const penalty = features.map((f) => (free(f) ? 0 : l2));
+  const penalty = features.map((f) => (free(f) ? 0 : f.startsWith(WORD_FEATURE) ? l2 * wordFactor : l2));
   const n = rows.length;
   const d = features.length;
   const K = MODEL_TIERS.length;
-  const raw = rows.map((r) => features.map((f) => r[f] ?? 0));
-  const mean = features.map((_, j) => raw.reduce((a, x) => a + x[j], 0) / n);
-  const scale = features.map((_, j) => {
-    const v = raw.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / n;
+  const index = new Map(features.map((f, j) => [f, j]));
+  // Each row as its non-zero (feature index, raw value) pairs.
+  const cols: Int32Array[] = [];
+  const vals: Float64Array[] = [];
+  const sum = new Float64Array(d);
+  for (const r of rows) {
+    const js: number[] = [];
+    const vs: number[] = [];
+    for (const [f, v] of Object.entries(r)) {
+      const j = index.get(f);
+      if (j === undefined || v === 0) continue;
+      js.push(j);
+      vs.push(v);
+      sum[j] += v;
+    }
+    cols.push(Int32Array.from(js));
+    vals.push(Float64Array.from(vs));
+  }
+  const mean = Array.from(sum, (s) => s / n);
+  const sq = new Float64Array(d);
+  const nonZero = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const c = cols[i];
+    const v = vals[i];
+    for (let t = 0; t < c.length; t++) {
+      sq[c[t]] += (v[t] - mean[c[t]]) ** 2;
+      nonZero[c[t]]++;
+    }
+  }
+  const scale = mean.map((m, j) => {
+    const v = (sq[j] + (n - nonZero[j]) * m * m) / n; // the zeros' squared deviations, added in one step
     return v > 1e-12 ? Math.sqrt(v) : 1;
   });
-  const X = raw.map((x) => x.map((v, j) => (v - mean[j]) / scale[j]));
   const y = labels.map((l) => MODEL_TIERS.indexOf(l));
   const W = Array.from({ length: K }, () => new Array<number>(d).fill(0));
   const bias = new Array<number>(K).fill(0);
-  const gW = Array.from({ length: K }, () => new Float64Array(d));
+  const U = Array.from({ length: K }, () => new Float64Array(d)); // W / scale
+  const offset = new Float64Array(K); // sum of W mean / scale
+  const gRaw = Array.from({ length: K }, () => new Float64Array(d)); // sum of err * raw x, over non-zeros
   const gB = new Float64Array(K);
+  const z = new Array<number>(K);
   for (let it = 0; it < iterations; it++) {
-    for (const g of gW) g.fill(0);
+    for (let k = 0; k < K; k++) {
+      let o = 0;
+      for (let j = 0; j < d; j++) {
+        U[k][j] = W[k][j] / scale[j];
+        o += U[k][j] * mean[j];
+      }
+      offset[k] = o;
+      gRaw[k].fill(0);
+    }
     gB.fill(0);
     for (let i = 0; i < n; i++) {
-      const xi = X[i];
-      const z = W.map((w, k) => {
-        let s = bias[k];
-        for (let j = 0; j < d; j++) s += w[j] * xi[j];
-        return s;
-      });
+      const c = cols[i];
+      const v = vals[i];
+      for (let k = 0; k < K; k++) {
+        const u = U[k];
+        let s = bias[k] - offset[k];
+        for (let t = 0; t < c.length; t++) s += u[c[t]] * v[t];
+        z[k] = s;
+      }
       const p = softmaxInPlace(z);
       for (let k = 0; k < K; k++) {
         const err = p[k] - (y[i] === k ? 1 : 0);
         gB[k] += err;
-        const g = gW[k];
-        for (let j = 0; j < d; j++) g[j] += err * xi[j];
+        const g = gRaw[k];
+        for (let t = 0; t < c.length; t++) g[c[t]] += err * v[t];
       }
     }
     for (let k = 0; k < K; k++) {
       bias[k] -= (lr * gB[k]) / n;
       const w = W[k];
-      const g = gW[k];
-      for (let j = 0; j < d; j++) w[j] -= lr * (g[j] / n + penalty[j] * w[j]);
+      const g = gRaw[k];
+      for (let j = 0; j < d; j++) w[j] -= lr * ((g[j] - mean[j] * gB[k]) / scale[j] / n + penalty[j] * w[j]);
     }
   }
   const model: TierModel = {
