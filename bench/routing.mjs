@@ -191,9 +191,9 @@ function fourHundredLineTask() {
   };
 }
 
-function timeDecisions(n, makeTask) {
+function timeDecisions(n, makeTask, warmUp = 50) {
   const router = new ModelRouter(routing, { analyzer: new ComplexityAnalyzer(routing.complexity) });
-  for (let w = 0; w < 50; w++) router.select(makeTask(-1 - w)); // warm-up (JIT)
+  for (let w = 0; w < warmUp; w++) router.select(makeTask(-1 - w)); // warm-up (JIT)
   const times = [];
   const cpu = [];
   for (let k = 0; k < n; k++) {
@@ -254,10 +254,9 @@ function fixedWorkTail(n, medianMs) {
   return { runs: n, p50Ms: r4(quantile(times, 0.5)), p99Ms: r4(quantile(times, 0.99)), over2Ms: times.filter((t) => t > 2).length, checksum: sink & 1 };
 }
 
-function timeDecisionsOnParsed(n, makeTask) {
-  const parsed = new Map();
-  for (let k = -50; k < n; k++) parsed.set(k, JSON.parse(JSON.stringify(makeTask(k))));
-  return timeDecisions(n, (k) => parsed.get(k));
+/** Each task is parsed from JSON just before its decision (outside the clock), as a server parses each request body. */
+function timeDecisionsOnParsed(n, makeTask, warmUp = 50) {
+  return timeDecisions(n, (k) => JSON.parse(JSON.stringify(makeTask(k))), warmUp);
 }
 
 function timeDecisionsOnCopies(n, task) {
@@ -308,10 +307,15 @@ const dev = existsSync(devPath) ? readTasks(devPath) : [];
 const base = fourHundredLineTask();
 const [load1] = (await import('node:os')).loadavg();
 const machine = { cpus: (await import('node:os')).cpus().length, loadAverage1m: Number(load1.toFixed(2)), node: process.version };
+const uniqueTask = (from) => (k) => ({ ...base, payload: { ...base.payload, files: [{ ...base.payload.files[0], content: base.payload.files[0].content + `\n// ${from + k}` }] } });
 const decision400Lines = () => {
   const times = {
   // Each task as a server receives it (JSON.parse: flat strings), built before the clock starts.
-  uncached: timeDecisionsOnParsed(500, (k) => ({ ...base, payload: { ...base.payload, files: [{ ...base.payload.files[0], content: base.payload.files[0].content + `\n// ${k}` }] } })),
+  // A new process: the first 500 decisions after 50 (the TypeScript parser and the analysers are still being
+  // compiled by V8, and the heap is growing to its working size), then a running server's: 2,000 decisions after
+  // 1,000 others. Every task differs (no cache hit).
+  uncachedNewProcess: timeDecisionsOnParsed(500, uniqueTask(0)),
+  uncached: timeDecisionsOnParsed(2000, uniqueTask(1e6), 1000),
   cached: timeDecisions(5000, () => base),
   // A structurally equal copy (as from a new JSON.parse): the cache is found by content hash.
   cachedEqualCopy: timeDecisionsOnCopies(2000, base),
