@@ -27,8 +27,8 @@ def write(name, batches):
     print(out, len(tasks), Counter(x['expected']['tier'] for x in tasks))
 
 # Each batch was scored once before anyone read it, then (but for FRESH) joined the fitted corpus; see README.md.
-FITTED = 'abcdefghijklmnopqrstuvw'
-FRESH = [b for b in 'xyz' if os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py'))]
+FITTED = list('abcdefghijklmnopqrstuvwxyz')
+FRESH = [b for b in ['aa', 'ab', 'ac'] if os.path.exists(os.path.join(here, 'fresh', f'batch_fresh_{b}.py'))]
 
 write('authors', FITTED)
 write('fresh', FRESH)
