@@ -10,6 +10,12 @@ import { agentTypeFor } from './registry.js';
 /** Ids the edges accept: safe in a URL path, a header, a file name and a log line. */
 export const TASK_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 export const TASK_ID_RULE = '1-128 characters from A-Z a-z 0-9 . _ : -';
+/**
+ * payload.language names the code's language for the model (typescript, python, go, c++, c#...). Agents go by the
+ * files' extensions; the name only reaches prompts, so it is kept to a short plain word.
+ */
+export const LANGUAGE_PATTERN = /^[A-Za-z][A-Za-z0-9+#._-]{0,39}$/;
+export const LANGUAGE_RULE = 'a language name: a letter, then up to 39 of A-Z a-z 0-9 + # . _ -';
 
 export const TOP_LEVEL_FIELDS: readonly string[] = ['id', 'type', 'description', 'payload', 'priority', 'context', 'expected'];
 

@@ -1,4 +1,5 @@
 import { AqeError, ErrorCodes } from '../errors.js';
+import { LANGUAGE_PATTERN, LANGUAGE_RULE } from './task-schema.js';
 import { TASK_TYPES, type QETask } from './types.js';
 
 /** Checks a task object (from a task file, the HTTP API or a library caller); errors name the field. */
@@ -30,8 +31,8 @@ export function validateTask(input: unknown, where = 'task'): QETask {
     if (payload.requirements !== undefined && (!Array.isArray(payload.requirements) || payload.requirements.some((r) => typeof r !== 'string'))) {
       problems.push('payload.requirements: expected an array of strings');
     }
-    if (payload.language !== undefined && payload.language !== 'typescript' && payload.language !== 'javascript') {
-      problems.push(`payload.language: expected "typescript" or "javascript", found ${JSON.stringify(payload.language)}`);
+    if (payload.language !== undefined && (typeof payload.language !== 'string' || !LANGUAGE_PATTERN.test(payload.language))) {
+      problems.push(`payload.language: expected ${LANGUAGE_RULE} (e.g. "typescript", "python"), found ${JSON.stringify(payload.language).slice(0, 60)}`);
     }
   }
   if (t.priority !== undefined && typeof t.priority !== 'number') problems.push('priority: expected a number');

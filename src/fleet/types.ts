@@ -19,7 +19,8 @@ export interface TaskFile {
 }
 
 export interface TaskPayload {
-  language?: 'typescript' | 'javascript';
+  /** The code's language, e.g. typescript, javascript, python, go (task-schema.ts LANGUAGE_PATTERN). */
+  language?: string;
   framework?: string;
   files: TaskFile[];
   requirements?: string[];

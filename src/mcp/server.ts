@@ -21,7 +21,7 @@ import { runTool, type BaseMCPTool } from './BaseMCPTool.js';
 import { markServiceProcess } from '../sandbox/index.js';
 import { originAllowed } from './origin.js';
 import { SessionPool, type EvictionReason } from './session-pool.js';
-import { TASK_ID_PATTERN, TASK_ID_RULE } from '../fleet/task-schema.js';
+import { LANGUAGE_PATTERN, LANGUAGE_RULE, TASK_ID_PATTERN, TASK_ID_RULE } from '../fleet/task-schema.js';
 
 export interface AqeMcpServerOptions {
   /** Extra tools (BaseMCPTool / StreamingMCPTool subclasses) offered next to the fleet's. */
@@ -38,7 +38,7 @@ function taskShape(taskTypes: readonly string[], defaultType?: string) {
     description: z.string().min(1).describe('The request, as a user would write it.'),
     type: z.enum(types).optional().describe(defaultType ? `Task type (default ${defaultType}).` : 'Task type (required).'),
     files: z.array(FileSchema).default([]).describe('Code under test or artefacts: { path, content }.'),
-    language: z.enum(['typescript', 'javascript']).optional(),
+    language: z.string().regex(LANGUAGE_PATTERN, `expected ${LANGUAGE_RULE}`).optional().describe('The code\'s language, e.g. typescript, python, go.'),
     framework: z.string().optional().describe('e.g. vitest, jest, node:test, playwright, k6'),
     requirements: z.array(z.string()).optional(),
     id: z.string().regex(TASK_ID_PATTERN, `expected ${TASK_ID_RULE}`).optional().describe(`Task id (default: a new UUID); ${TASK_ID_RULE}.`),
@@ -49,7 +49,7 @@ interface TaskArgs {
   description: string;
   type?: string;
   files: Array<{ path: string; content: string }>;
-  language?: 'typescript' | 'javascript';
+  language?: string;
   framework?: string;
   requirements?: string[];
   id?: string;

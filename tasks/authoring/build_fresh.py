@@ -18,10 +18,6 @@ def write(name, batches):
             start = len(lib.TASKS)
             importlib.import_module(f'batch_fresh_{batch}')
             for n, task in enumerate(lib.TASKS[start:], 1):
-                # The task format names only typescript and javascript; other languages go unnamed (the files'
-                # extensions still say what they are). Later authors wrote e.g. lang='php' where earlier ones wrote None.
-                if task['payload'].get('language') not in (None, 'typescript', 'javascript'):
-                    del task['payload']['language']
                 tasks.append(task)
                 f.write(json.dumps({'id': f'{name}-{batch}-{n:03d}', **task}) + '\n')
     print(out, len(tasks), Counter(x['expected']['tier'] for x in tasks))
