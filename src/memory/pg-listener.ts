@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 
 export interface ChangeSubscription {
   close(): Promise<void>;
@@ -33,7 +34,7 @@ export async function listen(
   let delay = base;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ ...config, keepAlive: true });
+    const c = new (pgDriver().Client)({ ...config, keepAlive: true });
     c.on('notification', (m) => {
       if (m.channel === channel) onMessage(m.payload ?? '');
     });

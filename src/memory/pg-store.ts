@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { AqeError, ErrorCodes } from '../errors.js';
+import { pgDriver } from './pg-driver.js';
 import { type ChangeSubscription, listen } from './pg-listener.js';
 import { PG_LATEST_SCHEMA_VERSION, pgMigrate, pgSchemaVersion } from './pg-migrations.js';
 import { checkCostRecord, checkMoney, checkName, checkSliceCommit, COSTS_PARTITION, ownerFromRow, type OwnerRow, utcDay, utcMonth } from './sqlite-store.js';
@@ -109,7 +110,7 @@ const DELETE_MANY = 'DELETE FROM aqe_entries WHERE (partition, key) IN (SELECT *
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
+    return pgDriver().types.getTypeParser(oid, format);
   },
 } as unknown as pg.CustomTypesConfig;
 
@@ -180,7 +181,7 @@ export class PgMemoryStore implements MemoryStore {
     this.label = redactUrl(opts.url);
     this.now = opts.now ?? Date.now;
     this.replica = opts.replica ?? process.env.HOSTNAME ?? hostname();
-    this.pool = new pg.Pool({
+    this.pool = new (pgDriver().Pool)({
       connectionString: opts.url,
       ssl: tlsConfig(opts.tls),
       max: opts.poolMax ?? 10,
