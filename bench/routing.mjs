@@ -88,11 +88,20 @@ function tieBreakCeiling(tasks) {
   });
 }
 
+/** The labelled training tasks and their feature vectors, extracted once for every cross-validation below. */
+const rulesOnly = new ComplexityAnalyzer(routing.complexity, { model: null });
+let training;
+function trainingItems() {
+  if (!training) {
+    const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
+    training = { tasks, items: tasks.map((t) => ({ id: t.id, features: rulesOnly.features(t), tier: t.expected.tier })) };
+  }
+  return training;
+}
+
 /** Cross-validation with the shipped model's hyperparameters; the rule stage scored on the same folds. */
 function crossValidation(k, seed) {
-  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
-  const rulesOnly = new ComplexityAnalyzer(routing.complexity, { model: null });
-  const items = tasks.map((t) => ({ id: t.id, features: rulesOnly.features(t), tier: t.expected.tier }));
+  const { tasks, items } = trainingItems();
   const start = process.hrtime.bigint();
   const cv = crossValidate(items, k, seed, { l2: model.training.l2, iterations: model.training.iterations });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -124,9 +133,7 @@ function crossValidation(k, seed) {
 
 /** Each writer's tasks scored by a model fitted on all the other writers' (the shipped model's hyperparameters). */
 function writerCrossValidation() {
-  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
-  const an = new ComplexityAnalyzer(routing.complexity, { model: null });
-  const items = tasks.map((t) => ({ id: t.id, features: an.features(t), tier: t.expected.tier }));
+  const { tasks, items } = trainingItems();
   const cv = leaveOneWriterOut(items, tasks.map((t) => writerOf(t.id)), { l2: model.training.l2, iterations: model.training.iterations });
   const worst = cv.writers.reduce((w, x) => (x.accuracy < w.accuracy ? x : w));
   const pooled = cv.folds.reduce((a, f) => a + f.correct, 0) / tasks.length;
@@ -152,9 +159,7 @@ function crossSet(trainPath, testPath) {
 
 /** Nested 5-fold cross-validation: L2 chosen inside each outer training part (inner 5-fold CV). */
 function nestedCrossValidation(k, seed) {
-  const tasks = TRAINING_SETS.flatMap((p) => readLabelledTasks(join(root, p)));
-  const an = new ComplexityAnalyzer(routing.complexity, { model: null });
-  const items = tasks.map((t) => ({ id: t.id, features: an.features(t), tier: t.expected.tier }));
+  const { items } = trainingItems();
   const cv = nestedCrossValidate(items, L2_GRID, k, seed, { iterations: model.training.iterations });
   return { k, seed, grid: L2_GRID, chosenL2: cv.chosenL2, meanAccuracy: cv.meanAccuracy, worstFold: cv.worstFold.accuracy, folds: cv.folds.map((f) => f.accuracy) };
 }
