@@ -12,7 +12,7 @@ describe('payload.language', () => {
   });
 
   it('refuses anything else, naming the field and the rule', () => {
-    for (const language of ['', '9lives', 'ruby on rails', '<script>', 'x'.repeat(41), 42, ['go']]) {
+    for (const language of ['', '9lives', 'ruby on rails', '<script>', 'go\n', 'go\r\nX-Injected: 1', 'x'.repeat(41), 42, ['go']]) {
       expect(() => validateTask(task(language))).toThrow(/payload\.language: expected a language name/);
     }
   });
