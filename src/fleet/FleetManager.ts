@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
 import type { FeatureName, FleetConfig } from '../config/schema.js';
 import { ConfigWatcher } from '../config/watch.js';
 import { AqeError, ErrorCodes, TaskCancelledError, errorMessage } from '../errors.js';
@@ -27,6 +26,7 @@ import { TaskRecords, outcomeOf, type TaskRecord } from './task-records.js';
 import { TaskRunner, findModel, type ExecuteOptions } from './task-runner.js';
 import { validateTask } from './task-validation.js';
 import type { QETask, TaskResult } from './types.js';
+import { timeOrderedId } from '../ids.js';
 
 export type { TaskRecord } from './task-records.js';
 
@@ -328,7 +328,7 @@ export class FleetManager extends EventEmitter {
   submitTask(input: QETask, options: ExecuteOptions = {}): { taskId: string; done: Promise<TaskResult>; accepted: Promise<void> } {
     this.assertInitialized();
     if (this.draining) throw new AqeError(ErrorCodes.FLEET_SHUTTING_DOWN, 'the fleet is shutting down and accepts no new tasks');
-    const task = validateTask(input.id ? input : { ...input, id: randomUUID() });
+    const task = validateTask(input.id ? input : { ...input, id: timeOrderedId() });
     if (this.controllers.has(task.id)) throw new AqeError(ErrorCodes.TASK_INVALID, `task ${task.id} is already running`);
     const agentType = options.agentType ?? agentTypeFor(task.type);
     if (!agentType) throw new AqeError(ErrorCodes.UNKNOWN_AGENT, `no agent type handles task type "${task.type}"`);

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { assertEdgeTask } from './task-schema.js';
 import { validateTask } from './task-validation.js';
 import type { QETask } from './types.js';
 import { resolvePayloadPaths } from './workspace-paths.js';
+import { timeOrderedId } from '../ids.js';
 
 export interface EdgeTaskOptions {
   /** The agent type that will run it (?agentType=); default the one handling the task's type. */
@@ -27,5 +27,5 @@ export function acceptEdgeTask(body: unknown, where: string, opts: EdgeTaskOptio
   const withPaths = payload && typeof payload === 'object' && !Array.isArray(payload)
     ? { ...input, payload: resolvePayloadPaths(payload as Record<string, unknown>, opts.workspaceRoot) }
     : input;
-  return validateTask(withPaths.id === undefined ? { ...withPaths, id: randomUUID() } : withPaths, where);
+  return validateTask(withPaths.id === undefined ? { ...withPaths, id: timeOrderedId() } : withPaths, where);
 }

@@ -22,6 +22,7 @@ import { markServiceProcess } from '../sandbox/index.js';
 import { originAllowed } from './origin.js';
 import { SessionPool, type EvictionReason } from './session-pool.js';
 import { LANGUAGE_PATTERN, LANGUAGE_RULE, TASK_ID_PATTERN, TASK_ID_RULE } from '../fleet/task-schema.js';
+import { timeOrderedId } from '../ids.js';
 
 export interface AqeMcpServerOptions {
   /** Extra tools (BaseMCPTool / StreamingMCPTool subclasses) offered next to the fleet's. */
@@ -60,7 +61,7 @@ function toTask(args: TaskArgs, defaultType?: string): QETask {
   if (args.language) payload.language = args.language;
   if (args.framework) payload.framework = args.framework;
   if (args.requirements) payload.requirements = args.requirements;
-  return validateTask({ id: args.id ?? randomUUID(), type: args.type ?? defaultType, description: args.description, payload }, 'arguments');
+  return validateTask({ id: args.id ?? timeOrderedId(), type: args.type ?? defaultType, description: args.description, payload }, 'arguments');
 }
 
 function jsonResult(value: unknown): CallToolResult {

@@ -25,6 +25,7 @@ import {
 } from './types.js';
 import { entryFromRow, entryFromViewRow, type CostViewRow, type EntryRow } from './entry-row.js';
 import { prefixUpperBound } from './key-range.js';
+import { timeOrderedId } from '../ids.js';
 
 export interface PgTlsOptions {
   /** Use TLS. `require` verifies nothing but encryption is on; `verify-full` checks the certificate and host. */
@@ -423,7 +424,7 @@ export class PgMemoryStore implements MemoryStore {
     const month = windows.find((w) => w.name === 'monthly')?.period ?? utcMonth(now);
     // lock order: daily before monthly, the same in every transaction (no deadlocks)
     const checked = windows.filter((w) => Number.isFinite(w.limit)).sort((a, b) => (a.name === b.name ? 0 : a.name === 'daily' ? -1 : 1));
-    const id = randomUUID();
+    const id = timeOrderedId();
     const { rows } = await this.sql<{ ok: boolean; amount: number | null; budget: 'daily' | 'monthly' | null; used: number | null; lim: number | null }>(
       `reserveBudget for task ${meta.taskId}`,
       'SELECT * FROM aqe_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',

@@ -24,6 +24,7 @@ import {
 import { entryFromRow, entryFromViewRow, type CostViewRow, type EntryRow } from './entry-row.js';
 import { keepSlice, MONEY_EPSILON, sizeSlice } from './slice-size.js';
 import { prefixUpperBound } from './key-range.js';
+import { timeOrderedId } from '../ids.js';
 
 /**
  * Settled (and simulated) cost records also appear as entries here, the partition the seed names for cost
@@ -437,7 +438,7 @@ export class SqliteMemoryStore implements MemoryStore {
         if (left + MONEY_EPSILON >= minAmount && left > 0) hold = left;
         else return { ok: false, budget: w.name, spent: used, limit: w.limit };
       }
-      const id = randomUUID();
+      const id = timeOrderedId();
       this.stmt.insertReservation.run(id, meta.taskId, hold, day, month, now, meta.ownerId ?? null, meta.modelName ?? null, meta.agentType ?? null);
       return { ok: true, reservationId: id, amount: hold };
     });

@@ -3,6 +3,7 @@ import { BudgetExceededError } from '../errors.js';
 import { MONEY_EPSILON } from '../memory/slice-size.js';
 import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceCommit, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
 import type { SliceJoin } from '../memory/write-behind.js';
+import { timeOrderedId } from '../ids.js';
 
 /** Tuning of a process's budget slice (the defaults suit model calls; tests and benches may change them). */
 export interface SliceTuning {
@@ -95,7 +96,7 @@ interface Cycle {
  * spent + held never passes a limit whatever the number of processes.
  */
 export class BudgetSlice {
-  readonly id = randomUUID();
+  readonly id = timeOrderedId();
   private amount = 0;
   private known = false;
   /** Bounds of admitted calls not ended. */
@@ -155,7 +156,7 @@ export class BudgetSlice {
   }
 
   private take(ask: CallAsk, amount: number, journaledId?: string): SliceTicket {
-    const ticket: SliceTicket = { id: journaledId ?? randomUUID(), slice: this, amount, journaled: journaledId !== undefined, admittedAt: Date.now(), ended: false };
+    const ticket: SliceTicket = { id: journaledId ?? timeOrderedId(), slice: this, amount, journaled: journaledId !== undefined, admittedAt: Date.now(), ended: false };
     this.held += amount;
     this.demand += amount;
     if (!ticket.journaled) this.started.add(ticket);

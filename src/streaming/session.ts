@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ProviderErrorKind, ProviderUsage } from '../providers/types.js';
 import type { StreamCallbacks } from './types.js';
+import { timeOrderedId } from '../ids.js';
 
 export type StreamSessionState = 'open' | 'streaming' | 'completed' | 'failed' | 'cancelled';
 /** completed: streamed to the end; fell_back: finished synchronously after streaming failed or was not possible. */
@@ -55,7 +55,7 @@ export class StreamSessionHandle {
     this.now = opts.now ?? Date.now;
     this.callbacks = opts.callbacks;
     this.record = {
-      id: opts.id ?? randomUUID(),
+      id: opts.id ?? timeOrderedId(),
       taskId: opts.taskId,
       modelName: opts.modelName,
       state: 'open',
