@@ -1,30 +1,7 @@
-import type * as TS from 'typescript';
-import ts from '../../typescript.js';
+import { parse, parseExpression, type ParseResult, type ParserPlugin } from '@babel/parser';
+import type * as B from '@babel/types';
+import { scanCode } from './scan.js';
 import { AUTH_WORDS, LOCK_METHODS, LOCK_WORDS, identifierPhrase, splitIdentifier } from './words.js';
-
-// The bundle exposes its API through getters; reading them once keeps the tree walk fast.
-const SK = ts.SyntaxKind;
-const {
-  canHaveModifiers,
-  forEachChild,
-  getModifiers,
-  isArrowFunction,
-  isCallExpression,
-  isClassDeclaration,
-  isDoStatement,
-  isExpressionStatement,
-  isForInStatement,
-  isForOfStatement,
-  isForStatement,
-  isFunctionExpression,
-  isIdentifier,
-  isMethodDeclaration,
-  isPropertyAccessExpression,
-  isPropertyAssignment,
-  isStringLiteral,
-  isVariableStatement,
-  isWhileStatement,
-} = ts;
 
 /** What one JS/TS file contains, measured on its syntax tree (no type checking, no I/O). */
 export interface CodeFacts {
@@ -110,69 +87,199 @@ function moduleName(spec: string): string {
   return s === 'fs/promises' ? s : s.split('/')[0];
 }
 
-function calleeParts(expr: TS.Expression): { object?: string; name?: string } {
-  if (isIdentifier(expr)) return { name: expr.text };
-  if (isPropertyAccessExpression(expr)) {
-    const obj = expr.expression;
-    const object = isIdentifier(obj)
-      ? obj.text
-      : isPropertyAccessExpression(obj)
-        ? obj.name.text
-        : obj.kind === SK.ThisKeyword
+type Member = B.MemberExpression | B.OptionalMemberExpression;
+type Call = B.CallExpression | B.OptionalCallExpression;
+
+/** `a.b`, `a?.b` or `this.#b`, not `a[b]`: a property access by name. */
+function isPropertyAccess(n: B.Node | null | undefined): n is Member {
+  return !!n && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !n.computed;
+}
+
+/** The accessed name: `b` in `a.b`, `#b` in `this.#b` (as the TypeScript compiler spells a private name). */
+function propertyName(m: Member): string {
+  const p = m.property;
+  return p.type === 'Identifier' ? p.name : p.type === 'PrivateName' ? `#${p.id.name}` : '';
+}
+
+function isCall(n: B.Node | null | undefined): n is Call {
+  return !!n && (n.type === 'CallExpression' || n.type === 'OptionalCallExpression');
+}
+
+function calleeParts(expr: B.Node): { object?: string; name?: string } {
+  if (expr.type === 'Identifier') return { name: expr.name };
+  if (isPropertyAccess(expr)) {
+    const obj = expr.object;
+    const object = obj.type === 'Identifier'
+      ? obj.name
+      : isPropertyAccess(obj)
+        ? propertyName(obj)
+        : obj.type === 'ThisExpression'
           ? 'this'
           : undefined;
-    return { object, name: expr.name.text };
+    return { object, name: propertyName(expr) };
   }
   return {};
 }
 
-const FUNCTION_KINDS = new Set<TS.SyntaxKind>([
-  SK.FunctionDeclaration,
-  SK.FunctionExpression,
-  SK.ArrowFunction,
-  SK.MethodDeclaration,
-  SK.Constructor,
-  SK.GetAccessor,
-  SK.SetAccessor,
-]);
+/**
+ * Functions, methods, constructors and accessors, with or without a body (overloads, abstract and declared
+ * methods count). Accessor signatures of interfaces and type literals count too, method signatures do not.
+ */
+type FunctionLike =
+  | B.FunctionDeclaration
+  | B.TSDeclareFunction
+  | B.FunctionExpression
+  | B.ArrowFunctionExpression
+  | B.ClassMethod
+  | B.ClassPrivateMethod
+  | B.ObjectMethod
+  | B.TSDeclareMethod
+  | B.TSMethodSignature;
 
-function isFunctionLike(n: TS.Node): n is TS.FunctionLikeDeclaration {
-  return FUNCTION_KINDS.has(n.kind);
+function asFunctionLike(n: B.Node): FunctionLike | undefined {
+  switch (n.type) {
+    case 'FunctionDeclaration':
+    case 'TSDeclareFunction':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'ObjectMethod':
+    case 'TSDeclareMethod':
+      return n;
+    case 'TSMethodSignature':
+      return n.kind === 'method' ? undefined : n;
+    default:
+      return undefined;
+  }
 }
 
-function isAsync(n: TS.Node): boolean {
-  return canHaveModifiers(n) && (getModifiers(n)?.some((m) => m.kind === SK.AsyncKeyword) ?? false);
-}
-
-/** True when a literal tree holds only constants (a lookup table, not logic). */
-function isConstantData(n: TS.Node): boolean {
-  switch (n.kind) {
-    case SK.StringLiteral:
-    case SK.NumericLiteral:
-    case SK.NoSubstitutionTemplateLiteral:
-    case SK.TrueKeyword:
-    case SK.FalseKeyword:
-    case SK.NullKeyword:
-      return true;
-    case SK.PrefixUnaryExpression:
-      return isConstantData((n as TS.PrefixUnaryExpression).operand);
-    case SK.ArrayLiteralExpression:
-      return (n as TS.ArrayLiteralExpression).elements.every(isConstantData);
-    case SK.ObjectLiteralExpression:
-      return (n as TS.ObjectLiteralExpression).properties.every((p) => isPropertyAssignment(p) && isConstantData(p.initializer));
-    case SK.AsExpression:
-      return isConstantData((n as TS.AsExpression).expression);
+/** A method or accessor, not a constructor and not a plain function. */
+function isMethod(n: FunctionLike): boolean {
+  switch (n.type) {
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'ObjectMethod':
+    case 'TSDeclareMethod':
+    case 'TSMethodSignature':
+      return n.kind !== 'constructor';
     default:
       return false;
   }
 }
 
-function scriptKind(path: string): TS.ScriptKind {
+function isAsync(n: FunctionLike): boolean {
+  return n.type !== 'TSMethodSignature' && n.async === true;
+}
+
+/** The plain name of a function declaration or a method (not an accessor, constructor, computed or private name). */
+function declaredName(n: FunctionLike): string | undefined {
+  switch (n.type) {
+    case 'FunctionDeclaration':
+    case 'TSDeclareFunction':
+      return n.id?.name;
+    case 'ClassMethod':
+    case 'ObjectMethod':
+    case 'TSDeclareMethod':
+      return n.kind === 'method' && !n.computed && n.key.type === 'Identifier' ? n.key.name : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Prefix operators that keep a literal constant (`-1`, `!0`); `typeof`, `void` and `delete` do not. */
+const CONSTANT_PREFIX = new Set(['-', '+', '!', '~']);
+
+/** True when a literal tree holds only constants (a lookup table, not logic). */
+function isConstantData(n: B.Node | null): boolean {
+  if (!n) return false; // an array hole
+  switch (n.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return true;
+    case 'TemplateLiteral':
+      return n.expressions.length === 0;
+    case 'UnaryExpression':
+      return CONSTANT_PREFIX.has(n.operator) && isConstantData(n.argument);
+    case 'ArrayExpression':
+      return n.elements.every(isConstantData);
+    case 'ObjectExpression':
+      return n.properties.every((p) => p.type === 'ObjectProperty' && !p.shorthand && isConstantData(p.value));
+    // An assignment pattern written as a literal (`[a, b] = pair`) holds targets, never constants.
+    case 'ArrayPattern':
+      return n.elements.length === 0;
+    case 'ObjectPattern':
+      return n.properties.length === 0;
+    case 'TSAsExpression':
+      return isConstantData(n.expression);
+    default:
+      return false;
+  }
+}
+
+function parserPlugins(path: string): ParserPlugin[] {
   const p = path.toLowerCase();
-  if (p.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (p.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.(m|c)?js$/.test(p)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  if (p.endsWith('.tsx')) return ['typescript', 'jsx', 'decorators'];
+  if (/\.(m|c)?jsx?$/.test(p)) return ['jsx', 'decorators'];
+  return [['typescript', { dts: p.endsWith('.d.ts') }], 'decorators'];
+}
+
+function parseFile(path: string, content: string): ParseResult<B.File> {
+  return parse(content, {
+    sourceType: 'module',
+    plugins: parserPlugins(path),
+    errorRecovery: true,
+    // The walk below reproduces the TypeScript compiler's syntax tree, which keeps parentheses.
+    createParenthesizedExpressions: true,
+    attachComment: false,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+  });
+}
+
+const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
+
+function isNode(v: unknown): v is B.Node {
+  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+}
+
+/** A node's child nodes in source order (the order of the TypeScript compiler's forEachChild). */
+function childNodes(node: B.Node): B.Node[] {
+  const out: B.Node[] = [];
+  const fields = node as unknown as Record<string, unknown>;
+  let sorted = true;
+  let last = -1;
+  for (const key in fields) {
+    if (NOT_CHILDREN.has(key)) continue;
+    const v = fields[key];
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const e of v) {
+        if (!isNode(e)) continue;
+        if ((e.start ?? 0) < last) sorted = false;
+        last = e.start ?? 0;
+        out.push(e);
+      }
+    } else if (isNode(v)) {
+      if ((v.start ?? 0) < last) sorted = false;
+      last = v.start ?? 0;
+      out.push(v);
+    }
+  }
+  if (!sorted) out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return out;
+}
+
+/** Whitespace the TypeScript scanner skips as trivia. */
+function isTriviaSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 interface FnFrame {
@@ -184,8 +291,14 @@ interface FnFrame {
 
 /** Parses and walks one file. Never throws on bad syntax: the parser recovers and parse errors are counted. */
 export function analyzeCode(path: string, content: string): CodeFacts {
-  // JSDoc is irrelevant to complexity; skipping it makes parsing cheaper.
-  const sf = ts.createSourceFile(path, content, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(path));
+  let ast: ParseResult<B.File>;
+  try {
+    ast = parseFile(path, content);
+  } catch {
+    // Syntax the parser cannot recover from: the lexical scan still measures the file.
+    return { ...scanCode(path, content), parseErrors: 1 };
+  }
+  const program = ast.program;
   const facts: CodeFacts = {
     path,
     lines: 0,
@@ -222,7 +335,21 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     relativeImports: [],
     imports: [],
     words: '',
-    parseErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+    parseErrors: ast.errors?.length ?? 0,
+  };
+  // Comments by where they end, to find where the trivia before a node starts (see fullStart).
+  const commentStarts = new Map<number, number>();
+  for (const c of ast.comments ?? []) commentStarts.set(c.end ?? 0, c.start ?? 0);
+  if (program.interpreter) commentStarts.set(program.interpreter.end ?? 0, 0);
+  /** Where a node starts with the whitespace and comments before it: the end of the previous token. */
+  const fullStart = (start: number) => {
+    let p = start;
+    for (;;) {
+      while (p > 0 && isTriviaSpace(content.charCodeAt(p - 1))) p--;
+      const c = commentStarts.get(p);
+      if (c === undefined || c >= p) return p;
+      p = c;
+    }
   };
   const io = new Set<string>();
   const crypto = new Set<string>();
@@ -241,6 +368,15 @@ export function analyzeCode(path: string, content: string): CodeFacts {
   // Distinct identifier and string phrases (words inside one phrase stay adjacent for phrase matching).
   const phrases = new Set<string>();
   const dataLines = new Set<number>();
+  // Nodes whose meaning depends on their parent, marked when the parent is visited.
+  /** Patterns on the left of an assignment expression: literals whose `x = 1` elements are assignments. */
+  const assignedPatterns = new Set<B.Node>();
+  /** Template literal types with substitutions: not strings. */
+  const templateTypes = new Set<B.Node>();
+  /** JSX attribute values: their text is taken as written (no escapes, no entities). */
+  const jsxStrings = new Set<B.Node>();
+  /** `this` as a JSX tag name (a keyword, not an identifier). */
+  const jsxThis = new Set<B.Node>();
   let lineStarts: number[] | undefined;
   const lineOf = (pos: number) => {
     if (!lineStarts) {
@@ -258,12 +394,19 @@ export function analyzeCode(path: string, content: string): CodeFacts {
   };
 
   // Names of async methods and module-level lets first, so later checks can refer to them.
-  for (const st of sf.statements) {
-    if (isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Let) !== 0) {
-      for (const d of st.declarationList.declarations) if (isIdentifier(d.name)) moduleLets.add(d.name.text);
+  for (const statement of program.body) {
+    const st = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration
+      ? statement.declaration
+      : statement;
+    if (st.type === 'VariableDeclaration' && st.kind === 'let') {
+      for (const d of st.declarations) if (d.id.type === 'Identifier') moduleLets.add(d.id.name);
     }
-    if (isClassDeclaration(st)) {
-      for (const m of st.members) if (isMethodDeclaration(m) && isAsync(m) && m.name && isIdentifier(m.name)) asyncMethodNames.add(m.name.text);
+    if (st.type === 'ClassDeclaration') {
+      for (const m of st.body.body) {
+        if ((m.type === 'ClassMethod' || m.type === 'TSDeclareMethod') && m.kind === 'method' && m.async && !m.computed && m.key.type === 'Identifier') {
+          asyncMethodNames.add(m.key.name);
+        }
+      }
     }
   }
 
@@ -285,95 +428,157 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     }
   };
 
-  const writeTarget = (target: TS.Expression) => {
-    if (isIdentifier(target) && moduleLets.has(target.text) && fnStack.length) writtenLets.add(target.text);
+  const writeTarget = (target: B.Node) => {
+    if (target.type === 'Identifier' && moduleLets.has(target.name) && fnStack.length) writtenLets.add(target.name);
+    if (!isPropertyAccess(target)) return;
+    const name = propertyName(target);
+    const onThis = target.object.type === 'ThisExpression';
     const top = fnStack[fnStack.length - 1];
-    if (
-      top?.async &&
-      isPropertyAccessExpression(target) &&
-      target.expression.kind === SK.ThisKeyword
-    ) {
-      asyncFields.add(target.name.text);
-    }
-    if (isPropertyAccessExpression(target) && /^(state|status|phase|mode)$/i.test(target.name.text)) facts.stateAssignments++;
-    if (isPropertyAccessExpression(target) && target.expression.kind === SK.ThisKeyword && fnStack.some((f) => f.method)) mutated.add(target.name.text);
+    if (top?.async && onThis) asyncFields.add(name);
+    if (/^(state|status|phase|mode)$/i.test(name)) facts.stateAssignments++;
+    if (onThis && fnStack.some((f) => f.method)) mutated.add(name);
   };
 
-  const visit = (node: TS.Node, nesting: number): void => {
+  /** Marks a pattern that is an assignment target, so its defaults (`[a = 1] = xs`) count as assignments. */
+  const markAssigned = (n: B.Node | null | undefined) => {
+    if (n && (n.type === 'ArrayPattern' || n.type === 'ObjectPattern' || n.type === 'AssignmentPattern')) assignedPatterns.add(n);
+  };
+
+  const cookedText = (q: B.TemplateElement) => q.value.cooked ?? q.value.raw;
+
+  const visitChildren = (node: B.Node, nesting: number, skip?: B.Node) => {
+    for (const c of childNodes(node)) if (c !== skip) visit(c, nesting);
+  };
+
+  const visit = (node: B.Node, nesting: number): void => {
     let childNesting = nesting;
-    switch (node.kind) {
-      case SK.ImportDeclaration: {
-        const spec = (node as TS.ImportDeclaration).moduleSpecifier;
-        if (isStringLiteral(spec)) noteImport(spec.text);
+    switch (node.type) {
+      case 'ImportDeclaration':
+        noteImport(node.source.value);
         break;
-      }
-      case SK.IfStatement:
-      case SK.ConditionalExpression:
-      case SK.CatchClause:
+      case 'IfStatement':
+      case 'CatchClause':
         bumpCc();
-        if (node.kind !== SK.ConditionalExpression) childNesting++;
-        if (node.kind === SK.CatchClause) facts.tryCatches++;
-        break;
-      case SK.CaseClause:
-        bumpCc();
-        break;
-      case SK.SwitchStatement: {
         childNesting++;
-        facts.switchMaxCases = Math.max(facts.switchMaxCases, (node as TS.SwitchStatement).caseBlock.clauses.length);
+        if (node.type === 'CatchClause') facts.tryCatches++;
         break;
-      }
-      case SK.ForStatement:
-      case SK.ForInStatement:
-      case SK.ForOfStatement:
-      case SK.WhileStatement:
-      case SK.DoStatement:
+      case 'ConditionalExpression':
+        bumpCc();
+        break;
+      case 'SwitchCase':
+        if (node.test) bumpCc(); // not `default:`
+        break;
+      case 'SwitchStatement':
+        childNesting++;
+        facts.switchMaxCases = Math.max(facts.switchMaxCases, node.cases.length);
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        markAssigned(node.left);
         bumpCc();
         childNesting++;
         break;
-      case SK.BinaryExpression: {
-        const b = node as TS.BinaryExpression;
-        const op = b.operatorToken.kind;
-        if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken || op === SK.QuestionQuestionToken) {
-          facts.logicalOperators++;
-        } else if (op >= SK.FirstAssignment && op <= SK.LastAssignment) {
-          writeTarget(b.left);
+      case 'ForStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        bumpCc();
+        childNesting++;
+        break;
+      case 'LogicalExpression':
+        facts.logicalOperators++;
+        break;
+      case 'AssignmentExpression':
+        markAssigned(node.left);
+        writeTarget(node.left);
+        break;
+      case 'AssignmentPattern':
+        if (assignedPatterns.has(node)) {
+          markAssigned(node.left);
+          writeTarget(node.left);
         }
         break;
-      }
-      case SK.PrefixUnaryExpression:
-      case SK.PostfixUnaryExpression: {
-        const u = node as TS.PrefixUnaryExpression | TS.PostfixUnaryExpression;
-        if (u.operator === SK.PlusPlusToken || u.operator === SK.MinusMinusToken) writeTarget(u.operand);
+      case 'ArrayPattern':
+      case 'ObjectPattern':
+        if (!assignedPatterns.has(node)) break;
+        if (node.type === 'ArrayPattern') {
+          for (const e of node.elements) markAssigned(e?.type === 'RestElement' ? e.argument : e);
+        } else {
+          for (const p of node.properties) {
+            if (p.type === 'RestElement') markAssigned(p.argument);
+            // `{ a = 1 } = o` is a shorthand with a default, not an assignment; `{ a: b = 1 } = o` assigns b.
+            else if (!(p.shorthand && p.value.type === 'AssignmentPattern')) markAssigned(p.value);
+          }
+        }
+        if (isTable(node)) return;
         break;
-      }
-      case SK.AwaitExpression:
+      case 'UpdateExpression':
+        writeTarget(node.argument);
+        break;
+      case 'AwaitExpression':
         facts.awaits++;
         break;
-      case SK.ClassDeclaration:
-      case SK.ClassExpression: {
+      case 'ClassDeclaration':
+      case 'ClassExpression': {
         facts.classes++;
-        const name = (node as TS.ClassLikeDeclaration).name?.text;
+        const name = node.id?.name;
         if (name) for (const w of splitIdentifier(name)) if (LOCK_WORDS.has(w)) locks.add(name);
         break;
       }
-      case SK.StringLiteral:
-      case SK.NoSubstitutionTemplateLiteral:
-        recordString((node as TS.StringLiteral).text, false);
+      case 'StringLiteral':
+        recordString(jsxStrings.has(node) ? content.slice((node.start ?? 0) + 1, (node.end ?? 0) - 1) : node.value, false);
         break;
-      case SK.TemplateExpression: {
-        const t = node as TS.TemplateExpression;
-        recordString(t.head.text + t.templateSpans.map((s) => ' x ' + s.literal.text).join(''), true);
+      case 'DirectiveLiteral':
+        recordString(directiveText(node), false);
+        break;
+      case 'TSLiteralType':
+        if (node.literal.type === 'TemplateLiteral' && node.literal.expressions.length) templateTypes.add(node.literal);
+        break;
+      case 'TemplateLiteral':
+        if (templateTypes.has(node)) break;
+        if (node.expressions.length === 0) recordString(cookedText(node.quasis[0]), false);
+        else recordString(cookedText(node.quasis[0]) + node.quasis.slice(1).map((q) => ' x ' + cookedText(q)).join(''), true);
+        break;
+      case 'Identifier':
+        if (node.decorators?.length) {
+          // Decorators of a parameter come before its name.
+          for (const d of node.decorators) visit(d, childNesting);
+          addWords(node.name);
+          facts.maxNesting = Math.max(facts.maxNesting, childNesting);
+          for (const c of childNodes(node)) if (!node.decorators.includes(c as B.Decorator)) visit(c, childNesting);
+          return;
+        }
+        addWords(node.name);
+        break;
+      case 'JSXIdentifier':
+        if (!jsxThis.has(node)) addWords(node.name);
+        break;
+      case 'JSXOpeningElement':
+      case 'JSXClosingElement':
+      case 'JSXMemberExpression': {
+        const tag = node.type === 'JSXMemberExpression' ? node.object : node.name;
+        if (tag.type === 'JSXIdentifier' && tag.name === 'this') jsxThis.add(tag);
         break;
       }
-      case SK.Identifier:
-        addWords((node as TS.Identifier).text);
+      case 'JSXAttribute':
+        if (node.value?.type === 'StringLiteral') jsxStrings.add(node.value);
         break;
-      case SK.NewExpression: {
-        const ne = node as TS.NewExpression;
-        const { name } = calleeParts(ne.expression);
+      case 'TSTypeParameter':
+        addWords(node.name);
+        break;
+      case 'MetaProperty':
+        // `import.meta`, `new.target`: the keyword is no identifier.
+        facts.maxNesting = Math.max(facts.maxNesting, childNesting);
+        visit(node.property, childNesting);
+        return;
+      case 'PrivateName':
+        // `#x` is no identifier.
+        facts.maxNesting = Math.max(facts.maxNesting, childNesting);
+        return;
+      case 'NewExpression': {
+        const { name } = calleeParts(node.callee);
         if (name === 'Promise') {
           facts.promiseConstructions++;
-          if (parksResolver(ne)) facts.parkedResolvers++;
+          if (parksResolver(node)) facts.parkedResolvers++;
         }
         if (name === 'SharedArrayBuffer') facts.atomics = true;
         if (name === 'Worker') io.add('threads');
@@ -382,43 +587,39 @@ export function analyzeCode(path: string, content: string): CodeFacts {
         if (name && LOCK_WORDS.has(name.toLowerCase())) locks.add(name);
         break;
       }
-      case SK.CallExpression:
-        noteCall(node as TS.CallExpression);
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        noteCall(node);
         break;
-      case SK.ArrayLiteralExpression:
-      case SK.ObjectLiteralExpression: {
-        // Only literals long enough to span several lines can be tables.
-        if (node.end - node.pos < 40) break;
-        const start = lineOf(node.getStart(sf));
-        const end = lineOf(node.getEnd());
-        if (end - start >= 3 && isConstantData(node)) {
-          for (let l = start + 1; l < end; l++) dataLines.add(l);
-          return; // a constant table: no logic inside
-        }
+      case 'ArrayExpression':
+      case 'ObjectExpression':
+        if (isTable(node)) return; // a constant table: no logic inside
         break;
-      }
     }
 
-    if (isFunctionLike(node)) {
+    const fn = asFunctionLike(node);
+    if (fn) {
       facts.functions++;
-      const async = isAsync(node);
+      const async = isAsync(fn);
       if (async) facts.asyncFunctions++;
-      const method = node.kind === SK.MethodDeclaration || node.kind === SK.GetAccessor || node.kind === SK.SetAccessor;
+      const method = isMethod(fn);
       if (method) facts.methods++;
-      const named = isMethodDeclaration(node) || node.kind === SK.FunctionDeclaration ? (node as TS.FunctionDeclaration).name : undefined;
-      if (named && isIdentifier(named)) {
+      const mname = declaredName(fn);
+      if (mname) {
         // lock()/unlock()/runExclusive(), or an acquire* and a release* function together (not a lone createRelease()).
-        const mname = named.text;
         const words = splitIdentifier(mname);
         if (LOCK_METHODS.has(mname.toLowerCase()) || words.includes('lock') || words.includes('unlock')) locks.add(mname);
         if (words.includes('acquire')) acquireMethods.push(mname);
         if (words.includes('release')) releaseMethods.push(mname);
       }
       // Arrow callbacks inside an async method still run with the method's `this`.
-      const parentAsync = fnStack.length > 0 && fnStack[fnStack.length - 1].async && isArrowFunction(node);
-      const inheritsThis = isArrowFunction(node) && fnStack.length > 0 && fnStack[fnStack.length - 1].method;
+      const arrow = fn.type === 'ArrowFunctionExpression';
+      const parentAsync = fnStack.length > 0 && fnStack[fnStack.length - 1].async && arrow;
+      const inheritsThis = arrow && fnStack.length > 0 && fnStack[fnStack.length - 1].method;
       fnStack.push({ cc: 1, async: async || parentAsync, method: method || inheritsThis });
-      forEachChild(node, (c) => visit(c, nesting + 1));
+      // A constructor's name is a keyword, not an identifier.
+      const constructorKey = (fn.type === 'ClassMethod' || fn.type === 'TSDeclareMethod') && fn.kind === 'constructor' ? fn.key : undefined;
+      visitChildren(node, nesting + 1, constructorKey);
       const frame = fnStack.pop()!;
       facts.cyclomatic += frame.cc;
       facts.maxFunctionCyclomatic = Math.max(facts.maxFunctionCyclomatic, frame.cc);
@@ -426,18 +627,46 @@ export function analyzeCode(path: string, content: string): CodeFacts {
       return;
     }
     facts.maxNesting = Math.max(facts.maxNesting, childNesting);
-    forEachChild(node, (c) => visit(c, childNesting));
+    visitChildren(node, childNesting);
   };
+
+  /** A literal of at least 40 characters (with the trivia before it) over 4+ lines, holding only constants. */
+  function isTable(node: B.Node): boolean {
+    const start = node.start ?? 0;
+    const end = node.end ?? 0;
+    // Only literals long enough to span several lines can be tables.
+    if (end - fullStart(start) < 40) return false;
+    const first = lineOf(start);
+    const last = lineOf(end);
+    if (last - first >= 3 && isConstantData(node)) {
+      for (let l = first + 1; l < last; l++) dataLines.add(l);
+      return true;
+    }
+    return false;
+  }
+
+  /** A directive's text with its escapes resolved, like any other string literal. */
+  function directiveText(node: B.DirectiveLiteral): string {
+    if (!node.value.includes('\\')) return node.value;
+    try {
+      const e = parseExpression(content.slice(node.start ?? 0, node.end ?? 0), { errorRecovery: true });
+      return e.type === 'StringLiteral' ? e.value : node.value;
+    } catch {
+      return node.value;
+    }
+  }
 
   // `new Promise((r) => this.waiters.push(r))`: a resolver kept in shared state and called from elsewhere,
   // i.e. a hand-rolled wait queue or signal.
-  function parksResolver(ne: TS.NewExpression): boolean {
-    const executor = ne.arguments?.[0];
-    if (!executor || !(isArrowFunction(executor) || isFunctionExpression(executor))) return false;
-    const p = executor.parameters[0]?.name;
-    if (!p || !isIdentifier(p)) return false;
-    const body = executor.body.getText(sf);
-    const r = p.text.replace(/[$]/g, '\\$');
+  function parksResolver(ne: B.NewExpression): boolean {
+    const executor = ne.arguments[0];
+    if (!executor || !(executor.type === 'ArrowFunctionExpression' || executor.type === 'FunctionExpression')) return false;
+    let p: B.Node | undefined = executor.params[0];
+    if (p?.type === 'AssignmentPattern') p = p.left;
+    else if (p?.type === 'RestElement') p = p.argument;
+    if (!p || p.type !== 'Identifier') return false;
+    const body = content.slice(executor.body.start ?? 0, executor.body.end ?? 0);
+    const r = p.name.replace(/[$]/g, '\\$');
     return new RegExp(`this\\.\\w+\\.(push|unshift|set|add)\\(\\s*${r}\\b|this\\.\\w+\\s*=\\s*${r}\\b`).test(body);
   }
 
@@ -454,11 +683,15 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     if (mod === 'vm') sinks.add('vm');
   }
 
-  function noteCall(call: TS.CallExpression) {
-    const { object, name } = calleeParts(call.expression);
+  const textOf = (n: B.Node) => content.slice(n.start ?? 0, n.end ?? 0);
+
+  function noteCall(call: Call) {
+    const { object, name } = calleeParts(call.callee);
     if (!name) return;
     const lname = name.toLowerCase();
-    if (name === 'require' && call.arguments[0] && isStringLiteral(call.arguments[0])) noteImport(call.arguments[0].text);
+    const first = call.arguments[0];
+    const firstString = first?.type === 'StringLiteral' ? first.value : undefined;
+    if (name === 'require' && firstString !== undefined) noteImport(firstString);
     if (TIMER_CALLS.has(name) && (!object || object === 'process' || object === 'globalThis' || object === 'timers')) facts.timers++;
     if (object === 'Promise' && COMBINATORS.has(name)) combinators.add(`Promise.${name}`);
     if (object === 'Atomics') facts.atomics = true;
@@ -466,47 +699,50 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     if (CRYPTO_CALLS.has(lname) || (object && CRYPTO_OBJECTS.has(object.toLowerCase()) && /^(sign|verify|hash|compare|encrypt|decrypt|digest)/i.test(name))) {
       crypto.add(object ? `${object}.${name}` : name);
     }
-    if (lname === 'createhash' && call.arguments[0] && isStringLiteral(call.arguments[0]) && /^(md5|sha1|md4)$/i.test(call.arguments[0].text)) {
-      weak.add(call.arguments[0].text);
+    if (lname === 'createhash' && firstString !== undefined && /^(md5|sha1|md4)$/i.test(firstString)) {
+      weak.add(firstString);
     }
-    const bareOrProcessModule = isIdentifier(call.expression) || object === 'child_process' || object === 'cp';
+    const bare = call.callee.type === 'Identifier';
+    const bareOrProcessModule = bare || object === 'child_process' || object === 'cp';
     if ((name === 'exec' || name === 'execSync' || name === 'spawn' || name === 'execFile') && bareOrProcessModule) {
       sinks.add(name);
     }
-    if (name === 'eval' && isIdentifier(call.expression)) sinks.add('eval');
-    if (object && HTTP_SERVERS.has(object) && HTTP_VERBS.has(name) && call.arguments.length >= 2 && isStringLiteral(call.arguments[0])) {
+    if (name === 'eval' && bare) sinks.add('eval');
+    if (object && HTTP_SERVERS.has(object) && HTTP_VERBS.has(name) && call.arguments.length >= 2 && firstString !== undefined) {
       facts.httpHandlers++;
       io.add('http');
     }
     if (object && /^(db|pool|client|knex|prisma|repo|tx|conn|connection|sql)$/i.test(object) && DB_METHODS.has(name)) io.add('database');
     if (object && /^(fs|fsp)$/.test(object)) io.add('filesystem');
-    if ((object === 'path' && (name === 'join' || name === 'resolve')) && call.arguments.some((a) => /\breq(uest)?\.(params|query|body)|decodeURIComponent/.test(a.getText(sf)))) {
+    if ((object === 'path' && (name === 'join' || name === 'resolve')) && call.arguments.some((a) => /\breq(uest)?\.(params|query|body)|decodeURIComponent/.test(textOf(a)))) {
       sinks.add('user-controlled path');
     }
-    if (name === 'decodeURIComponent' && call.arguments.some((a) => /\breq(uest)?\./.test(a.getText(sf)))) sinks.add('decoded user input');
+    if (name === 'decodeURIComponent' && call.arguments.some((a) => /\breq(uest)?\./.test(textOf(a)))) sinks.add('decoded user input');
     // Shared state touched from async code: this.field.add(...) inside an async method.
     const top = fnStack[fnStack.length - 1];
-    if (isPropertyAccessExpression(call.expression) && MUTATING_METHODS.has(name) && top?.method) {
-      const target = call.expression.expression;
-      if (isPropertyAccessExpression(target) && target.expression.kind === SK.ThisKeyword) {
-        mutated.add(target.name.text);
-        if (top.async) asyncFields.add(target.name.text);
+    if (isPropertyAccess(call.callee) && MUTATING_METHODS.has(name) && top?.method) {
+      const target = call.callee.object;
+      if (isPropertyAccess(target) && target.object.type === 'ThisExpression') {
+        const field = propertyName(target);
+        mutated.add(field);
+        if (top.async) asyncFields.add(field);
       }
     }
   }
 
   // Floating async calls: expression statements `this.run(x);` / `run(x);` inside loops.
-  const findFloating = (node: TS.Node, inLoop: boolean): void => {
-    if (isExpressionStatement(node) && inLoop && isCallExpression(node.expression)) {
-      const { object, name } = calleeParts(node.expression.expression);
+  const findFloating = (node: B.Node, inLoop: boolean): void => {
+    if (node.type === 'ExpressionStatement' && inLoop && isCall(node.expression)) {
+      const { object, name } = calleeParts(node.expression.callee);
       if (name && asyncMethodNames.has(name) && (object === 'this' || !object)) facts.floatingAsyncInLoop++;
     }
-    const loop = isForStatement(node) || isForOfStatement(node) || isForInStatement(node) || isWhileStatement(node) || isDoStatement(node);
-    forEachChild(node, (c) => findFloating(c, inLoop || loop));
+    const loop = node.type === 'ForStatement' || node.type === 'ForOfStatement' || node.type === 'ForInStatement'
+      || node.type === 'WhileStatement' || node.type === 'DoWhileStatement';
+    for (const c of childNodes(node)) findFloating(c, inLoop || loop);
   };
 
-  visit(sf, 0);
-  if (asyncMethodNames.size) findFloating(sf, false);
+  visit(program, 0);
+  if (asyncMethodNames.size) findFloating(program, false);
 
   for (const ph of phrases) for (const w of ph.split(' ')) if (AUTH_WORDS.has(w)) auth.add(w);
   const textLines = content.split('\n');
