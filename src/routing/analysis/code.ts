@@ -219,17 +219,31 @@ function isConstantData(n: B.Node | null): boolean {
   }
 }
 
+/** Syntax the TypeScript compiler reads in every file: decorators, `accessor` fields, `import ... assert {}`. */
+const COMMON_PLUGINS: ParserPlugin[] = ['decorators', 'decoratorAutoAccessors', 'deprecatedImportAssert'];
+
+const JS_EXT = /\.(m|c)?jsx?$/i;
+
 function parserPlugins(path: string): ParserPlugin[] {
   const p = path.toLowerCase();
-  if (p.endsWith('.tsx')) return ['typescript', 'jsx', 'decorators'];
-  if (/\.(m|c)?jsx?$/.test(p)) return ['jsx', 'decorators'];
-  return [['typescript', { dts: p.endsWith('.d.ts') }], 'decorators'];
+  if (p.endsWith('.tsx')) return ['typescript', 'jsx', ...COMMON_PLUGINS];
+  if (JS_EXT.test(p)) return ['jsx', ...COMMON_PLUGINS];
+  return [['typescript', { dts: p.endsWith('.d.ts') }], ...COMMON_PLUGINS];
 }
 
-function parseFile(path: string, content: string): ParseResult<B.File> {
+/** The syntax tree, or undefined when the parser cannot recover from an error. */
+function tryParse(content: string, plugins: ParserPlugin[]): ParseResult<B.File> | undefined {
+  try {
+    return parseFile(content, plugins);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseFile(content: string, plugins: ParserPlugin[]): ParseResult<B.File> {
   return parse(content, {
     sourceType: 'module',
-    plugins: parserPlugins(path),
+    plugins,
     errorRecovery: true,
     // The walk below reproduces the TypeScript compiler's syntax tree, which keeps parentheses.
     createParenthesizedExpressions: true,
@@ -291,13 +305,12 @@ interface FnFrame {
 
 /** Parses and walks one file. Never throws on bad syntax: the parser recovers and parse errors are counted. */
 export function analyzeCode(path: string, content: string): CodeFacts {
-  let ast: ParseResult<B.File>;
-  try {
-    ast = parseFile(path, content);
-  } catch {
-    // Syntax the parser cannot recover from: the lexical scan still measures the file.
-    return { ...scanCode(path, content), parseErrors: 1 };
-  }
+  const plugins = parserPlugins(path);
+  let ast = tryParse(content, plugins);
+  // The TypeScript compiler also reads type annotations in JavaScript files.
+  if (!ast && JS_EXT.test(path)) ast = tryParse(content, ['typescript', ...plugins]);
+  // Syntax the parser cannot recover from: the lexical scan still measures the file.
+  if (!ast) return { ...scanCode(path, content), parseErrors: 1 };
   const program = ast.program;
   const facts: CodeFacts = {
     path,
