@@ -24,7 +24,7 @@ import { countTokens } from './tokenizer.js';
  * Design (see also README "routing"):
  * 1. Three components in [0, 1], each from real analysis:
  *    - token: how much the model must read (tokenizer over description, requirements and files), log-scaled;
- *    - structure: the code's syntax tree (TypeScript compiler API): cyclomatic complexity, nesting, async,
+ *    - structure: the code's syntax tree (@babel/parser): cyclomatic complexity, nesting, async,
  *      shared mutable state, timers, locks/atomics, I/O, crypto, injection sinks, SQL; artefacts by shape and size;
  *    - context: files and cross-file imports, task type, requirements, and what the request asks for.
  *    `raw` = their weighted mean with routing.complexity weights (default 0.4 / 0.3 / 0.3).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCode } from '../../../src/routing/analysis/code.js';
 import { analyzeArtefact } from '../../../src/routing/analysis/artefact.js';
 
-describe('analyzeCode (TypeScript compiler API)', () => {
+describe('analyzeCode (syntax tree)', () => {
   it('counts cyclomatic complexity per function, nesting and logical operators', () => {
     const f = analyzeCode(
       'a.ts',
@@ -87,6 +87,28 @@ app.get('/f/:name', async (req, reply) => {
   it('survives syntax errors', () => {
     const f = analyzeCode('bad.ts', 'export function (( {');
     expect(f.parseErrors).toBeGreaterThan(0);
+    expect(analyzeCode('bad.js', 'const s = `unterminated ${x}').parseErrors).toBeGreaterThan(0);
+  });
+
+  it('reads private fields, optional calls, constructors, import.meta and JSX as the model was fitted on', () => {
+    const f = analyzeCode(
+      'q.jsx',
+      `'use strict';
+export class Queue {
+  #items = [];
+  constructor() { this.#items.length = 0; }
+  async #drain() { this.#items.shift()?.(); this.#items.push(1); }
+  get size() { return this.#items.length; }
+}
+const url = import.meta.url;
+export const View = ({ q }) => <List title="a&amp;b" onClick={() => q?.flush?.()} />;`,
+    );
+    expect(f.functions).toBe(5);
+    expect(f.methods).toBe(2);
+    expect(f.fieldsMutatedInAsync).toEqual(['#items']);
+    expect(f.mutatedFields).toEqual(['#items']);
+    // Private names, `constructor` and `import` are no identifiers; JSX names are; JSX attribute text is as written.
+    expect(f.words).toBe('use strict queue length shift push size url meta view q list title a amp b on click flush');
   });
 });
 
