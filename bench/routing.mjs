@@ -217,14 +217,14 @@ function timeDecisions(n, makeTask, warmUp = 50) {
   return { runs: n, p50Ms: r4(quantile(times, 0.5)), p99Ms: r4(quantile(times, 0.99)), cpuP50Ms: r4(quantile(cpu, 0.5)), cpuP99Ms: r4(quantile(cpu, 0.99)) };
 }
 
-/** The TypeScript parser alone on the same file: the floor under any uncached decision. */
+/** The syntax-tree parser (@babel/parser, as analysis/code.ts uses it) alone on the same file: what a parse would add. */
 function timeParse(n, content) {
-  const ts = createRequire(join(root, 'package.json'))('typescript');
+  const { parse } = createRequire(join(root, 'package.json'))('@babel/parser');
   const times = [];
   for (let k = -50; k < n; k++) {
     const text = content + `\n// ${k}`;
     const c0 = process.cpuUsage();
-    ts.createSourceFile('a.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS);
+    parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true, attachComment: false });
     const c = process.cpuUsage(c0);
     if (k >= 0) times.push((c.user + c.system) / 1000);
   }
@@ -316,7 +316,7 @@ const uniqueTask = (from) => (k) => ({ ...base, payload: { ...base.payload, file
 const decision400Lines = () => {
   const times = {
   // Each task as a server receives it (JSON.parse: flat strings), built before the clock starts.
-  // The first 500 decisions after 50: with ROUTING_BENCH_ONLY=latency, a new process's (the TypeScript parser and
+  // The first 500 decisions after 50: with ROUTING_BENCH_ONLY=latency, a new process's (the parser and
   // the analysers are still being compiled by V8, and the heap grows to its working size); in the full bench the
   // cross-validation before has warmed them. Then a running server's: 2,000 decisions after 1,000 others. Every
   // task differs (no cache hit).
@@ -325,8 +325,8 @@ const decision400Lines = () => {
   cached: timeDecisions(5000, () => base),
   // A structurally equal copy (as from a new JSON.parse): the cache is found by content hash.
   cachedEqualCopy: timeDecisionsOnCopies(2000, base),
-  // Reference: what a full TypeScript parse of the same file costs (files over PARSE_LIMIT_LINES get the lexical scan).
-  typescriptParseOnly: timeParse(500, base.payload.files[0].content),
+  // Reference: what a syntax-tree parse of the same file costs (files over PARSE_LIMIT_LINES get the lexical scan).
+  syntaxTreeParseOnly: timeParse(500, base.payload.files[0].content),
   };
   // Work of the uncached decision's median length with nothing in it to slow down: the floor under its p99 here.
   return { ...times, fixedWorkSameMedian: fixedWorkTail(500, times.uncached.p50Ms) };
