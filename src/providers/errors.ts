@@ -156,6 +156,10 @@ export function toProviderError(err: unknown, ctx: ErrorContext, signal?: AbortS
   if (name === 'APIConnectionTimeoutError') {
     return new ProviderError('timeout', `request to ${where} timed out`, base);
   }
+  if (name === 'APIConnectionError' && /unexpected redirect/.test(socketDetail(err))) {
+    // fetch runs with redirect: 'error' (fetch-options.ts): a redirect is a wrong base URL, not a passing fault.
+    return new ProviderError('invalid_request', `${where} answered with a redirect, which is not followed: check its baseURL`, base);
+  }
   if (name === 'APIConnectionError') {
     return new ProviderError('network', `connection to ${where} failed: ${e.cause?.message ?? e.message}${socketDetail(err)}`, base);
   }
