@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { QETask } from '../../../src/fleet/types.js';
-import { ComplexityAnalyzer } from '../../../src/routing/ComplexityAnalyzer.js';
+import { ComplexityAnalyzer, PARSE_LIMIT_CHARS, PARSE_LIMIT_LINES, parseable } from '../../../src/routing/ComplexityAnalyzer.js';
 
 const task = (description: string, files: Array<[string, string]> = [], extra: Partial<QETask> = {}): QETask => ({
   id: 't',
@@ -127,5 +127,27 @@ describe('ComplexityAnalyzer with the shipped tier model', () => {
     expect(r.reasons[0]).toMatch(/decided by the fitted model \(p \d+%, margin [\d.]+ over (simple|medium|complex)\)/);
     expect(r.reasons.some((x) => x.startsWith('rules: '))).toBe(true);
     expect(r.reasons.at(-1)).toMatch(/weighted [\d.]+ \(stage 1, weights 0\.40\/0\.30\/0\.30\)/);
+  });
+});
+
+describe('which JS/TS files get the syntax tree (the rest get the lexical scan)', () => {
+  it('up to PARSE_LIMIT_LINES lines and PARSE_LIMIT_CHARS characters, JS/TS only', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n');
+    expect(parseable('src/a.ts', lines(PARSE_LIMIT_LINES))).toBe(true);
+    expect(parseable('src/a.ts', lines(PARSE_LIMIT_LINES + 1))).toBe(false);
+    expect(parseable('src/a.py', 'x = 1')).toBe(false);
+    // a hostile file of one long line: under the line limit, over the size limit
+    const call = 'f(1);';
+    expect(parseable('src/a.js', call.repeat(PARSE_LIMIT_CHARS / call.length))).toBe(true);
+    expect(parseable('src/a.js', call.repeat(PARSE_LIMIT_CHARS / call.length) + ' ')).toBe(false);
+  });
+
+  it('a 1 MB one-line file is still analysed (by the scan): its shell call is found', () => {
+    const analyzer = new ComplexityAnalyzer(undefined, { model: null });
+    const content = 'exec(req.body.cmd);'.repeat(55_000);
+    expect(content.length).toBeGreaterThan(1_000_000);
+    const a = analyzer.analyze(task('check this handler', [['src/h.js', content]], { type: 'security-scan' }));
+    expect(a.reasons.join('\n')).toMatch(/security-critical code: exec/);
+    expect(a.decision?.tier).toBe('complex');
   });
 });
