@@ -18,7 +18,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +29,7 @@ const { ComplexityAnalyzer } = await import(join(root, 'dist/routing/ComplexityA
 const { crossValidate, leaveOneWriterOut, nestedCrossValidate, L2_GRID, stratifiedFolds } = await import(join(root, 'dist/routing/crossValidation.js'));
 const { TRAINING_SETS, readLabelledTasks, writerOf } = await import(join(root, 'dist/routing/trainingData.js'));
 const { fitTierModel, predictTier } = await import(join(root, 'dist/routing/tierModel.js'));
+const { parseSyntaxTree } = await import(join(root, 'dist/routing/analysis/code.js'));
 const model = JSON.parse(readFileSync(join(root, 'src/routing/tier-model.json'), 'utf8'));
 
 const readTasks = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -217,14 +217,13 @@ function timeDecisions(n, makeTask, warmUp = 50) {
   return { runs: n, p50Ms: r4(quantile(times, 0.5)), p99Ms: r4(quantile(times, 0.99)), cpuP50Ms: r4(quantile(cpu, 0.5)), cpuP99Ms: r4(quantile(cpu, 0.99)) };
 }
 
-/** The syntax-tree parser (@babel/parser, as analysis/code.ts uses it) alone on the same file: what a parse would add. */
+/** The router's syntax-tree parse (analysis/code.ts parseSyntaxTree) alone on the same file: what a parse would add. */
 function timeParse(n, content) {
-  const { parse } = createRequire(join(root, 'package.json'))('@babel/parser');
   const times = [];
   for (let k = -50; k < n; k++) {
     const text = content + `\n// ${k}`;
     const c0 = process.cpuUsage();
-    parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true, attachComment: false });
+    parseSyntaxTree('a.ts', text);
     const c = process.cpuUsage(c0);
     if (k >= 0) times.push((c.user + c.system) / 1000);
   }

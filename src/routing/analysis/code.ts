@@ -239,30 +239,35 @@ function parserPlugins(path: string): ParserPlugin[] {
   return [['typescript', { dts: p.endsWith('.d.ts') }], ...COMMON_PLUGINS];
 }
 
-/** The syntax tree, or undefined when the parser cannot recover from an error. */
 function tryParse(content: string, plugins: ParserPlugin[]): ParseResult<B.File> | undefined {
   try {
-    return parseFile(content, plugins);
+    return parse(content, {
+      sourceType: 'module',
+      plugins,
+      errorRecovery: true,
+      // The walk below reproduces the TypeScript compiler's syntax tree, which keeps parentheses.
+      createParenthesizedExpressions: true,
+      attachComment: false,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowUndeclaredExports: true,
+      allowNewTargetOutsideFunction: true,
+      allowSuperOutsideMethod: true,
+    });
   } catch {
     return undefined;
   }
 }
 
-function parseFile(content: string, plugins: ParserPlugin[]): ParseResult<B.File> {
-  return parse(content, {
-    sourceType: 'module',
-    plugins,
-    errorRecovery: true,
-    // The walk below reproduces the TypeScript compiler's syntax tree, which keeps parentheses.
-    createParenthesizedExpressions: true,
-    attachComment: false,
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-    allowNewTargetOutsideFunction: true,
-    allowSuperOutsideMethod: true,
-  });
+/**
+ * The file's syntax tree as analyzeCode reads it, or undefined when the parser cannot recover from its errors.
+ * A JavaScript file the parser gives up on is read again with TypeScript syntax, as the TypeScript compiler
+ * also reads type annotations in JavaScript files.
+ */
+export function parseSyntaxTree(path: string, content: string): ParseResult<B.File> | undefined {
+  const plugins = parserPlugins(path);
+  return tryParse(content, plugins) ?? (JS_EXT.test(path) ? tryParse(content, ['typescript', ...plugins]) : undefined);
 }
 
 function isNode(v: unknown): v is B.Node {
@@ -317,10 +322,7 @@ interface FnFrame {
 
 /** Parses and walks one file. Never throws on bad syntax: the parser recovers and parse errors are counted. */
 export function analyzeCode(path: string, content: string): CodeFacts {
-  const plugins = parserPlugins(path);
-  let ast = tryParse(content, plugins);
-  // The TypeScript compiler also reads type annotations in JavaScript files.
-  if (!ast && JS_EXT.test(path)) ast = tryParse(content, ['typescript', ...plugins]);
+  const ast = parseSyntaxTree(path, content);
   // Syntax the parser cannot recover from: the lexical scan still measures the file.
   if (!ast) return { ...scanCode(path, content), parseErrors: 1 };
   const program = ast.program;
@@ -470,6 +472,7 @@ export function analyzeCode(path: string, content: string): CodeFacts {
   };
 
   const cookedText = (q: B.TemplateElement) => q.value.cooked ?? q.value.raw;
+  const textOf = (n: B.Node) => content.slice(n.start ?? 0, n.end ?? 0);
 
   const visitChildren = (node: B.Node, nesting: number, skip?: B.Node) => {
     for (const c of childNodes(node)) if (c !== skip) visit(c, nesting);
@@ -674,7 +677,7 @@ export function analyzeCode(path: string, content: string): CodeFacts {
   function directiveText(node: B.DirectiveLiteral): string {
     if (!node.value.includes('\\')) return node.value;
     try {
-      const e = parseExpression(content.slice(node.start ?? 0, node.end ?? 0), { errorRecovery: true });
+      const e = parseExpression(textOf(node), { errorRecovery: true });
       return e.type === 'StringLiteral' ? e.value : node.value;
     } catch {
       return node.value;
@@ -690,7 +693,7 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     if (p?.type === 'AssignmentPattern') p = p.left;
     else if (p?.type === 'RestElement') p = p.argument;
     if (!p || p.type !== 'Identifier') return false;
-    const body = content.slice(executor.body.start ?? 0, executor.body.end ?? 0);
+    const body = textOf(executor.body);
     const r = p.name.replace(/[$]/g, '\\$');
     return new RegExp(`this\\.\\w+\\.(push|unshift|set|add)\\(\\s*${r}\\b|this\\.\\w+\\s*=\\s*${r}\\b`).test(body);
   }
@@ -708,7 +711,6 @@ export function analyzeCode(path: string, content: string): CodeFacts {
     if (mod === 'vm') sinks.add('vm');
   }
 
-  const textOf = (n: B.Node) => content.slice(n.start ?? 0, n.end ?? 0);
 
   function noteCall(call: Call) {
     const { object, name } = calleeParts(call.callee);

@@ -8,8 +8,8 @@ import { AUTH_WORDS, LOCK_WORDS, identifierPhrase } from './words.js';
  * lines. It serves the languages the JS/TS parser cannot read (Python, Go, Java, Kotlin, C#, Ruby, Rust,
  * PHP, ...), JS/TS files whose syntax errors the parser cannot recover from, and large JS/TS files, where the
  * parse costs more than a routing decision may (a 400-line file takes ~2-3 ms to parse; this scan well under
- * 1 ms). Counts are approximate by design: the router needs the
- * order of magnitude (a dozen branches or a hundred, async or not, a lock or none), not a compiler's precision.
+ * 1 ms). Counts are approximate by design: the router needs the order of magnitude (a dozen branches or a
+ * hundred, async or not, a lock or none), not a compiler's precision.
  */
 type Lang = 'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'rust' | 'php' | 'c';
 
