@@ -105,7 +105,7 @@ export class TaskRunner {
     } catch (err) {
       // A cancelled stream settles as it unwinds: give the work a moment to stop before reading the task's cost.
       if (work) await settledWithin(work, 5_000);
-      const spent = run ? await this.taskCost(run).catch(() => undefined) : undefined;
+      const spent = run ? await this.taskCost(run, 5_000).catch(() => undefined) : undefined;
       const reason = abort.signal.aborted ? abort.signal.reason : err;
       const outcome = outcomeOf(reason);
       const cancelled = outcome.status === 'cancelled';
@@ -235,12 +235,19 @@ export class TaskRunner {
 
   /**
    * The task's cost: what its metered calls settled (after waiting for settlements still in flight, e.g. a
-   * stream closed by a cancel), or, with cost tracking off, the attempts priced (nothing recorded).
+   * stream closed by a cancel; at most waitMs when given), or, with cost tracking off, the attempts priced
+   * (nothing recorded).
    */
-  private async taskCost(run: TaskRun): Promise<number> {
+  private async taskCost(run: TaskRun, waitMs?: number): Promise<number> {
     const costs = this.s.costs();
     if (run.metered) {
-      while (run.settling.size) await Promise.allSettled([...run.settling]);
+      const deadline = waitMs === undefined ? undefined : Date.now() + waitMs;
+      while (run.settling.size) {
+        const all = Promise.allSettled([...run.settling]);
+        if (deadline === undefined) await all;
+        else if (Date.now() >= deadline) break;
+        else await settledWithin(all, deadline - Date.now());
+      }
       return run.cost;
     }
     return run.attempts.reduce((sum, a) => sum + costs.costOf(a.modelName, a.inputTokens, a.outputTokens), 0);

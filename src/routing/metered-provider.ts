@@ -118,6 +118,9 @@ export function meterProvider(inner: Provider, model: ModelConfig, costs: CostTr
 
     async *stream(request: ProviderRequest): AsyncIterable<ProviderEvent> {
       const r = await reserve(request);
+      // Tracked from the start: a cancelled stream unwinds (and settles) after its consumer has given up on it.
+      let unwound!: () => void;
+      ctx.track?.(new Promise<void>((resolve) => (unwound = resolve)));
       let reported: ProviderUsage | undefined;
       let received = '';
       let failure: unknown;
@@ -133,14 +136,18 @@ export function meterProvider(inner: Provider, model: ModelConfig, costs: CostTr
         failure = err;
         throw err;
       } finally {
-        const seen = countTokens(received);
-        if (!reported && !received && failure !== undefined) await settleFailure(r, failure);
-        else {
-          const input = reported?.inputTokens ?? r.inputTokens;
-          const output = Math.max(reported?.outputTokens ?? 0, seen);
-          // A finished stream's final usage is the provider's; otherwise count what we received.
-          const estimated = stopped && reported ? !!reported.estimated : true;
-          await settle(r, { inputTokens: input, outputTokens: output, estimated });
+        try {
+          const seen = countTokens(received);
+          if (!reported && !received && failure !== undefined) await settleFailure(r, failure);
+          else {
+            const input = reported?.inputTokens ?? r.inputTokens;
+            const output = Math.max(reported?.outputTokens ?? 0, seen);
+            // A finished stream's final usage is the provider's; otherwise count what we received.
+            const estimated = stopped && reported ? !!reported.estimated : true;
+            await settle(r, { inputTokens: input, outputTokens: output, estimated });
+          }
+        } finally {
+          unwound();
         }
       }
     },
