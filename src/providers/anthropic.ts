@@ -4,7 +4,7 @@ import { LruCache } from '../routing/lru.js';
 import { registerSecret } from '../secrets.js';
 import { toProviderError, type ErrorContext } from './errors.js';
 import type { CompletionResult, Provider, ProviderEvent, ProviderRequest } from './types.js';
-import { PROVIDER_FETCH_OPTIONS } from './fetch-options.js';
+import { providerFetch } from './provider-fetch.js';
 
 export interface AnthropicProviderOptions {
   /** The model's name in the config (used in error messages). */
@@ -47,7 +47,7 @@ export class AnthropicProvider implements Provider {
           maxRetries: 0,
           timeout: this.opts.timeoutMs ?? 10 * 60_000,
           logLevel: 'off',
-          fetchOptions: PROVIDER_FETCH_OPTIONS,
+          fetch: providerFetch(),
         }),
     ));
   }

@@ -157,7 +157,7 @@ export function toProviderError(err: unknown, ctx: ErrorContext, signal?: AbortS
     return new ProviderError('timeout', `request to ${where} timed out`, base);
   }
   if (name === 'APIConnectionError' && /unexpected redirect/.test(socketDetail(err))) {
-    // fetch runs with redirect: 'error' (fetch-options.ts): a redirect is a wrong base URL, not a passing fault.
+    // providerFetch never follows a redirect (provider-fetch.ts): a redirect is a wrong base URL, not a passing fault.
     return new ProviderError('invalid_request', `${where} answered with a redirect, which is not followed: check its baseURL`, base);
   }
   if (name === 'APIConnectionError') {

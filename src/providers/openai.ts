@@ -4,7 +4,7 @@ import { registerSecret } from '../secrets.js';
 import { toProviderError, type ErrorContext } from './errors.js';
 import { inputTokensOf } from './local/LocalProvider.js';
 import type { CompletionResult, Provider, ProviderEvent, ProviderRequest, ProviderUsage } from './types.js';
-import { PROVIDER_FETCH_OPTIONS } from './fetch-options.js';
+import { providerFetch } from './provider-fetch.js';
 
 export interface OpenAICompatibleProviderOptions {
   name: string;
@@ -44,7 +44,7 @@ export class OpenAICompatibleProvider implements Provider {
           maxRetries: 0,
           timeout: this.opts.timeoutMs ?? 10 * 60_000,
           logLevel: 'off',
-          fetchOptions: PROVIDER_FETCH_OPTIONS,
+          fetch: providerFetch(),
         }),
     ));
   }
