@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeOpenAIServer } from '../helpers/fake-openai.js';
 import { reviewTask, tempDir } from '../helpers/fleet.js';
 import { fakeModelConfig, postJson, readSse } from '../helpers/server.js';
@@ -68,7 +68,8 @@ describe('aqe serve', () => {
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await (await fetch(`${served.url}/health`)).json();
     expect(health).toMatchObject({ status: 'healthy', version: '1.0.5', features: { multiModelRouter: false, streaming: true } });
-    expect(served.stderr()).toMatch(/no API token configured.*loopback/);
+    // pino writes the warning asynchronously: it may reach stderr after the listening line reached stdout
+    await vi.waitFor(() => expect(served!.stderr()).toMatch(/no API token configured.*loopback/), { timeout: 5_000 });
 
     const res = await postJson(`${served.url}/v1/tasks?stream=true`, { ...reviewTask, id: 'e2e-drain' });
     const reader = readSse(res);
