@@ -9,6 +9,9 @@
 //    budgets high enough that nothing is refused);
 //  - @portkey-ai/gateway (pinned dev dependency; @hono/node-server 1.13.5 through npm overrides so that it can
 //    stream on Node 20), `--headless`;
+//  - "sdk-floor" (bench/lib/gateway-sdk-floor.mjs): node:http and one official-SDK call per request with aqe's
+//    client options and transport, nothing else: what any gateway on the SDKs pays, so aqe's own cost is
+//    aqe-on minus sdk-floor;
 //  - this process: the client (undici for the concurrency-1 latency, autocannon for throughput).
 //
 // The gateway path: aqe's POST /v1/tasks (JSON: ?wait default; SSE: ?stream=true) with a one-file security-scan
@@ -17,7 +20,10 @@
 // is that request sent straight to the fake provider.
 //
 // Per wire format it prints, per path: overhead over direct at concurrency 1 (p50/p95/p99 of the path's
-// latency minus the same percentile of direct, requests interleaved path by path: A B C D A B C D), req/s at
+// latency minus the same percentile of direct, requests interleaved path by path: A B C D A B C D, after
+// BENCH_LATENCY_WARMUP requests per path so that every server is past V8's compilation, as a gateway in service
+// is; with 30 the servers were still compiling and every path read 3-4 ms slower; server CPU per request over
+// the measured requests), req/s at
 // 10 and 50 connections for JSON and SSE (rounds alternate the gateways: A B C A B C; the mean of the rounds),
 // server CPU per request (utime + stime of the server process from /proc/<pid>/stat over the run, divided by
 // the responses), peak RSS (VmHWM), and each aqe number's ratio to Portkey's in the same run.
@@ -26,8 +32,9 @@
 // cost; CPU per request is the processing cost.
 //
 // Options (env): BENCH_FORMATS (openai,anthropic), BENCH_LATENCY_N (300 requests per path and kind),
+// BENCH_LATENCY_WARMUP (2000 per path and kind), BENCH_FLOOR_FETCH (global: the floor on the SDKs' default fetch),
 // BENCH_DURATION_S (4 per throughput run), BENCH_ROUNDS (2), BENCH_CONNECTIONS (10,50), BENCH_KINDS (json,sse),
-// BENCH_MALLOC_ARENA_MAX (2, as deploy/Dockerfile sets it, for every server), BENCH_GATEWAYS (portkey,aqe-off,aqe-on; the ratios need portkey), BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof),
+// BENCH_MALLOC_ARENA_MAX (2, as deploy/Dockerfile sets it, for every server), BENCH_GATEWAYS (portkey,sdk-floor,aqe-off,aqe-on; the ratios need portkey), BENCH_AQE_NODE_FLAGS (node flags for the aqe servers, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof),
 // BENCH_BASELINE_ROOT (another built checkout of aqe: gateways "base-off" and "base-on" run its bin/aqe.js, for a
 // before/after comparison in one run).
 import { fork, spawn } from 'node:child_process';
@@ -45,11 +52,12 @@ const root = join(here, '..');
 const env = process.env;
 const formats = (env.BENCH_FORMATS ?? 'openai,anthropic').split(',');
 const latencyN = Number(env.BENCH_LATENCY_N ?? 300);
+const latencyWarmup = Number(env.BENCH_LATENCY_WARMUP ?? 2000);
 const durationS = Number(env.BENCH_DURATION_S ?? 4);
 const rounds = Number(env.BENCH_ROUNDS ?? 2);
 const connectionsList = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const kinds = (env.BENCH_KINDS ?? 'json,sse').split(',');
-const gatewayNames = (env.BENCH_GATEWAYS ?? 'portkey,aqe-off,aqe-on').split(',');
+const gatewayNames = (env.BENCH_GATEWAYS ?? 'portkey,sdk-floor,aqe-off,aqe-on').split(',');
 // Every server gets the deployment image's MALLOC_ARENA_MAX (deploy/Dockerfile); BENCH_MALLOC_ARENA_MAX='' for glibc's default.
 const serverEnv = { PATH: env.PATH, ...(env.BENCH_MALLOC_ARENA_MAX !== '' ? { MALLOC_ARENA_MAX: env.BENCH_MALLOC_ARENA_MAX ?? '2' } : {}) };
 const aqeNodeFlags = (env.BENCH_AQE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -146,6 +154,13 @@ async function startPortkey() {
   });
   const port = await once(child, 'portkey');
   return { name: 'portkey', pid: child.pid, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+}
+
+async function startSdkFloor(format, fakeUrl) {
+  const env = { ...serverEnv, ...(process.env.BENCH_FLOOR_FETCH ? { BENCH_FLOOR_FETCH: process.env.BENCH_FLOOR_FETCH } : {}) };
+  const child = fork(join(here, 'lib/gateway-sdk-floor.mjs'), ['--serve', format, fakeUrl], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
+  const port = await once(child, 'sdk floor');
+  return { name: 'sdk-floor', pid: child.pid, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 
 async function startAqe(format, mode, fakeUrl, aqeRoot = root, name = `aqe-${mode}`) {
@@ -248,17 +263,20 @@ async function latencies(servers, format, kind) {
   const clients = servers.map((s) => new Client(s.url, { pipelining: 1, keepAliveTimeout: 60_000 }));
   const reqs = servers.map((s) => requestFor(s, format, kind));
   const samples = servers.map(() => []);
+  const cpuMsPerReq = [];
   try {
     for (let i = 0; i < servers.length; i++) await timedRequest(clients[i], reqs[i], true); // check + warm
-    for (let w = 0; w < 30; w++) for (let i = 0; i < servers.length; i++) await timedRequest(clients[i], reqs[i]);
+    for (let w = 0; w < latencyWarmup; w++) for (let i = 0; i < servers.length; i++) await timedRequest(clients[i], reqs[i]);
+    const before = servers.map((s) => procStat(s.pid));
     for (let n = 0; n < latencyN; n++) for (let i = 0; i < servers.length; i++) samples[i].push(await timedRequest(clients[i], reqs[i]));
+    servers.forEach((s, i) => (cpuMsPerReq[i] = (procStat(s.pid).cpuMs - before[i].cpuMs) / latencyN));
   } finally {
     await Promise.all(clients.map((c) => c.close()));
   }
   const out = {};
   servers.forEach((s, i) => {
     const sorted = samples[i].sort((a, b) => a - b);
-    out[s.name] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+    out[s.name] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), cpuMsPerReq: cpuMsPerReq[i] };
   });
   return out;
 }
@@ -277,6 +295,7 @@ async function benchFormat(format, fake) {
   const gateways = [];
   for (const name of gatewayNames) {
     if (name === 'portkey') gateways.push({ ...(await startPortkey()), fakeUrl: fake.url });
+    else if (name === 'sdk-floor') gateways.push(await startSdkFloor(format, fake.url));
     else if (name.startsWith('base-')) gateways.push(await startAqe(format, name.slice(5), fake.url, baselineRoot, name));
     else gateways.push(await startAqe(format, name.slice(4), fake.url));
   }
@@ -298,7 +317,7 @@ async function benchFormat(format, fake) {
       for (const kind of kinds) {
         const d = lat[kind].direct;
         const l = lat[kind][g.name];
-        p.overheadMs[kind] = { p50: r2(l.p50 - d.p50), p95: r2(l.p95 - d.p95), p99: r2(l.p99 - d.p99), latencyP50: r2(l.p50), directP50: r2(d.p50) };
+        p.overheadMs[kind] = { p50: r2(l.p50 - d.p50), p95: r2(l.p95 - d.p95), p99: r2(l.p99 - d.p99), latencyP50: r2(l.p50), directP50: r2(d.p50), cpuMsPerReq: r2(l.cpuMsPerReq) };
       }
       for (const [key, list] of Object.entries(runs[g.name])) {
         const mean = (f) => list.reduce((s, x) => s + f(x), 0) / list.length;
@@ -312,7 +331,7 @@ async function benchFormat(format, fake) {
       }
       paths[g.name] = p;
     }
-    for (const name of ['aqe-off', 'aqe-on', 'base-off', 'base-on']) {
+    for (const name of ['sdk-floor', 'aqe-off', 'aqe-on', 'base-off', 'base-on']) {
       const a = paths[name];
       const pk = paths.portkey;
       if (!a || !pk) continue;
