@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { BudgetExceededError } from '../errors.js';
 import { MONEY_EPSILON } from '../memory/slice-size.js';
 import type { BudgetWindow, CostRecord, MemoryStore, SliceCall, SliceCommit, SliceOutcome, SliceSettlement, WindowUsage } from '../memory/types.js';
@@ -150,7 +149,7 @@ export class BudgetSlice {
       return this.take(ask, ask.amount);
     }
     return new Promise<SliceTicket>((resolve, reject) => {
-      this.waiting.push({ id: randomUUID(), ask, resolve, reject });
+      this.waiting.push({ id: timeOrderedId(), ask, resolve, reject });
       this.schedule(true);
     });
   }
