@@ -33,6 +33,8 @@ export interface TaskRun {
   metered: boolean;
   /** Settlements in flight (a stream closed by a cancel settles a moment later). */
   settling: Set<Promise<unknown>>;
+  /** Settled calls' ledger writes not yet in the store (the terminal record rides the same group commit). */
+  durable: Promise<void>[];
 }
 
 export const runStorage = new AsyncLocalStorage<TaskRun>();

@@ -85,7 +85,7 @@ export class TaskRunner {
       run = {
         task, agentType: agent.type, flags, selection, stream, callbacks: options.callbacks, signal: abort.signal,
         attempts: [], usage: { inputTokens: 0, outputTokens: 0 }, chunks: 0, streamed: false, fellBackToSync: false,
-        cost: routingCost, metered: config.routing.costTracking.enabled, settling: new Set(),
+        cost: routingCost, metered: config.routing.costTracking.enabled, settling: new Set(), durable: [],
       };
       this.s.events.emit('task:started', { ...base, modelName: selection.modelName, flags, stream });
       void this.s.records.running(ref, { modelName: selection.modelName, startedAt, streamed: stream });
@@ -100,7 +100,7 @@ export class TaskRunner {
         startedAt, endedAt: Date.now(),
       };
       this.s.events.emit('task:completed', { ...base, result, ttfcMs: run.ttfcMs });
-      await this.s.records.finish(ref, { result, status: 'completed' });
+      await this.finish(run, this.s.records.finish(ref, { result, status: 'completed' }));
       return result;
     } catch (err) {
       // A cancelled stream settles as it unwinds: give the work a moment to stop before reading the task's cost.
@@ -121,7 +121,7 @@ export class TaskRunner {
       };
       this.s.logger.info({ taskId: task.id, code: error.code }, `task ${task.id} ${result.status}: ${error.message}`);
       this.s.events.emit(cancelled ? 'task:cancelled' : 'task:failed', { ...base, result, error });
-      await this.s.records.finish(ref, { result, status: result.status });
+      await this.finish(run, this.s.records.finish(ref, { result, status: result.status }));
       (error as AqeError & { result?: TaskResult }).result = result;
       throw error;
     } finally {
@@ -189,6 +189,7 @@ export class TaskRunner {
           meterProvider(provider, findModel(config.routing.models, modelName), costs, {
             taskId: run.task.id, agentType: run.agentType, task: run.task, complexityScore: run.selection.complexity.score,
             onSettled: (cost) => (run.cost += cost),
+            durable: (p) => run.durable.push(p),
             track: (p) => {
               run.settling.add(p);
               const done = () => run.settling.delete(p);
@@ -231,6 +232,11 @@ export class TaskRunner {
     if (!up || !run.flags.multiModelRouter) return run.selection;
     run.selection = { ...run.selection, modelName: up.name, provider: up.provider, model: up.model, reasons: [...run.selection.reasons, `escalated from ${current.name} after a failed answer`], fallbacks: run.selection.fallbacks.filter((f) => f !== up.name) };
     return run.selection;
+  }
+
+  /** The terminal record and the ledger writes of the task's calls: written in the same turn, one commit. */
+  private async finish(run: TaskRun | undefined, recorded: Promise<void>): Promise<void> {
+    await Promise.all([recorded, ...(run?.durable ?? [])]);
   }
 
   /**

@@ -290,19 +290,26 @@ export class CostTracker extends EventEmitter {
    * Records what one call used (the provider's report, or the tokens received when it ended early), capped
    * at the reservation, and raises any alert it crosses. Returns the cost recorded.
    */
-  settleCall(r: CallReservation, usage: CallUsage): Promise<number> {
-    return this.track(this.doSettleCall(r, usage));
+  async settleCall(r: CallReservation, usage: CallUsage): Promise<number> {
+    const { cost, durable } = this.settleCallNow(r, usage);
+    await durable;
+    return cost;
   }
 
-  private async doSettleCall(r: CallReservation, usage: CallUsage): Promise<number> {
-    if (r.state !== 'held') return 0;
+  /**
+   * settleCall in two steps: the cost is decided at once (the caller may report it), and `durable` settles when
+   * the group commit carrying the ledger row lands. A task's terminal record written in the same turn rides
+   * the same transaction, so its reply waits for one commit instead of two.
+   */
+  settleCallNow(r: CallReservation, usage: CallUsage): { cost: number; durable: Promise<void> } {
+    if (r.state !== 'held') return { cost: 0, durable: Promise.resolve() };
     r.state = 'settled';
     const full = this.costOf(r.modelName, usage.inputTokens, usage.outputTokens);
     // Output cannot pass max_tokens, and input was counted before the call: the bound holds; the cap only
     // absorbs a tokenizer margin that was too small.
     const cost = r.held ? Math.min(full, r.amount) : full;
     r.cost = cost;
-    if (!r.tracked) return cost;
+    if (!r.tracked) return { cost, durable: Promise.resolve() };
     const status: CostStatus = r.simulated ? 'simulated' : 'settled';
     const record: CostRecord = {
       taskId: r.taskId, modelName: r.modelName, agentType: r.agentType, inputTokens: usage.inputTokens,
@@ -310,9 +317,8 @@ export class CostTracker extends EventEmitter {
       month: utcMonthKey(r.at), status,
     };
     // Durable when the group commit carrying it lands.
-    if (r.ticket) await r.ticket.slice.settle(r.ticket, record, true);
-    else await (await this.slice(r.at)).record(r.id, record);
-    return cost;
+    const durable = r.ticket ? r.ticket.slice.settle(r.ticket, record, true) : this.slice(r.at).then((slice) => slice.record(r.id, record));
+    return { cost, durable: this.track(durable) };
   }
 
   /** The call never reached the provider (or it refused before doing any work): nothing to bill. */

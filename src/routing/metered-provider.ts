@@ -30,6 +30,11 @@ export interface MeterContext {
   onSettled?: (cost: number, modelName: string, usage: ProviderUsage) => void;
   /** Each settlement or release in flight, so the task can wait for them before reporting its cost. */
   track?: (p: Promise<unknown>) => void;
+  /**
+   * Each settled call's ledger write, until its group commit lands. Given, the call does not wait for it (the
+   * task waits for it with its terminal record, in one commit); absent, the call waits.
+   */
+  durable?: (p: Promise<void>) => void;
 }
 
 /** The max_tokens to ask for, and the least the budget may lower it to, from the work asked. */
@@ -84,12 +89,14 @@ export function meterProvider(inner: Provider, model: ModelConfig, costs: CostTr
     return p;
   };
 
-  const settle = (r: CallReservation, usage: ProviderUsage): Promise<void> =>
-    tracked(
-      costs.settleCall(r, { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: !!usage.estimated }).then((cost) => {
-        ctx.onSettled?.(cost, model.name, usage);
-      }),
-    );
+  /** The cost is reported at once; the ledger write is handed to ctx.durable, or waited for here. */
+  const settle = (r: CallReservation, usage: ProviderUsage): Promise<void> => {
+    const { cost, durable } = costs.settleCallNow(r, { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: !!usage.estimated });
+    ctx.onSettled?.(cost, model.name, usage);
+    if (!ctx.durable) return durable;
+    ctx.durable(durable);
+    return Promise.resolve();
+  };
 
   /** A call that failed: billed only when the provider may have done work we cannot see (cut short). */
   const settleFailure = (r: CallReservation, err: unknown): Promise<void> => {
