@@ -136,3 +136,29 @@ describe('FleetManager task lifecycle', () => {
     expect(selection).toMatchObject({ taskId: reviewTask.id, model: result.modelName });
   });
 });
+
+describe('a task whose queued record cannot be written', () => {
+  it('is stopped and fails with the store error, both for `accepted` and for its result', async () => {
+    const fleet = await fleetWith({ features: { multiModelRouter: true, streaming: true } });
+    const store = fleet.getMemory().getStore() as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const restore: Array<() => void> = [];
+    for (const method of ['applyBatch', 'applyGroup'] as const) {
+      const original = store[method];
+      if (typeof original !== 'function') continue;
+      store[method] = () => {
+        throw new Error('disk I/O error (injected)');
+      };
+      restore.push(() => (store[method] = original));
+    }
+    try {
+      const { accepted, done } = fleet.submitTask({ ...reviewTask, id: 'unrecorded-1' });
+      const acceptErr = await accepted.then(() => undefined, (e: unknown) => e);
+      const doneErr = await done.then(() => undefined, (e: unknown) => e);
+      expect(String((acceptErr as Error)?.message)).toMatch(/disk I\/O error \(injected\)/);
+      expect(doneErr).toBe(acceptErr);
+      expect(fleet.getTask('unrecorded-1')?.status).not.toBe('running');
+    } finally {
+      for (const r of restore) r();
+    }
+  });
+});
