@@ -68,16 +68,19 @@ describe('WriteBehind', () => {
 
   it('applies flushes in order on an asynchronous store, and flush() waits for all of them', async () => {
     const applied: string[] = [];
+    let started!: () => void;
+    const underWay = new Promise<void>((r) => (started = r));
     const slow = {
       kind: 'sqlite',
       async applyBatch(puts: MemoryEntry[]) {
+        started();
         await new Promise((r) => setTimeout(r, puts[0].value === 'first' ? 30 : 1));
         applied.push(...puts.map((p) => `${p.key}=${String(p.value)}`));
       },
     } as unknown as MemoryStore;
     const w = new WriteBehind(slow);
     void w.put(entry('k', 'first'));
-    await new Promise((r) => setImmediate(r)); // the first flush is under way
+    await underWay; // the first flush is writing
     void w.put(entry('k', 'second'));
     await w.flush();
     expect(applied).toEqual(['k=first', 'k=second']);
