@@ -35,7 +35,7 @@ export function providerFetch(dispatcher: Dispatcher = sharedAgent()): typeof fe
     } catch (err) {
       throw fetchError(err, init.signal);
     }
-    if (res.statusCode >= 300 && res.statusCode < 400) {
+    if (REDIRECT.has(res.statusCode)) {
       res.body.dump().catch(() => undefined);
       throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
     }
@@ -56,6 +56,8 @@ export function providerFetch(dispatcher: Dispatcher = sharedAgent()): typeof fe
   }) as typeof fetch;
 }
 
+/** Fetch's redirect statuses (a 300 or 304 is an answer, not a redirect). */
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
 let agent: Agent | undefined;

@@ -96,6 +96,12 @@ describe('providerFetch', () => {
     expect(hits).not.toContain('/target');
   });
 
+  it('takes a 304 as an answer, as fetch does, not as a redirect', async () => {
+    routes.set('/same', (_q, _b, res) => res.writeHead(304, { etag: '"v1"' }).end());
+    const res = await f(`${base}/same`);
+    expect([res.status, res.headers.get('etag'), res.body]).toEqual([304, '"v1"', null]);
+  });
+
   it('reports a refused connection as fetch does (TypeError "fetch failed", the socket error as its cause)', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
