@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AqeError, ErrorCodes } from '../errors.js';
 import { bwrapStatus, ISOLATION_ARGS, systemMounts } from './bwrap.js';
+import { untilNoneMention } from './leftovers.js';
 import { currentPolicy, sandboxLayer, type SandboxLayer, type SandboxLimits } from './policy.js';
 
 /**
@@ -194,7 +195,10 @@ export function runSandboxed(opts: SandboxRunOptions): SandboxHandle {
       // a runner's own children (vitest's forks) go with it, whatever way it ended
       killGroup(child);
       live.delete(child);
-      resolve({ code, signal, output: output + extra, killed, timedOut, layer, durationMs: Date.now() - t0 });
+      const result = { code, signal, output: output + extra, killed, timedOut, layer, durationMs: Date.now() - t0 };
+      // killed: the processes bubblewrap started in their own session outlive the outer one by a moment
+      if (killed) void untilNoneMention(runDir, 2_000).then(() => resolve(result));
+      else resolve(result);
     };
     child.on('close', (code, signal) => finish(code, signal));
     child.on('error', (e) => finish(-1, null, String(e)));
