@@ -157,8 +157,8 @@ async function startPortkey() {
 }
 
 async function startSdkFloor(format, fakeUrl) {
-  const env = { ...serverEnv, ...(process.env.BENCH_FLOOR_FETCH ? { BENCH_FLOOR_FETCH: process.env.BENCH_FLOOR_FETCH } : {}) };
-  const child = fork(join(here, 'lib/gateway-sdk-floor.mjs'), ['--serve', format, fakeUrl], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
+  const floorEnv = env.BENCH_FLOOR_FETCH ? { ...serverEnv, BENCH_FLOOR_FETCH: env.BENCH_FLOOR_FETCH } : serverEnv;
+  const child = fork(join(here, 'lib/gateway-sdk-floor.mjs'), ['--serve', format, fakeUrl], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: floorEnv });
   const port = await once(child, 'sdk floor');
   return { name: 'sdk-floor', pid: child.pid, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }

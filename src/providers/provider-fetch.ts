@@ -5,8 +5,8 @@ import { Agent, request, type Dispatcher } from 'undici';
  * The fetch every provider SDK is given (their documented `fetch` option): the SDKs still build, send, parse,
  * stream and map errors as they do on the global fetch, but the transport is undici's request API, not the
  * WHATWG fetch built on it. Measured in `npm run bench:gateway` (path "sdk-floor": node:http plus one SDK
- * call), the global fetch cost 0.6-0.9 ms of CPU per proxied call; on this one the same SDK calls cost
- * 0.33-0.56 ms, JSON and SSE. What fetch adds and an SDK call does not need: a Request and its body stream,
+ * call), the global fetch cost 0.53-0.89 ms of CPU per proxied call; on this one the same SDK calls cost
+ * 0.32-0.56 ms, JSON and SSE. What fetch adds and an SDK call does not need: a Request and its body stream,
  * a cloned AbortSignal, and a web ReadableStream between the socket and the SDK's SSE parser.
  *
  * Behaviour kept from fetch, as the SDKs and providers/errors.ts rely on it:
