@@ -10,7 +10,9 @@ import { createLogger } from '../logging.js';
 export async function openCommandFleet(configPath: string | undefined, role = 'aqe'): Promise<FleetManager> {
   const loaded = loadConfig({ path: configPath });
   const level = loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level;
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger: createLogger({ ...loaded.config.logging, level }), owner: { role } });
+  const logger = createLogger({ ...loaded.config.logging, level });
+  for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger, owner: { role } });
   await fleet.initialize();
   return fleet;
 }

@@ -24,6 +24,8 @@ export interface LoadedConfig {
   path?: string;
   /** Env variables whose values were applied to config fields. */
   envApplied: string[];
+  /** Lines that do not stop the config from loading (a per-million price, a retired model id), field path first. */
+  warnings: string[];
   /**
    * The environment the config was resolved with (the base env plus .env). Hand this to FeatureFlags and the
    * provider registry so FEATURE_* and API keys from .env count. It is process.env itself when the base was.
@@ -81,5 +83,5 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     if (result.envProblems.length === n) throw new ConfigError(`invalid environment: ${plural}`, result.problems, ErrorCodes.ENV_INVALID);
     throw new ConfigError(`invalid config (${file ? shown : 'embedded defaults'}): ${plural}`, result.problems);
   }
-  return { config: result.config, path: file, envApplied: result.envApplied, env };
+  return { config: result.config, path: file, envApplied: result.envApplied, env, warnings: result.warnings.map((w) => w.replace(/^warning: /, '')) };
 }

@@ -55,8 +55,9 @@ function seedStreaming() {
 
 /** Why the migrated prices are not the seed's figures (a comment above routing). */
 const PRICE_NOTE = [
-  'Prices are dollars per 1,000 tokens (costPer1kTokens): Anthropic list prices, Opus 4 $15/$75, Sonnet 4.5 $3/$15,',
-  'Haiku $0.80/$4 per million. The seed wrote those per-million figures under costPer1kTokens (1,000x too high).',
+  'Prices are dollars per 1,000 tokens (costPer1kTokens): Anthropic list prices, Opus 4.8 $5/$25, Sonnet 4.6 $3/$15,',
+  'Haiku 4.5 $1/$5 per million. The seed wrote per-million figures under costPer1kTokens (1,000x too high), and',
+  'ids Anthropic no longer serves (Opus 4 retired 2026-06-15, no Haiku 4, Sonnet 4.5 ends 2026-11-30).',
 ].join('\n');
 
 /** The seed's routing section for a migrated config: disabled, cost tracking off with budgets 100/2000. */
@@ -74,8 +75,16 @@ function seedRouting(defaultModel: string) {
   };
 }
 
-/** ai.model may name a seed model by config name or by provider id; map it to the config name. */
+/** The seed's own provider ids, which v1.0.4 configs may name as ai.model, by the tier name that replaces them. */
+const SEED_PROVIDER_IDS: Readonly<Record<string, string>> = {
+  'claude-opus-4-20250514': 'claude-opus-4',
+  'claude-sonnet-4-5-20250929': 'claude-sonnet-4.5',
+  'claude-haiku-4-20250110': 'claude-haiku-4',
+};
+
+/** ai.model may name a seed model by config name or by provider id (today's or the seed's); map it to the config name. */
 function modelNameFor(aiModel: string): { name: string; known: boolean } {
+  if (Object.hasOwn(SEED_PROVIDER_IDS, aiModel)) return { name: SEED_PROVIDER_IDS[aiModel], known: true };
   const m = seedModels().find((x) => x.name === aiModel || x.model === aiModel);
   return m ? { name: m.name, known: true } : { name: aiModel, known: false };
 }

@@ -34,6 +34,26 @@ export function sdkDeprecatedModels(): { version?: string; models: Record<string
   }
 }
 
+/**
+ * Anthropic ids that no longer answer, which configs written by earlier releases (the seed's example, `aqe
+ * init`, `aqe config migrate`) still carry: a request to one fails. The SDK's table lists only deprecated ids,
+ * not retired ones. Sources: Anthropic's release notes and model deprecations page (Sonnet 4 and Opus 4 retired
+ * on 2026-06-15, Opus 4.8 and Sonnet 4.6 the recommended upgrades).
+ */
+export const RETIRED_MODEL_IDS: Readonly<Record<string, { why: string; use: string }>> = {
+  'claude-opus-4-20250514': { why: 'retired on 2026-06-15 (requests to it fail)', use: 'claude-opus-4-8' },
+  'claude-opus-4-0': { why: 'retired on 2026-06-15 (requests to it fail)', use: 'claude-opus-4-8' },
+  'claude-sonnet-4-20250514': { why: 'retired on 2026-06-15 (requests to it fail)', use: 'claude-sonnet-4-6' },
+  'claude-sonnet-4-0': { why: 'retired on 2026-06-15 (requests to it fail)', use: 'claude-sonnet-4-6' },
+  'claude-haiku-4-20250110': { why: 'not an Anthropic model id (the seed made it up; requests to it fail)', use: 'claude-haiku-4-5-20251001' },
+};
+
+/** The upgrade for a deprecated id, where Anthropic names one. */
+const DEPRECATED_UPGRADES: Readonly<Record<string, string>> = {
+  'claude-sonnet-4-5-20250929': 'claude-sonnet-4-6',
+  'claude-sonnet-4-5': 'claude-sonnet-4-6',
+};
+
 interface RawModel {
   provider?: unknown;
   model?: unknown;
@@ -42,8 +62,8 @@ interface RawModel {
 
 /**
  * Warnings (not errors: the config is valid) about prices and model ids: a costPer1kTokens above 1.0 (the
- * seed's text wrote per-million list prices under that name), and Anthropic model ids the installed SDK
- * marks as deprecated.
+ * seed's text wrote per-million list prices under that name), Anthropic model ids that no longer answer
+ * (RETIRED_MODEL_IDS), and ids the installed SDK marks as deprecated.
  */
 export function priceAndModelWarnings(rawModels: unknown, deprecated = sdkDeprecatedModels()): ConfigWarning[] {
   if (!Array.isArray(rawModels)) return [];
@@ -60,11 +80,16 @@ export function priceAndModelWarnings(rawModels: unknown, deprecated = sdkDeprec
         });
       }
     }
-    if (m.provider === 'anthropic' && typeof m.model === 'string' && Object.hasOwn(deprecated.models, m.model)) {
+    if (m.provider !== 'anthropic' || typeof m.model !== 'string') return;
+    const retired = Object.hasOwn(RETIRED_MODEL_IDS, m.model) ? RETIRED_MODEL_IDS[m.model] : undefined;
+    if (retired) {
+      out.push({ path: ['routing', 'models', i, 'model'], message: `"${m.model}" is ${retired.why}; use "${retired.use}" (and its price)` });
+    } else if (Object.hasOwn(deprecated.models, m.model)) {
       const sdk = deprecated.version ? `@anthropic-ai/sdk ${deprecated.version}` : '@anthropic-ai/sdk';
+      const upgrade = Object.hasOwn(DEPRECATED_UPGRADES, m.model) ? `"${DEPRECATED_UPGRADES[m.model]}"` : 'a newer model';
       out.push({
         path: ['routing', 'models', i, 'model'],
-        message: `"${m.model}" is deprecated (per the installed ${sdk}): end-of-life on ${deprecated.models[m.model]}; move to a newer model`,
+        message: `"${m.model}" is deprecated (per the installed ${sdk}): end-of-life on ${deprecated.models[m.model]}; move to ${upgrade}`,
       });
     }
   });

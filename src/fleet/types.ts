@@ -94,7 +94,7 @@ export interface ModelSelection {
   /** The model's name as in the config, e.g. "claude-haiku-4". */
   modelName: string;
   provider: 'anthropic' | 'openai-compatible' | 'local';
-  /** The provider's model id, e.g. "claude-haiku-4-20250110". */
+  /** The provider's model id, e.g. "claude-haiku-4-5-20251001". */
   model: string;
   complexity: ComplexityResult;
   reasons: string[];

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedModels } from '../../src/config/defaults.js';
 import { reviewTask, tempDir } from '../helpers/fleet.js';
 
 const { dir, cleanup } = tempDir('aqe-run-');
@@ -55,6 +56,16 @@ describe('aqe run', () => {
     expect(r.stdout.match(/claude-sonnet-4\.5/g)?.length).toBe(2);
     expect(r.stdout).toMatch(/total: 2 completed, 0 failed/);
     expect(r.stderr).toMatch(/router off, streaming off/);
+  });
+
+  it('warns on stderr, naming the field, about a model id the API no longer serves, and still runs', () => {
+    const path = join(dir, 'fleet-retired.yaml');
+    const models = seedModels().map((m) => (m.name === 'claude-opus-4' ? { ...m, model: 'claude-opus-4-20250514' } : m));
+    writeFileSync(path, stringify({ database: { path: join(dir, 'fleet-retired.db') }, routing: { models } }));
+    const r = aqe(['--config', path, 'run', tasksFile, '--json'], { AQE_LOG_LEVEL: 'warn' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/config: routing\.models\[0\]\.model \(line \d+\): \\?"claude-opus-4-20250514\\?" is retired on 2026-06-15 \(requests to it fail\); use \\?"claude-opus-4-8\\?"/);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ event: 'summary', completed: 2 });
   });
 
   it('reports bad lines with their number, runs the rest and exits 1', () => {

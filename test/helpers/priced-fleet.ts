@@ -2,12 +2,9 @@ import type { FleetConfigInput } from '../../src/config/schema.js';
 import { seedModels } from '../../src/config/defaults.js';
 import { FakeAnthropicServer } from '../../src/providers/testing/fake-anthropic-server.js';
 
-/**
- * The seed's three models pointing at `baseURL`. The seed's Sonnet id is on the Anthropic SDK's deprecated list
- * (end of life 2026-11-30) and the SDK warns on every request to it, so tests use the current id.
- */
+/** The seed's three models pointing at `baseURL`. */
 export function seedModelsAt(baseURL: string) {
-  return seedModels().map((m) => ({ ...m, baseURL, model: m.model === 'claude-sonnet-4-5-20250929' ? 'claude-sonnet-4-6' : m.model }));
+  return seedModels().map((m) => ({ ...m, baseURL }));
 }
 
 /** The fake Anthropic API billing the seed models' provider ids at their per-1k list prices. */

@@ -50,13 +50,14 @@ export function register(program: Command): void {
         reportAndExit(err, EXIT.USAGE);
       }
       try {
-        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }, { boundHeapGrowth }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }, { boundHeapGrowth }, { createLogger }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../server/start.js'),
           import('../../server/bind.js'),
           import('../../server/auth.js'),
           import('../../server/heap-growth.js'),
+          import('../../logging.js'),
         ]);
         boundHeapGrowth();
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
@@ -67,7 +68,9 @@ export function register(program: Command): void {
         } catch (err) {
           reportAndExit(err, EXIT.USAGE);
         }
-        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, owner: { role: 'aqe serve' } });
+        const logger = createLogger(loaded.config.logging);
+        for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, logger, owner: { role: 'aqe serve' } });
         await fleet.initialize();
         const server = await startServer(fleet, {
           host: opts.host, hostExplicit: opts.host !== undefined, port, graceMs, handleSignals: true, mcp: opts.mcp,

@@ -7,7 +7,7 @@ import { FakeAnthropicServer } from '../../helpers/fake-anthropic.js';
 const KEY = 'sk-ant-test-secret-key-0123456789';
 let server: FakeAnthropicServer;
 let provider: AnthropicProvider;
-const req = (content = 'hello'): ProviderRequest => ({ model: 'claude-haiku-4-20250110', messages: [{ role: 'user', content }], maxTokens: 256 });
+const req = (content = 'hello'): ProviderRequest => ({ model: 'claude-haiku-4-5-20251001', messages: [{ role: 'user', content }], maxTokens: 256 });
 
 async function collect(it: AsyncIterable<ProviderEvent>): Promise<ProviderEvent[]> {
   const out: ProviderEvent[] = [];
@@ -63,7 +63,7 @@ describe('AnthropicProvider against the fake Messages API', () => {
     const text = 'The quick brown fox jumps over the lazy dog, twice over.';
     server.enqueue({ text, chunkSize: 5, inputTokens: 30 });
     const events = await collect(provider.stream(req()));
-    expect(events[0]).toMatchObject({ type: 'start', model: 'claude-haiku-4-20250110' });
+    expect(events[0]).toMatchObject({ type: 'start', model: 'claude-haiku-4-5-20251001' });
     const deltas = events.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text);
     expect(deltas.join('')).toBe(text);
     expect(deltas.length).toBe(Math.ceil(text.length / 5));

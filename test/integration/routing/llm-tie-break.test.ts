@@ -69,7 +69,7 @@ describe('routing.llmTieBreak', () => {
     const first = await fleet.executeTask(close('close-1'));
     expect(asks()).toHaveLength(1);
     const ask = asks()[0].body;
-    expect(ask.model).toBe('claude-haiku-4-20250110');
+    expect(ask.model).toBe('claude-haiku-4-5-20251001');
     const up = CLOSE.model!.runnerUp;
     expect(ask.messages[0].content).toContain(`${CLOSE.tier} or ${up}`);
     const d = selections.get('close-1')!.complexity.decision!;
@@ -82,7 +82,7 @@ describe('routing.llmTieBreak', () => {
     expect(tieBreak).toHaveLength(1);
     expect(tieBreak[0]).toMatchObject({ taskId: 'close-1', modelName: 'claude-haiku-4', status: 'settled', estimated: false });
     expect(tieBreak[0].cost).toBeGreaterThan(0);
-    const billedForAsk = server.billing.byModel['claude-haiku-4-20250110'].cost;
+    const billedForAsk = server.billing.byModel['claude-haiku-4-5-20251001'].cost;
     expect(tieBreak[0].cost).toBeLessThanOrEqual(billedForAsk + 1e-12);
     // The task's cost includes its routing call.
     expect(first.cost).toBeCloseTo(records.filter((r) => r.taskId === 'close-1').reduce((a, r) => a + r.cost, 0), 10);

@@ -86,9 +86,15 @@ describe('planConfigMigration (seed 4.1)', () => {
     expect(parse(q.newText).routing.defaultModel).toBe('claude-haiku-4');
   });
 
-  it('maps a provider model id in ai.model to the model name', () => {
+  it('maps a provider model id in ai.model to the model name: the seed\'s ids and today\'s', () => {
     const p = planConfigMigration('fleet:\n  id: f\nai:\n  model: claude-haiku-4-20250110\n');
     expect(parse(p.newText).routing.defaultModel).toBe('claude-haiku-4');
+    const old = planConfigMigration('fleet:\n  id: f\nai:\n  model: claude-sonnet-4-5-20250929\n');
+    expect(parse(old.newText).routing.defaultModel).toBe('claude-sonnet-4.5');
+    const now = planConfigMigration('fleet:\n  id: f\nai:\n  model: claude-opus-4-8\n');
+    expect(parse(now.newText).routing.defaultModel).toBe('claude-opus-4');
+    // the migrated models are ones the API serves
+    expect(parse(now.newText).routing.models.map((m: { model: string }) => m.model)).toEqual(['claude-opus-4-8', 'claude-sonnet-4-6', 'claude-haiku-4-5-20251001']);
   });
 
   it('reports top-level sections v1.0.5 does not know, or comments them out on request', () => {

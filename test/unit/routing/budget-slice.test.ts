@@ -10,8 +10,8 @@ import type { SliceTuning } from '../../../src/routing/budget-slice.js';
 import { tempDir } from '../../helpers/fleet.js';
 
 // Calls through a process's budget slice (CostTracker.reserveCall / settleCall): admitted in memory, settled by
-// group commits, returned when idle or flushed, exact near the limit. Haiku at 0.0008 / 0.004 per 1k tokens:
-// 1,000 input tokens and max_tokens 1,000 bound a call at $0.0048.
+// group commits, returned when idle or flushed, exact near the limit. The cheapest tier at this file's own price,
+// 0.0008 / 0.004 per 1k tokens: 1,000 input tokens and max_tokens 1,000 bound a call at $0.0048.
 const BOUND = 0.0048;
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -19,7 +19,9 @@ afterEach(() => {
 });
 
 function routingWith(daily: number, over: Partial<RoutingConfig['costTracking']> = {}): RoutingConfig {
-  const base = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e6 } } } }).routing;
+  const seeded = createConfig({ routing: { costTracking: { budgetLimits: { daily, monthly: 1e6 } } } }).routing;
+  const models = seeded.models.map((m) => (m.name === 'claude-haiku-4' ? { ...m, capabilities: { ...m.capabilities, costPer1kTokens: { input: 0.0008, output: 0.004 } } } : m));
+  const base = { ...seeded, models };
   return { ...base, costTracking: { ...base.costTracking, ...over, budgetLimits: { daily, monthly: 1e6 } } };
 }
 

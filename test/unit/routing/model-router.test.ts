@@ -44,7 +44,7 @@ describe('ModelRouter', () => {
     const c = r.select(complex);
     expect(c.modelName).toBe('claude-opus-4');
     expect(c.provider).toBe('anthropic');
-    expect(c.model).toBe('claude-opus-4-20250514');
+    expect(c.model).toBe('claude-opus-4-8');
   });
 
   it('breaks ties in overlapping ranges by config: cheapest (default) or capable', () => {
