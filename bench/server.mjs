@@ -34,6 +34,9 @@ if (process.argv[2] === '--server') {
   const { buildServer } = await import('../dist/server/app.js');
   const { silentLogger } = await import('../dist/logging.js');
   const { LocalProvider } = await import('../dist/providers/local/LocalProvider.js');
+  const { boundHeapGrowth } = await import('../dist/server/heap-growth.js');
+  // The heap sizing `aqe serve` applies to itself at start (src/server/heap-growth.ts), so the RSS is the service's.
+  boundHeapGrowth();
 
   // Stamp the moment the provider yields each task's first text delta (same module instance the fleet uses).
   const firstDelta = new Map();
@@ -254,7 +257,7 @@ if (process.argv[2] === '--server') {
     cpus: cpus().length,
     // other work on the machine skews every number here: the 1-minute load average before and after the run
     loadAverage: { atStart: loadAtStart, atEnd: Math.round(loadavg()[0] * 10) / 10 },
-    conditions: 'server and load generator are separate processes on the same machine, loopback sockets, offline engine, SQLite store',
+    conditions: 'server and load generator are separate processes on the same machine, loopback sockets, offline engine, SQLite store, the server with aqe serve\'s heap sizing',
     throughput,
     sse: {
       roundsOf: sseStreams,
