@@ -8,13 +8,16 @@ export function register(program: Command): void {
     .description('run the fleet as an MCP server on stdio (a tool per agent type, route_task, get_costs, get_flags)')
     .action(async (_opts: unknown, cmd: Command) => {
       try {
-        const [{ loadConfig }, { FleetManager }, { runMcpStdio }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { runMcpStdio }, { createLogger }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../mcp/server.js'),
+          import('../../logging.js'),
         ]);
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
-        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env });
+        const logger = createLogger(loaded.config.logging);
+        for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+        const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, logger });
         await fleet.initialize();
         let stopping = false;
         const stop = async (code: number) => {

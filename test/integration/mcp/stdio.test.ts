@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedModels } from '../../../src/config/defaults.js';
 import { SqliteMemoryStore } from '../../../src/memory/sqlite-store.js';
 import { FakeOpenAIServer } from '../../helpers/fake-openai.js';
 import { tempDir } from '../../helpers/fleet.js';
@@ -27,6 +28,8 @@ describe('`aqe mcp` on stdio (SDK Client, spawned process)', () => {
       return slow ? { text: 'word '.repeat(400), chunkSize: 10, chunkDelayMs: 15 } : { text: 'Stdio finding. '.repeat(6), chunkSize: 10, chunkDelayMs: 25 };
     });
     const config = { ...fakeModelConfig(fake.url), database: { path: join(dir, 'fleet.db') }, logging: { level: 'warn' } };
+    // A disabled model left over from the seed's config, on an id Anthropic retired: a warning at start, nothing else.
+    config.routing!.models!.push({ ...seedModels()[0], model: 'claude-opus-4-20250514', enabled: false });
     writeFileSync(join(dir, 'fleet.yaml'), JSON.stringify(config, null, 2));
     const transport = new StdioClientTransport({
       command: process.execPath,
@@ -44,6 +47,11 @@ describe('`aqe mcp` on stdio (SDK Client, spawned process)', () => {
     await client?.close();
     await fake?.close();
     cleanup?.();
+  });
+
+  it('warns on stderr about a retired model id in its config, naming the field (stdout is the protocol)', async () => {
+    // pino writes stderr asynchronously: wait for the line rather than assume it came before the handshake.
+    await vi.waitFor(() => expect(stderr).toMatch(/config: routing\.models\[1\]\.model \(line \d+\): \\"claude-opus-4-20250514\\" is retired on 2026-06-15/), { timeout: 10_000 });
   });
 
   it('lists the fleet tools', async () => {
