@@ -1,6 +1,13 @@
-import { loadConfig } from '../config/load.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { FleetManager } from '../fleet/FleetManager.js';
-import { createLogger } from '../logging.js';
+import { createLogger, type Logger } from '../logging.js';
+
+/** The command's log, with what the config loaded with but should not have (a retired model id, a per-million price) as its first lines. */
+export function configLogger(loaded: LoadedConfig, level: LoadedConfig['config']['logging']['level'] = loaded.config.logging.level): Logger {
+  const logger = createLogger({ ...loaded.config.logging, level });
+  for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+  return logger;
+}
 
 /**
  * The fleet for a one-shot command (run, generate, coverage): config from --config / AQE_CONFIG / the default
@@ -10,9 +17,7 @@ import { createLogger } from '../logging.js';
 export async function openCommandFleet(configPath: string | undefined, role = 'aqe'): Promise<FleetManager> {
   const loaded = loadConfig({ path: configPath });
   const level = loaded.config.logging.level === 'info' ? 'warn' : loaded.config.logging.level;
-  const logger = createLogger({ ...loaded.config.logging, level });
-  for (const w of loaded.warnings) logger.warn(`config: ${w}`);
-  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger, owner: { role } });
+  const fleet = new FleetManager(loaded.config, { configPath: loaded.path, env: loaded.env, logger: configLogger(loaded, level), owner: { role } });
   await fleet.initialize();
   return fleet;
 }

@@ -8,15 +8,14 @@ export function register(program: Command): void {
     .description('run the fleet as an MCP server on stdio (a tool per agent type, route_task, get_costs, get_flags)')
     .action(async (_opts: unknown, cmd: Command) => {
       try {
-        const [{ loadConfig }, { FleetManager }, { runMcpStdio }, { createLogger }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { runMcpStdio }, { configLogger }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../mcp/server.js'),
-          import('../../logging.js'),
+          import('../open-fleet.js'),
         ]);
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
-        const logger = createLogger(loaded.config.logging);
-        for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+        const logger = configLogger(loaded);
         const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, logger });
         await fleet.initialize();
         let stopping = false;

@@ -50,14 +50,14 @@ export function register(program: Command): void {
         reportAndExit(err, EXIT.USAGE);
       }
       try {
-        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }, { boundHeapGrowth }, { createLogger }] = await Promise.all([
+        const [{ loadConfig }, { FleetManager }, { startServer }, { decideBindHost }, { decideAuth }, { boundHeapGrowth }, { configLogger }] = await Promise.all([
           import('../../config/load.js'),
           import('../../fleet/FleetManager.js'),
           import('../../server/start.js'),
           import('../../server/bind.js'),
           import('../../server/auth.js'),
           import('../../server/heap-growth.js'),
-          import('../../logging.js'),
+          import('../open-fleet.js'),
         ]);
         boundHeapGrowth();
         const loaded = loadConfig({ path: globalConfigPath(cmd) });
@@ -68,8 +68,7 @@ export function register(program: Command): void {
         } catch (err) {
           reportAndExit(err, EXIT.USAGE);
         }
-        const logger = createLogger(loaded.config.logging);
-        for (const w of loaded.warnings) logger.warn(`config: ${w}`);
+        const logger = configLogger(loaded);
         const fleet = new FleetManager(loaded.config, { configPath: loaded.path, watchConfig: loaded.path !== undefined, env: loaded.env, logger, owner: { role: 'aqe serve' } });
         await fleet.initialize();
         const server = await startServer(fleet, {
