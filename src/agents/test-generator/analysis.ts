@@ -27,6 +27,8 @@ export interface ParamInfo {
 
 export interface FunctionInfo {
   name: string;
+  /** The declared name when the module exports the function under another (`module.exports = repeat`). */
+  localName?: string;
   params: ParamInfo[];
   isAsync: boolean;
   isGenerator: boolean;
@@ -154,7 +156,12 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
   for (const [exportName, localName] of exported) {
     const fn = localFns.get(localName);
     const cls = localClasses.get(localName);
-    if (fn) functions.push(describeFunction(exportName, fn, sf, typeDecls));
+    if (fn) {
+      const info = describeFunction(exportName, fn, sf, typeDecls);
+      const declared = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : localName;
+      if (declared !== exportName && /^[A-Za-z_$][\w$]*$/.test(declared) && declared !== 'default') info.localName = declared;
+      functions.push(info);
+    }
     else if (cls) classes.push(describeClass(exportName, cls, sf, typeDecls));
     else values.add(exportName);
   }

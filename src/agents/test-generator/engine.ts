@@ -7,8 +7,8 @@ import { characterize, IMPORT_HANG, isTypeScriptFile, mergeRuns, type CallSpec, 
 import { coverageFromV8Dir, type ModuleCoverage } from './coverage.js';
 import { emitTests, type CharacterizedCase, type Framework } from './emit.js';
 import { sha256, withHeader } from './header.js';
-import { mineUsage, type MinedUsage } from './examples.js';
-import { buildArgumentLists, DEFAULT_MAX_CASES, type InputContext } from './inputs.js';
+import { mineUsage, PACKAGE_BINDING, type MinedUsage } from './examples.js';
+import { argumentListsAround, buildArgumentLists, DEFAULT_MAX_CASES, type InputContext } from './inputs.js';
 import { stringsMatching } from './regex-inputs.js';
 import { buildSequences, findReceivers, parseProbe, prng, probeCall, seedOf } from './sequences.js';
 
@@ -122,8 +122,11 @@ function withMined(mined: string[][] | undefined, generated: string[][]): string
 function functionCalls(f: FunctionInfo, max: number, moduleLiterals: Array<string | number>, helperBranches: number, mined: MinedUsage, ctx: InputContext): PlannedCall[] {
   if (f.isGenerator && f.isAsync) return [];
   const literals = [...f.literals, ...moduleLiterals.filter((l) => !f.literals.some((x) => Object.is(x, l)))];
-  const gen = buildArgumentLists(f.params, literals, casesFor(f.branches + helperBranches, max), ctx);
-  return withMined(mined.calls.get(f.name), gen).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
+  const cases = casesFor(f.branches + helperBranches, max);
+  const gen = buildArgumentLists(f.params, literals, cases, ctx);
+  const usage = mined.calls.get(f.name);
+  const around = usage?.[0]?.length ? argumentListsAround(usage[0], f.params, literals, Math.ceil(cases / 2), ctx) : [];
+  return withMined(usage, [...gen, ...around]).map((args) => ({ call: { kind: 'fn', name: f.name, args } }));
 }
 
 function ctorCalls(c: ClassInfo, max: number, mined: MinedUsage, ctx: InputContext = {}): CallSpec[] {
@@ -147,7 +150,7 @@ function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedU
 }
 
 /** Names a README would call an export by: its own name, and for a default/module.exports function the package's name in camelCase. */
-function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: string[]; alias: Map<string, string> } {
+function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: string[]; alias: Map<string, string>; packageName: string } {
   const names = new Set<string>();
   const alias = new Map<string, string>();
   for (const f of analysis.functions) names.add(f.name);
@@ -161,12 +164,16 @@ function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: str
   } catch {}
   const camel = pkgName.replace(/^@[^/]+\//, '').replace(/[-_.]+(\w)/g, (_, ch: string) => ch.toUpperCase());
   for (const f of analysis.functions) {
-    if ((f.name === 'default' || f.name === 'module.exports') && camel) {
-      names.add(camel);
-      alias.set(camel, f.name);
+    if (f.name !== 'default' && f.name !== 'module.exports') continue;
+    // the docs call the module's own export by the package's name, the function's declared name, or whatever
+    // they bound `require('<package>')` to (mineUsage reports those bindings as `packageBinding`)
+    for (const n of [camel, f.localName, PACKAGE_BINDING]) {
+      if (!n || alias.has(n)) continue;
+      names.add(n);
+      alias.set(n, f.name);
     }
   }
-  return { names: [...names], alias };
+  return { names: [...names], alias, packageName: pkgName };
 }
 
 const MAX_SEQUENCES_PER_MODULE = 40;
@@ -266,8 +273,8 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
   // the code under test may read its project and the dependencies Node would resolve from it, nothing else
   const readPaths = [projectRoot, dirname(abs), ...dependencyPaths(dirname(abs)), ...runnerPackagePaths()];
 
-  const { names, alias } = usageNames(analysis, projectRoot);
-  const mined = mineUsage(projectRoot, text, names);
+  const { names, alias, packageName } = usageNames(analysis, projectRoot);
+  const mined = mineUsage(projectRoot, text, names, packageName);
   for (const [a, target] of alias) if (mined.calls.has(a)) mined.calls.set(target, [...(mined.calls.get(target) ?? []), ...mined.calls.get(a)!]);
   // strings matching the module's regular expressions: a function's own first, then the module's
   const regexRand = prng(seedOf(text));

@@ -15,6 +15,9 @@ export interface MinedUsage {
   literals: Array<string | number>;
 }
 
+/** The key under which calls of whatever an example bound the package itself to are reported (`const r = require('pkg')`). */
+export const PACKAGE_BINDING = '\0package';
+
 const MAX_TEXT = 200_000;
 const MAX_ARG_LISTS = 12;
 const MAX_LITERALS = 30;
@@ -56,12 +59,31 @@ function portable(node: TS.Expression, sf: TS.SourceFile): string | undefined {
   return ok && text.length <= 300 ? text : undefined;
 }
 
-function mineCode(code: string, names: Set<string>, usage: MinedUsage): void {
+/** Names an example binds the package itself to: `const x = require('pkg')`, `import x from 'pkg'`. */
+function packageBindings(sf: TS.SourceFile, packageName: string): Set<string> {
+  const out = new Set<string>();
+  const isPkg = (e: TS.Node | undefined): boolean => !!e && ts.isStringLiteral(e) && e.text === packageName;
+  const visit = (n: TS.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isCallExpression(n.initializer)) {
+      const c = n.initializer;
+      if (ts.isIdentifier(c.expression) && c.expression.text === 'require' && isPkg(c.arguments[0])) out.add(n.name.text);
+    } else if (ts.isImportDeclaration(n) && isPkg(n.moduleSpecifier) && n.importClause?.name) {
+      out.add(n.importClause.name.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function mineCode(code: string, names: Set<string>, usage: MinedUsage, packageName?: string): void {
   const sf = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const bound = packageName && names.has(PACKAGE_BINDING) ? packageBindings(sf, packageName) : new Set<string>();
   const visit = (n: TS.Node): void => {
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const callee = n.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = called && !names.has(called) && ts.isIdentifier(callee) && bound.has(called) ? PACKAGE_BINDING : called;
       if (name && names.has(name)) {
         const args = (n.arguments ?? []).map((a) => portable(a, sf));
         if (args.every((a): a is string => a !== undefined)) {
@@ -110,7 +132,8 @@ function ownTestFiles(projectRoot: string): string[] {
 }
 
 /** Mines usage of `names` (exported functions, classes and their methods) from README, JSDoc and the project's tests. */
-export function mineUsage(projectRoot: string, sourceText: string, names: Iterable<string>): MinedUsage {
+/** `packageName`: calls of what an example binds the package to are reported under PACKAGE_BINDING (when wanted). */
+export function mineUsage(projectRoot: string, sourceText: string, names: Iterable<string>, packageName?: string): MinedUsage {
   const usage: MinedUsage = { calls: new Map(), literals: [] };
   const wanted = new Set(names);
   const sources: string[] = [];
@@ -125,7 +148,7 @@ export function mineUsage(projectRoot: string, sourceText: string, names: Iterab
   for (const t of ownTestFiles(projectRoot)) sources.push(readFileSync(t, 'utf8'));
   for (const code of sources) {
     try {
-      mineCode(code, wanted, usage);
+      mineCode(code, wanted, usage, packageName);
     } catch {
       // an example that does not parse adds nothing
     }

@@ -240,24 +240,65 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
   const base = hints.length ? [typed[0]!, ...hints, ...typed.slice(1)] : typed;
   // a literal default is the most typical value: the base case leaves the parameter out (trailing undefined)
   const out = p.defaultText !== undefined && isSimpleLiteral(p.defaultText) ? ['undefined', ...base] : [...base];
+  // boundaries outside the declared type: what callers from plain JS can pass (guardProbe picks one of them)
+  const outside: string[] = [];
   if (shape && shape.kind !== 'any') {
-    // boundaries outside the declared type: what callers from plain JS can pass
-    if (p.optional) out.push('undefined');
-    if (!p.type) out.push('null', 'undefined');
-    else out.push('null');
+    if (p.optional) outside.push('undefined');
+    if (!p.type) outside.push('null', 'undefined');
+    else outside.push('null');
   }
-  if (p.defaultText && !out.includes('undefined')) out.push('undefined');
-  if (p.typeofChecks.length && !out.includes(`'abc'`)) out.push(`'abc'`, '42');
+  if (p.defaultText && !out.includes('undefined')) outside.push('undefined');
+  if (p.typeofChecks.length && !out.includes(`'abc'`)) outside.push(`'abc'`, '42');
+  out.push(...outside);
   // untyped parameters also get the built-ins the module checks for and a nested value
   if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v), STRUCTURED[0]![0]);
   return uniq(out);
 }
 
 /**
- * Argument lists: the base case (each parameter's first candidate), then one parameter varied at a time through its
- * candidates (one-factor-at-a-time), then a case with trailing optional parameters left out. Bounded by maxCases.
+ * A value a parameter's `typeof` guard refuses, from its candidates (they end with the values outside its type).
+ * The guard's branch is where a mutant hides, and a long list of typical values before it may use up the cases.
  */
-export function buildArgumentLists(params: ParamInfo[], literals: Array<string | number>, maxCases = DEFAULT_MAX_CASES, ctx: InputContext = {}): string[][] {
+export function guardProbe(p: ParamInfo, cands: readonly string[]): string | undefined {
+  if (!p.typeofChecks.length) return undefined;
+  return cands.find((c) => c === 'null') ?? cands.find((c) => c === '42' || c === `'abc'`);
+}
+
+/**
+ * Argument lists around a typical call (the first one mined from the docs or tests): each parameter in turn
+ * through its candidates, the others kept at the typical call's values. The generated base case pairs each
+ * parameter with its own first candidate, which may send every variation down one short-cut branch (a repeat
+ * function's base count of 2 returns before its loop); a call a person wrote is a point where the real work runs.
+ */
+export function argumentListsAround(anchor: readonly string[], params: ParamInfo[], literals: Array<string | number>, maxCases: number, ctx: InputContext = {}): string[][] {
+  const usable = params.filter((p) => !p.rest).slice(0, anchor.length);
+  const cands = usable.map((p) => candidatesForParam(p, literals, ctx));
+  const seen = new Set([anchor.join('\u0000')]);
+  const out: string[][] = [];
+  const longest = Math.max(0, ...cands.map((c) => c.length));
+  for (let k = 0; k < longest && out.length < maxCases; k++) {
+    for (let i = 0; i < cands.length && out.length < maxCases; i++) {
+      const c = cands[i]![k];
+      if (c === undefined || c === anchor[i]) continue;
+      const args = [...anchor];
+      args[i] = c;
+      const key = args.join('\u0000');
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(args);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Argument lists: the base case (each parameter's first candidate), then one parameter varied at a time through its
+ * candidates (one-factor-at-a-time), then a case with trailing optional parameters left out. Bounded by `budget`, plus
+ * one case per parameter with a `typeof` guard (guardProbe).
+ */
+export function buildArgumentLists(params: ParamInfo[], literals: Array<string | number>, budget = DEFAULT_MAX_CASES, ctx: InputContext = {}): string[][] {
+  let maxCases = budget;
   const usable = params.filter((p) => !p.rest);
   if (!usable.length) return params.some((p) => p.rest) ? [[], ['1', '2', '3'], [`'a'`, `'b'`]] : [[]];
   const cands = usable.map((p) => candidatesForParam(p, literals, ctx));
@@ -280,6 +321,16 @@ export function buildArgumentLists(params: ParamInfo[], literals: Array<string |
     out.push(trimmed);
   };
   push(base);
+  // each guarded parameter's refused value right after the base case, on top of the budget, so the typical values
+  // the budget reached before still fit; reached again later, the same case is not repeated
+  cands.forEach((c, i) => {
+    const probe = guardProbe(usable[i]!, c);
+    if (probe === undefined || probe === base[i]) return;
+    maxCases++;
+    const args = [...base];
+    args[i] = probe;
+    push(args);
+  });
   // round-robin over parameters so every parameter gets varied before the budget runs out; pairs of related
   // values for the first two parameters take every third place
   const pairs = relationalPairs(usable, cands, ctx);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSource, collectBuiltinChecks, collectRegexes } from '../../../src/agents/test-generator/analysis.js';
-import { buildArgumentLists } from '../../../src/agents/test-generator/inputs.js';
+import { argumentListsAround, buildArgumentLists, candidatesForParam, guardProbe } from '../../../src/agents/test-generator/inputs.js';
 import { simplifyPattern, stringsMatching } from '../../../src/agents/test-generator/regex-inputs.js';
 import { findReceivers, prng } from '../../../src/agents/test-generator/sequences.js';
 import ts from 'typescript';
@@ -87,7 +87,67 @@ describe('receivers for call sequences', () => {
   });
 });
 
+describe('inputs around a guard and around a documented call', () => {
+  // repeat-string@1.6.1's shape: a typeof guard on the first parameter, a short cut for a count of 2, a cache
+  const source = `/** @param {String} str @param {Number} num */
+module.exports = repeat;
+function repeat(str, num) {
+  if (typeof str !== 'string') throw new TypeError('expected a string');
+  if (num === 2) return str + str;
+  let out = '';
+  while (num-- > 0) out += str;
+  return out;
+}`;
+  const f = () => analyzeSource(source, 'm.js').functions[0]!;
+
+  it('knows the declared name of a function the module exports as itself', () => {
+    expect(f()).toMatchObject({ name: 'module.exports', localName: 'repeat' });
+  });
+
+  it('tries what a typeof guard refuses right after the base case, on top of the case budget', () => {
+    const params = f().params;
+    expect(guardProbe(params[0]!, candidatesForParam(params[0]!, ['A', 5]))).toBe('null');
+    expect(guardProbe(params[1]!, candidatesForParam(params[1]!, ['A', 5]))).toBeUndefined();
+    const lists = buildArgumentLists(params, ['A', 5], 6);
+    expect(lists).toHaveLength(7);
+    expect(lists[1]![0]).toBe('null');
+    expect(new Set(lists.map((a) => a.join('|'))).size).toBe(7);
+    // the budget's six cases are the base and five typical variations, as without the guard
+    expect(lists.filter((a) => !a.includes('null'))).toHaveLength(6);
+  });
+
+  it('varies one parameter at a time around the documented call, never repeating it', () => {
+    const around = argumentListsAround([`'A'`, '5'], f().params, ['A', 5], 8);
+    expect(around).toHaveLength(8);
+    expect(around).not.toContainEqual([`'A'`, '5']);
+    for (const args of around) expect(args[0] === `'A'` || args[1] === '5').toBe(true);
+    // another string with the documented count: the loop runs with a string that is not the base one
+    expect(around.some((a) => a[1] === '5' && a[0] !== `'A'` && a[0] !== 'null')).toBe(true);
+    expect(around.some((a) => a[0] === `'A'` && a[1] !== '5')).toBe(true);
+    // a call that leaves trailing parameters out is varied on the ones it gives
+    expect(argumentListsAround([`'A'`], f().params, [], 4).every((a) => a.length === 1)).toBe(true);
+  });
+});
+
 describe('usage from README code blocks', () => {
+  it('reads calls of whatever an example binds the package itself to', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { mineUsage, PACKAGE_BINDING } = await import('../../../src/agents/test-generator/examples.js');
+    const dir = mkdtempSync(join(tmpdir(), 'aqe-mine-'));
+    try {
+      writeFileSync(join(dir, 'README.md'), "```js\nvar rep = require('rep-pkg');\nrep('A', 5);\nother(1);\n```\n```js\nimport r2 from 'rep-pkg';\nr2('B', 3);\n```\n");
+      const u = mineUsage(dir, '', ['f', PACKAGE_BINDING], 'rep-pkg');
+      expect(u.calls.get(PACKAGE_BINDING)).toEqual([["'A'", '5'], ["'B'", '3']]);
+      expect([...u.calls.keys()]).toEqual([PACKAGE_BINDING]);
+      // without the package's name nothing is bound
+      expect(mineUsage(dir, '', ['f', PACKAGE_BINDING]).calls.size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads JavaScript and unlabelled blocks, not JSON, shell or HTML', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
