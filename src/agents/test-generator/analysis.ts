@@ -540,12 +540,21 @@ export function collectBuiltinChecks(sf: TS.Node): string[] {
     } else if (ts.isStringLiteralLike(x)) {
       const m = /^\[object (\w+)\]$/.exec(x.text);
       if (m && known.has(m[1]!)) out.add(m[1]!);
+      // a constructor's name compared with or switched on (`case 'Map':`, `name === 'Set'`): kind-of's way
+      else if (known.has(x.text) && isComparedName(x)) out.add(x.text);
     }
     ts.forEachChild(x, visit);
   };
   visit(sf);
   out.delete('Array');
   return [...out];
+}
+
+function isComparedName(x: TS.Node): boolean {
+  const p = x.parent;
+  if (!p) return false;
+  if (ts.isCaseClause(p)) return p.expression === x;
+  return ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind);
 }
 
 function isTypeofComparison(x: TS.BinaryExpression): boolean {

@@ -166,6 +166,10 @@ const BUILTIN_VALUES: Record<string, [string, string]> = {
   BigInt64Array: ['new BigInt64Array([1n, 2n, 3n])', 'new BigInt64Array([1n, 2n, 4n])'],
   Error: [`new TypeError('bad input')`, `new RangeError('bad input')`],
   Buffer: [`Buffer.from('abc')`, `Buffer.from('abd')`],
+  WeakMap: ['new WeakMap([[{ k: 1 }, 1]])', 'new WeakMap()'],
+  WeakSet: ['new WeakSet([{ k: 1 }])', 'new WeakSet()'],
+  Promise: ['Promise.resolve(1)', 'Promise.resolve(2)'],
+  Symbol: [`Symbol('a')`, `Symbol('b')`],
 };
 for (const t of ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray']) {
   BUILTIN_VALUES[t] = [`new ${t}([1, 2, 3])`, `new ${t}([1, 2, 4])`];

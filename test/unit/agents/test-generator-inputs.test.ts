@@ -45,6 +45,15 @@ describe('inputs for comparisons', () => {
     expect(checks.sort()).toEqual(['DataView', 'Date', 'Map', 'Set', 'Uint8Array']);
   });
 
+  it('sees constructor names switched on or compared (kind-of), not every string that is one', () => {
+    const checks = collectBuiltinChecks(sf(`function f(v) { switch (v.constructor.name) { case 'WeakMap': return 1; case 'Promise': return 2; } if (name(v) === 'Symbol') return 3; throw new Error('Map'); }`));
+    expect(checks.sort()).toEqual(['Promise', 'Symbol', 'WeakMap']);
+    const a = analyzeSource(`export function kind(v) { switch (v.constructor.name) { case 'WeakMap': return 'weakmap'; case 'Promise': return 'promise'; } return 'other'; }`, '/x/m.js');
+    const inputs = buildArgumentLists(a.functions[0]!.params, [], 40, { builtins: a.builtinChecks }).flat();
+    expect(inputs).toContain('Promise.resolve(1)');
+    expect(inputs.some((x) => x.startsWith('new WeakMap('))).toBe(true);
+  });
+
   it('pairs two untyped parameters with equal copies and near twins of the checked built-ins', () => {
     const a = analyzeSource(`export function same(foo, bar) { if (foo === bar) return true; if (foo instanceof Map) return foo.size === bar.size; return false; }`, '/x/m.js');
     const lists = buildArgumentLists(a.functions[0]!.params, [], 40, { builtins: a.builtinChecks });
