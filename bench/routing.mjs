@@ -76,7 +76,7 @@ function freshSets(tasks) {
 function tieBreakCeiling(tasks) {
   const an = new ComplexityAnalyzer(routing.complexity);
   const decided = tasks.map((t) => ({ truth: t.expected.tier, d: an.analyze(t).decision }));
-  return [0.1, 0.2, 0.3, 0.5].map((margin) => {
+  return [0.1, 0.2, 0.3, 0.5, 1].map((margin) => {
     let asked = 0;
     let right = 0;
     for (const { truth, d } of decided) {
