@@ -458,22 +458,73 @@ const COMPARISONS = new Set([
   ts.SyntaxKind.ExclamationEqualsToken,
 ]);
 
-function numberOf(e: TS.Expression): number | undefined {
+function numberOf(e: TS.Expression, consts?: ReadonlyMap<string, number>): number | undefined {
   if (ts.isNumericLiteral(e)) return Number(e.text);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (consts && ts.isIdentifier(e)) return consts.get(e.text);
   return undefined;
 }
 
-/** Literals that matter for inputs: comparison constants (and their neighbours for < / >), case labels, strings. */
+const FOLDABLE = new Map<TS.SyntaxKind, (a: number, b: number) => number>([
+  [ts.SyntaxKind.PlusToken, (a, b) => a + b],
+  [ts.SyntaxKind.MinusToken, (a, b) => a - b],
+  [ts.SyntaxKind.AsteriskToken, (a, b) => a * b],
+  [ts.SyntaxKind.SlashToken, (a, b) => a / b],
+  [ts.SyntaxKind.AsteriskAsteriskToken, (a, b) => a ** b],
+]);
+
+function fold(e: TS.Expression, consts: ReadonlyMap<string, number>): number | undefined {
+  if (ts.isParenthesizedExpression(e)) return fold(e.expression, consts);
+  if (ts.isBinaryExpression(e)) {
+    const op = FOLDABLE.get(e.operatorToken.kind);
+    const a = op && fold(e.left, consts);
+    const b = op && a !== undefined ? fold(e.right, consts) : undefined;
+    return op && a !== undefined && b !== undefined ? op(a, b) : undefined;
+  }
+  return numberOf(e, consts);
+}
+
+const foldedCache = new WeakMap<TS.SourceFile, Map<string, number>>();
+
+/**
+ * The module's top-level numeric constants, folded (`var s = 1000; var m = s * 60; var d = m * 60 * 24`): a
+ * comparison with one of them (`msAbs >= d`) is a boundary like one with a literal. Only names declared once.
+ */
+function foldedConstants(sf: TS.SourceFile): Map<string, number> {
+  const cached = foldedCache.get(sf);
+  if (cached) return cached;
+  const out = new Map<string, number>();
+  const twice = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name)) continue;
+      const name = d.name.text;
+      if (out.has(name)) twice.add(name);
+      const v = d.initializer ? fold(d.initializer, out) : undefined;
+      if (v !== undefined && Number.isFinite(v)) out.set(name, v);
+    }
+  }
+  for (const n of twice) out.delete(n);
+  foldedCache.set(sf, out);
+  return out;
+}
+
+/**
+ * Literals that matter for inputs: comparison constants, literal or the module's folded constants (and their
+ * neighbours for < / >), case labels, strings.
+ */
 export function collectLiterals(body: TS.Node, max = MAX_LITERALS): Array<string | number> {
   const out: Array<string | number> = [];
   const add = (v: string | number): void => {
     if (out.length < max * 2 && !out.some((x) => Object.is(x, v))) out.push(v);
   };
+  const sf = body.getSourceFile() as TS.SourceFile | undefined;
+  const consts = sf ? foldedConstants(sf) : undefined;
   const visit = (x: TS.Node): void => {
     if (ts.isBinaryExpression(x) && COMPARISONS.has(x.operatorToken.kind)) {
       for (const side of [x.left, x.right]) {
-        const n = numberOf(side);
+        const n = numberOf(side, consts);
         if (n !== undefined) {
           add(n);
           if (x.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && x.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) {
@@ -483,7 +534,7 @@ export function collectLiterals(body: TS.Node, max = MAX_LITERALS): Array<string
         } else if (ts.isStringLiteralLike(side) && !isTypeofComparison(x)) add(side.text);
       }
     } else if (ts.isCaseClause(x)) {
-      const n = numberOf(x.expression);
+      const n = numberOf(x.expression, consts);
       if (n !== undefined) add(n);
       else if (ts.isStringLiteralLike(x.expression)) add(x.expression.text);
     } else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression)

@@ -96,6 +96,17 @@ describe('receivers for call sequences', () => {
   });
 });
 
+describe('boundaries from constants computed from constants', () => {
+  it('folds the module\'s numeric constants and tries each compared one with its neighbours (ms\'s `msAbs >= d`)', () => {
+    const a = analyzeSource(`var s = 1000; var m = s * 60; var h = m * 60; var d = (h * 24); var twice = 1; var twice = 2;
+module.exports = function fmt(ms) { var msAbs = Math.abs(ms); if (msAbs >= d) return 'd'; if (msAbs > twice) return 't'; switch (ms) { case h: return 'h'; } return String(ms); };`, '/x/ms.js');
+    for (const v of [86_400_000, 86_400_001, 86_399_999, 3_600_000]) expect(a.moduleLiterals).toContain(v);
+    // a name declared twice is not a constant
+    expect(a.moduleLiterals).not.toContain(2);
+    expect(a.moduleLiterals).not.toContain(3);
+  });
+});
+
 describe('inputs around a guard and around a documented call', () => {
   // repeat-string@1.6.1's shape: a typeof guard on the first parameter, a short cut for a count of 2, a cache
   const source = `/** @param {String} str @param {Number} num */
