@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import typescript from '../../typescript.js';
 import { currentPolicy, dependencyPaths, runnerPackagePaths, runSandboxed, sandboxLayer } from '../../sandbox/index.js';
 import { HARNESS_SOURCE, TS_HOOK_SOURCE, transpileForHook } from './harness.js';
+import type { ResultRelation } from './shares-object.js';
 
 /** One call the child makes. Arguments are JavaScript source text (see inputs.ts). */
 export interface CallSpec {
@@ -49,6 +50,8 @@ export interface CallOutcome {
   ms: number;
   /** The call wrote, created or deleted files (inside the sandbox): not repeatable in a test. */
   sideEffects?: boolean;
+  /** A function call's object result and its first object argument: the same object, or what they share. */
+  rel?: ResultRelation;
 }
 
 export interface CharacterizeOptions {
@@ -99,6 +102,7 @@ interface ResultLine {
   t?: ThrownInfo;
   ms?: number;
   fx?: boolean;
+  rel?: ResultRelation;
   load?: ThrownInfo;
   loaded?: boolean;
 }
@@ -233,6 +237,7 @@ export async function characterize(opts: CharacterizeOptions): Promise<Character
             ? { status: 'returned', async: !!r.async, value: r.v, ms: r.ms ?? 0 }
             : { status: 'threw', async: !!r.async, thrown: r.t, ms: r.ms ?? 0 };
         if (r.fx) outcome.sideEffects = true;
+        if (r.rel) outcome.rel = r.rel;
         outcomes[r.i] = outcome;
       }
       if (loadError || !loaded) {
@@ -331,7 +336,10 @@ export function mergeRuns(a: CallOutcome[], b: CallOutcome[]): Array<StableOutco
       return x.thrown?.cls === y.thrown?.cls && x.thrown?.err ? { ...x, thrown: { err: true, cls: x.thrown?.cls, ctor: x.thrown?.ctor }, stability: 'shape' } : undefined;
     }
     if (isSeq(x.value) && isSeq(y.value)) return { ...x, value: mergeSeq(x.value, y.value), stability: 'exact' };
-    if (JSON.stringify(x.value) === JSON.stringify(y.value)) return { ...x, stability: 'exact' };
+    if (JSON.stringify(x.value) === JSON.stringify(y.value)) {
+      const { rel, ...rest } = x;
+      return JSON.stringify(rel) === JSON.stringify(y.rel) ? { ...x, stability: 'exact' } : { ...rest, stability: 'exact' };
+    }
     if (typeof x.value === 'string' || typeof x.value === 'number') return typeof x.value === typeof y.value ? { ...x, other: y.value, stability: 'shape' } : undefined;
     return shapeOf(x.value) === shapeOf(y.value) ? { ...x, other: y.value, stability: 'shape' } : undefined;
   });

@@ -1,5 +1,6 @@
 import type { CallSpec, Encoded, SeqObservation, StableOutcome, ThrownInfo } from './characterize.js';
 import { describeValue, hasInstances, isPrimitiveEncoding, renderValue } from './render.js';
+import { sharesObjectSource } from './shares-object.js';
 
 export type Framework = 'vitest' | 'jest' | 'node:test';
 export const FRAMEWORKS: readonly Framework[] = ['vitest', 'jest', 'node:test'];
@@ -21,6 +22,8 @@ export interface EmitOptions {
   title: string;
   /** All export names found; asserted to exist when no call could be characterized. */
   exportNames?: string[];
+  /** A TypeScript test file: helpers written into it carry types. */
+  typescript?: boolean;
 }
 
 export interface EmittedTests {
@@ -268,6 +271,7 @@ export function emitTests(opts: EmitOptions): EmittedTests {
     for (const n of [c.call.name, c.call.cls, ...sequenceExports(c.call)]) if (n) used.add(n);
   }
   let tests = 0;
+  let needsShares = false;
   const surfaceOnly = opts.cases.length === 0;
   const surface = (opts.exportNames ?? []).filter((n) => n !== 'module.exports');
   if (surfaceOnly) for (const n of surface) used.add(n);
@@ -349,9 +353,20 @@ export function emitTests(opts: EmitOptions): EmittedTests {
             const isIter = typeof v === 'object' && v !== null && (v as { $: string }).$ === 'iter';
             const actualExpr = isIter ? `[...${actual}]` : actual;
             const rendered = outcome.stability === 'exact' ? renderValue(v) : undefined;
+            const rel = call.kind === 'fn' && !isIter ? outcome.rel : undefined;
             if (rendered !== undefined && rendered.length <= 4000) {
               title = `${truncate(expr, 70)} ${isAsync ? 'resolves to' : 'returns'} ${describeValue(v)}`;
-              body.push(d.equal(actualExpr, rendered, isPrimitiveEncoding(v), hasInstances(v)));
+              if (rel) {
+                // a copy and the argument itself are deeply equal: say which one it is, and what they share
+                body.push(`const args = [${call.args.join(', ')}];`);
+                body.push(`const result = ${isAsync ? 'await ' : ''}${ref(call.name!)}(...args);`);
+                body.push(d.equal('result', rendered, isPrimitiveEncoding(v), hasInstances(v)));
+                body.push(d.equal(`result === args[${rel.arg}]`, String(rel.same), true, false));
+                if (!rel.same) {
+                  body.push(d.equal(`sharesObject(result, args[${rel.arg}])`, String(rel.shared), true, false));
+                  needsShares = true;
+                }
+              } else body.push(d.equal(actualExpr, rendered, isPrimitiveEncoding(v), hasInstances(v)));
             } else {
               title = `${truncate(expr, 70)} ${isAsync ? 'resolves to' : 'returns'} ${outcome.stability === 'shape' ? 'a value of stable shape' : describeValue(v)}`;
               body.push(`const result = ${actualExpr};`);
@@ -371,5 +386,11 @@ export function emitTests(opts: EmitOptions): EmittedTests {
     }
   });
   w.line('});');
-  return { body: w.text(), tests };
+  let text = w.text();
+  if (needsShares) {
+    // the helper goes after the imports (a function declaration is hoisted, but readers look for it at the top)
+    const at = text.indexOf('\ndescribe(');
+    text = `${text.slice(0, at)}\n/** Whether result holds an object reachable from arg (a deep copy holds none). */\n${sharesObjectSource(opts.typescript)}\n${text.slice(at)}`;
+  }
+  return { body: text, tests };
 }

@@ -349,6 +349,7 @@ export async function buildOfflineTests(sourcePath: string, opts: OfflineOptions
     cases,
     title: relative(projectRoot, abs).split(sep).join('/') || basename(abs),
     exportNames: a.loadError || b.loadError ? [] : [...analysis.functions.map((f) => f.name), ...exportedClasses, ...analysis.values],
+    typescript: isTypeScriptFile(abs),
   });
   const fileText = withHeader(body, {
     generatedAt: (opts.now?.() ?? new Date()).toISOString(),

@@ -1,3 +1,5 @@
+import { sharesObjectSource } from './shares-object.js';
+
 /**
  * The characterization child. Written into a fresh temp dir as plain .mjs files and run with `node` (cwd = that dir),
  * so it works the same from src (vitest) and from dist.
@@ -113,7 +115,8 @@ function enc(v, seen = new Set(), depth = 0) {
     }
     const cls = proto === null || proto === Object.prototype ? null : (proto.constructor?.name ?? '?');
     const out = {};
-    for (const k of Object.keys(v)) out[k] = enc(v[k], seen, depth + 1);
+    // an own __proto__ key (JSON.parse makes one) stays an own key: assigning it would set the prototype
+    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: enc(v[k], seen, depth + 1), enumerable: true, writable: true, configurable: true });
     return { $: 'obj', cls, v: out };
   } finally {
     seen.delete(v);
@@ -134,6 +137,7 @@ try {
 }
 emit({ loaded: true, keys: Object.keys(mod ?? {}) });
 
+${sharesObjectSource()}
 const pick = (name) => (name === 'module.exports' ? mod : mod?.[name]);
 const evalArgs = (src) => new Function('return [' + src.join(', ') + '];')();
 const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(Object.assign(new Error('aqe: call did not settle within ' + ms + ' ms'), { aqeTimeout: true })), ms).unref())]);
@@ -163,12 +167,18 @@ for (let i = plan.start ?? 0; i < plan.calls.length; i++) {
       rec = { i, ok: true, async: false, v: { $: 'seq', v: obs } };
       throw SEQ_DONE;
     }
-    if (c.kind === 'fn') value = pick(c.name)(...evalArgs(c.args));
+    const fnArgs = c.kind === 'fn' ? evalArgs(c.args) : undefined;
+    if (c.kind === 'fn') value = pick(c.name)(...fnArgs);
     else if (c.kind === 'ctor') value = new (pick(c.cls))(...evalArgs(c.args));
     else if (c.kind === 'static') value = pick(c.cls)[c.method](...evalArgs(c.args));
     else { const obj = new (pick(c.cls))(...evalArgs(c.ctorArgs)); value = obj[c.method](...evalArgs(c.args)); }
     if (value && typeof value.then === 'function') { async = true; value = await withTimeout(value, plan.asyncTimeoutMs ?? 2000); }
     rec = { i, ok: true, async, v: enc(value) };
+    if (fnArgs && value !== null && typeof value === 'object') {
+      // what the result shares with its first object argument (a copy shares nothing; see shares-object.ts)
+      const ai = fnArgs.findIndex((a) => a !== null && typeof a === 'object');
+      if (ai >= 0) rec.rel = { arg: ai, same: value === fnArgs[ai], shared: value !== fnArgs[ai] && sharesObject(value, fnArgs[ai]) };
+    }
   } catch (e) {
     if (e === SEQ_DONE) {}
     else if (e && e.aqeTimeout) rec = { i, timeout: true };

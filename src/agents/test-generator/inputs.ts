@@ -174,6 +174,8 @@ const BUILTIN_VALUES: Record<string, [string, string]> = {
 for (const t of ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray']) {
   BUILTIN_VALUES[t] = [`new ${t}([1, 2, 3])`, `new ${t}([1, 2, 4])`];
 }
+const OWN_PROTO_KEY = `JSON.parse('{"a":1,"__proto__":{"polluted":true}}')`;
+
 /** Nested plain values and their near twins, for untyped parameters. */
 const STRUCTURED: Array<[string, string]> = [
   [`{ a: 1, b: [2, { c: 'x' }] }`, `{ a: 1, b: [2, { c: 'y' }] }`],
@@ -191,6 +193,10 @@ export interface InputContext {
   builtins?: readonly string[];
   /** The module's literals with those mined from its docs (engine.ts), for constructors and methods too. */
   moduleLiterals?: Array<string | number>;
+}
+
+function isPrimitiveShape(shape: TypeShape | undefined): boolean {
+  return !!shape && ['string', 'number', 'boolean', 'bigint'].includes(shape.kind);
 }
 
 function isLoose(shape: TypeShape | undefined): boolean {
@@ -256,6 +262,9 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
   out.push(...outside);
   // untyped parameters also get the built-ins the module checks for and a nested value
   if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v), STRUCTURED[0]![0]);
+  // a module that compares keys with '__proto__' guards against prototype pollution: an object that has its own
+  // `__proto__` key (only JSON.parse makes one) exercises the guard, whatever the parameter's declared shape
+  if (!isPrimitiveShape(shape) && [...literals, ...(ctx.moduleLiterals ?? [])].includes('__proto__')) out.splice(Math.min(out.length, 4), 0, OWN_PROTO_KEY);
   return uniq(out);
 }
 

@@ -50,7 +50,8 @@ export function renderValue(v: Encoded, fnRef?: (f: { name?: string }) => string
       const entries = Object.entries(t.v as Record<string, Encoded>).map(([k, x]) => [k, rv(x)] as const);
       if (entries.some(([, x]) => x === undefined)) return undefined;
       if (!entries.length) return '{}';
-      return `{ ${entries.map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${x}`).join(', ')} }`;
+      // an own `__proto__` key needs a computed key: `__proto__: v` in a literal sets the prototype instead
+      return `{ ${entries.map(([k, x]) => `${k === '__proto__' ? '["__proto__"]' : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${x}`).join(', ')} }`;
     }
     case 'fn':
       return fnRef?.(t as { name?: string });

@@ -42,6 +42,32 @@ export async function later(x) { if (x === 'boom') throw new TypeError('no boom'
     expect(r.lineCoverageAfter).toBeGreaterThanOrEqual(80);
   });
 
+  it('a deep copy is asserted to be neither its argument nor to share an object with it; an own __proto__ key is tried and kept', async () => {
+    const dir = project('clone', {
+      'src/clone.js': `
+export function clone(x) {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) return x.map(clone);
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: clone(x[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = clone(x[k]);
+  }
+  return out;
+}
+`,
+    });
+    const r = await generateForModule(join(dir, 'src/clone.js'), { outDir: join(dir, 'test') });
+    const text = readFileSync(r.testFile!, 'utf8');
+    expect(text).toContain('function sharesObject(result, arg)');
+    expect(text).toMatch(/expect\(sharesObject\(result, args\[0\]\)\)\.toBe\(false\);/);
+    expect(text).toMatch(/expect\(result === args\[0\]\)\.toBe\(false\);/);
+    expect(text).toContain(`JSON.parse('{"a":1,"__proto__":{"polluted":true}}')`);
+    expect(text).toContain('["__proto__"]: { polluted: true }');
+    expect(r.failed).toBe(0);
+    expect(r.passed).toBe(r.tests);
+  });
+
   it('CommonJS and TypeScript modules both work', async () => {
     const dir = project('mixed', {
       'src/cjs.js': `function shout(s) { if (typeof s !== 'string') throw new TypeError('not a string'); return s.toUpperCase() + '!'; }\nmodule.exports = { shout };\n`,

@@ -6,6 +6,8 @@ import { mergeRuns, type CallOutcome } from '../../../src/agents/test-generator/
 import { emitTests } from '../../../src/agents/test-generator/emit.js';
 import { isUntouchedGenerated, parseHeader, sideFilePath, withHeader, writeGeneratedFile } from '../../../src/agents/test-generator/header.js';
 import { renderValue } from '../../../src/agents/test-generator/render.js';
+import { sharesObjectSource } from '../../../src/agents/test-generator/shares-object.js';
+import ts from 'typescript';
 import { extractCode, validateTestCode } from '../../../src/agents/test-generator/validate.js';
 import { analyzeSource } from '../../../src/agents/test-generator/analysis.js';
 
@@ -72,6 +74,66 @@ describe('emitTests', () => {
     const { body, tests } = emitTests({ framework: 'vitest', importPath: './m.js', format: 'esm', exportedClasses: [], cases: [], title: 'm', exportNames: ['a', 'B'] });
     expect(tests).toBe(1);
     expect(body).toContain('it("exports a, B"');
+  });
+});
+
+describe('what a result shares with its argument (copies)', () => {
+  const sharesObject = (typescript = false): ((r: unknown, a: unknown) => boolean) =>
+    new Function(`${typescript ? ts.transpileModule(sharesObjectSource(true), { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText : sharesObjectSource()}; return sharesObject;`)();
+
+  it('tells a deep copy from a shallow one and a wrapper, the same in its JavaScript and TypeScript forms', () => {
+    for (const f of [sharesObject(), sharesObject(true)]) {
+      const arg = { a: { b: [1, { c: 2 }] }, m: new Map([['k', { v: 1 }]]) };
+      expect(f(structuredClone(arg), arg)).toBe(false);
+      expect(f({ ...arg }, arg)).toBe(true);
+      expect(f({ wrapped: arg }, arg)).toBe(true);
+      expect(f({ m: new Map([['k', arg.m.get('k')]]) }, arg)).toBe(true);
+      // getters are not run
+      expect(f({ get boom(): never { throw new Error('ran'); } }, arg)).toBe(false);
+    }
+  });
+
+  it('asserts identity and sharing for a function call whose result relates to an object argument', () => {
+    const outcome = (rel: { arg: number; same: boolean; shared: boolean }): CallOutcome => ({ status: 'returned', async: false, ms: 1, value: { $: 'obj', cls: null, v: { a: 1 } }, rel });
+    const cases = [
+      { call: { kind: 'fn' as const, name: 'clone', args: ['{ a: 1 }'] }, outcome: { ...outcome({ arg: 0, same: false, shared: false }), stability: 'exact' as const } },
+      { call: { kind: 'fn' as const, name: 'id', args: ['{ a: 1 }'] }, outcome: { ...outcome({ arg: 0, same: true, shared: false }), stability: 'exact' as const } },
+    ];
+    for (const framework of ['vitest', 'node:test'] as const) {
+      const { body } = emitTests({ framework, importPath: './m.js', format: 'esm', exportedClasses: [], cases, title: 'm', typescript: framework === 'vitest' });
+      expect(body).toContain('const args = [{ a: 1 }];');
+      expect(body).toContain('const result = clone(...args);');
+      expect(body.match(/function sharesObject\(/g)).toHaveLength(1);
+      if (framework === 'vitest') {
+        expect(body).toContain('expect(result === args[0]).toBe(false);');
+        expect(body).toContain('expect(sharesObject(result, args[0])).toBe(false);');
+        expect(body).toContain('function sharesObject(result: unknown, arg: unknown): boolean');
+        // the argument itself: identity only
+        expect(body).toContain('expect(result === args[0]).toBe(true);');
+      } else {
+        expect(body).toContain('assert.equal(sharesObject(result, args[0]), false);');
+      }
+    }
+  });
+
+  it('keeps the relation only when both runs agree on it', () => {
+    const base = { status: 'returned' as const, async: false, ms: 1, value: { $: 'obj', cls: null, v: {} } };
+    const [agree, differ] = mergeRuns(
+      [{ ...base, rel: { arg: 0, same: false, shared: true } }, { ...base, rel: { arg: 0, same: false, shared: true } }],
+      [{ ...base, rel: { arg: 0, same: false, shared: true } }, { ...base, rel: { arg: 0, same: false, shared: false } }],
+    );
+    expect(agree?.rel).toEqual({ arg: 0, same: false, shared: true });
+    expect(differ).toBeDefined();
+    expect(differ?.rel).toBeUndefined();
+  });
+
+  it('renders an own __proto__ key as an own key, not as the prototype', () => {
+    // as the child reports it: JSON, where __proto__ is an own key (an object literal would set the prototype)
+    const src = renderValue(JSON.parse('{"$":"obj","cls":null,"v":{"a":1,"__proto__":{"$":"obj","cls":null,"v":{"polluted":true}}}}'))!;
+    const v = new Function(`return ${src};`)();
+    expect(Object.keys(v)).toEqual(['a', '__proto__']);
+    expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+    expect(v).toEqual(JSON.parse('{"a":1,"__proto__":{"polluted":true}}'));
   });
 });
 
