@@ -7,17 +7,22 @@
  * Written so that it is valid JavaScript and, with the typed signature, valid strict TypeScript.
  */
 const BODY = `{
+  const children = (x) => {
+    const out = [];
+    if (x instanceof Map) for (const [k, v] of x) out.push(k, v);
+    else if (x instanceof Set) for (const v of x) out.push(v);
+    for (const k of Reflect.ownKeys(x)) {
+      const d = Object.getOwnPropertyDescriptor(x, k);
+      if (d && 'value' in d) out.push(d.value);
+    }
+    return out;
+  };
   const inArg = new Set();
   for (const stack = [arg]; stack.length && inArg.size < 10000;) {
     const x = stack.pop();
     if (x === null || typeof x !== 'object' || inArg.has(x)) continue;
     inArg.add(x);
-    if (x instanceof Map) for (const [k, v] of x) stack.push(k, v);
-    else if (x instanceof Set) for (const v of x) stack.push(v);
-    for (const k of Reflect.ownKeys(x)) {
-      const d = Object.getOwnPropertyDescriptor(x, k);
-      if (d && 'value' in d) stack.push(d.value);
-    }
+    for (const c of children(x)) stack.push(c);
   }
   const seen = new Set();
   for (const stack = [result]; stack.length && seen.size < 10000;) {
@@ -25,21 +30,25 @@ const BODY = `{
     if (x === null || typeof x !== 'object' || seen.has(x)) continue;
     if (x !== result && inArg.has(x)) return true;
     seen.add(x);
-    if (x instanceof Map) for (const [k, v] of x) stack.push(k, v);
-    else if (x instanceof Set) for (const v of x) stack.push(v);
-    for (const k of Reflect.ownKeys(x)) {
-      const d = Object.getOwnPropertyDescriptor(x, k);
-      if (d && 'value' in d) stack.push(d.value);
-    }
+    for (const c of children(x)) stack.push(c);
   }
   return false;
 }`;
 
+/** The same text with the types strict TypeScript wants (the only differences from the JavaScript form). */
+const TYPED: Array<[string, string]> = [
+  ['const children = (x) => {', 'const children = (x: object): unknown[] => {'],
+  ['const out = [];', 'const out: unknown[] = [];'],
+  ['const inArg = new Set();', 'const inArg = new Set<unknown>();'],
+  ['const seen = new Set();', 'const seen = new Set<unknown>();'],
+  ['const stack = [arg];', 'const stack: unknown[] = [arg];'],
+  ['const stack = [result];', 'const stack: unknown[] = [result];'],
+];
+
 /** The function's source, `function sharesObject(result, arg) {...}`, typed for a TypeScript test file. */
 export function sharesObjectSource(typescript = false): string {
-  return typescript
-    ? `function sharesObject(result: unknown, arg: unknown): boolean ${BODY.replace('const inArg = new Set();', 'const inArg = new Set<unknown>();').replace('const seen = new Set();', 'const seen = new Set<unknown>();').replace(/const stack = \[(arg|result)\];/g, 'const stack: unknown[] = [$1];')}`
-    : `function sharesObject(result, arg) ${BODY}`;
+  if (!typescript) return `function sharesObject(result, arg) ${BODY}`;
+  return `function sharesObject(result: unknown, arg: unknown): boolean ${TYPED.reduce((body, [js, ts]) => body.replace(js, ts), BODY)}`;
 }
 
 /** How a call's result relates to its first object argument (recorded in the child, asserted in the test). */

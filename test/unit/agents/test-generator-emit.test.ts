@@ -93,6 +93,17 @@ describe('what a result shares with its argument (copies)', () => {
     }
   });
 
+  it('has a TypeScript form that strict type checking accepts (it lands in TypeScript test files)', () => {
+    const file = '/virtual/shares.ts';
+    const text = `${sharesObjectSource(true)}\nexport const used = sharesObject({}, {});\n`;
+    const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] };
+    const host = ts.createCompilerHost(options);
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, lang) => (name === file ? ts.createSourceFile(name, text, lang) : read(name, lang));
+    const program = ts.createProgram([file], options, host);
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  });
+
   it('asserts identity and sharing for a function call whose result relates to an object argument', () => {
     const outcome = (rel: { arg: number; same: boolean; shared: boolean }): CallOutcome => ({ status: 'returned', async: false, ms: 1, value: { $: 'obj', cls: null, v: { a: 1 } }, rel });
     const cases = [
