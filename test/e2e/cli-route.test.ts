@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FakeAnthropicServer } from '../../src/providers/testing/fake-anthropic-server.js';
+import { TIE_BREAK_SYSTEM } from '../../src/routing/llm-tie-break.js';
+import { seedModelsAt } from '../helpers/priced-fleet.js';
 
 const BIN = resolve('bin/aqe.js');
 const dir = mkdtempSync(join(tmpdir(), 'aqe-route-'));
@@ -11,6 +14,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function aqe(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, AQE_CONFIG: '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CLI without blocking this process (a fake API answering in it must keep running). */
+function aqeAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, AQE_CONFIG: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 }
 
 const extra = readFileSync(resolve('test/fixtures/routing/extra.jsonl'), 'utf8');
@@ -107,6 +122,51 @@ describe('aqe route', () => {
     const noEval = aqe(['route', tasks, '--min-accuracy', '0.9']);
     expect(noEval.code).toBe(2);
     expect(noEval.stderr).toMatch(/--min-accuracy only applies with --eval/);
+  });
+
+  it('--llm-tie-break asks the cheapest model on close calls, bills it, reports it, and writes nothing', async () => {
+    // The fake API answers each tie-break with the task's label, as a model that reads the rubric right would
+    // (an answer outside the two tiers offered is not taken); other requests never come.
+    const rows = extra.trim().split('\n').map((l) => JSON.parse(l) as { description: string; expected: { tier: string } });
+    const labelOf = (body: { messages?: unknown }) => rows.find((t) => JSON.stringify(body.messages ?? '').includes(JSON.stringify(t.description).slice(1, -1)))?.expected.tier;
+    const prices = Object.fromEntries(seedModelsAt('').map((m) => [m.model, m.capabilities.costPer1kTokens]));
+    const server = await FakeAnthropicServer.start({ record: true, prices, script: (req) => ({ text: (req.body as { system?: string }).system === TIE_BREAK_SYSTEM ? labelOf(req.body as never) ?? 'unsure' : 'not a tie-break' }) });
+    try {
+      const config = join(dir, 'tie-break.yaml');
+      writeFileSync(config, JSON.stringify({ routing: { models: seedModelsAt(server.url) } }));
+      const before = readdirSync(dir).sort();
+      const plain = aqe(['--config', config, 'route', tasks, '--eval', '--json']);
+      expect(plain.code).toBe(0);
+      const r = await aqeAsync(['--config', config, 'route', tasks, '--eval', '--json', '--llm-tie-break', '1'], { ANTHROPIC_API_KEY: 'sk-ant-route-test' });
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      const tb = out.llmTieBreak;
+      expect(tb.model).toBe('claude-haiku-4');
+      expect(tb.margin).toBe(1);
+      expect(tb.asked).toBeGreaterThan(0);
+      expect(tb.answered + tb.invalid + tb.failed).toBe(tb.asked);
+      expect(tb.failed).toBe(0);
+      const calls = server.requests.filter((q) => q.path === '/v1/messages');
+      expect(calls).toHaveLength(tb.asked - tb.cached);
+      expect(tb.costUsd).toBeGreaterThan(0);
+      // every answered close call now holds the label, so accuracy cannot drop
+      expect(out.eval.accuracy).toBeGreaterThanOrEqual(JSON.parse(plain.stdout).eval.accuracy);
+      for (const t of out.tasks) if (t.decision?.llm?.outcome === 'answered') expect(t.decision.tier).toBe(t.expected);
+      expect(r.stderr).toMatch(/--llm-tie-break asked claude-haiku-4 on \d+ of \d+ tasks \(margin 1; \d+ from the cache\): \d+ answered, \d+ changed the tier, \d+ invalid, 0 failed; \$\d+\.\d{6}/);
+      expect(r.stderr).not.toContain('sk-ant-route-test');
+      expect(readdirSync(dir).sort()).toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--llm-tie-break without a key for the cheapest model, or with a bad margin, is a usage error naming it', async () => {
+    const noKey = aqe(['route', tasks, '--llm-tie-break'], { ANTHROPIC_API_KEY: '' });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/--llm-tie-break: the cheapest enabled model \(claude-haiku-4\) runs on the offline engine/);
+    const bad = aqe(['route', tasks, '--llm-tie-break', '2'], { ANTHROPIC_API_KEY: 'sk-ant-x' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--llm-tie-break: expected a fraction between 0 and 1 \(e\.g\. 0\.3\), got "2"/);
   });
 
   it('a missing file is a usage error (exit 2)', () => {

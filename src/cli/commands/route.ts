@@ -8,11 +8,13 @@ interface RouteOptions {
   eval?: boolean;
   map?: string;
   minAccuracy?: string;
+  llmTieBreak?: string | boolean;
 }
 
 /**
- * `aqe route FILE.jsonl [--json] [--eval] [--map simple=NAME,medium=NAME,complex=NAME]`: which model the
- * router picks for each task, and why. Needs only a config; calls no provider and writes nothing.
+ * `aqe route FILE.jsonl [--json] [--eval] [--map simple=NAME,medium=NAME,complex=NAME] [--llm-tie-break [MARGIN]]`:
+ * which model the router picks for each task, and why. Needs only a config and writes nothing; calls no provider
+ * unless --llm-tie-break asks the cheapest model on close calls (route-tie-break.ts).
  */
 export function register(program: Command): void {
   program
@@ -23,6 +25,7 @@ export function register(program: Command): void {
     .option('--eval', 'score against expected.tier: accuracy, confusion matrix, misrouted tasks, cost of the routed mix')
     .option('--map <tiers>', 'tier -> model for --eval, e.g. simple=claude-haiku-4,medium=claude-sonnet-4.5,complex=claude-opus-4')
     .option('--min-accuracy <fraction>', 'with --eval: exit 1 when accuracy is below this fraction, e.g. 0.95 (no default: the gate is opt-in)')
+    .option('--llm-tie-break [margin]', "route as the fleet does with routing.llmTieBreak on: on a close call (the fitted model's probability margin below MARGIN, default routing.llmTieBreak.margin; 1 asks on nearly every task) ask the cheapest model, which needs its API key; the calls are billed, their cost is reported, nothing is written")
     .action(async (file: string, opts: RouteOptions, cmd: Command) => {
       let bad: boolean;
       try {
@@ -40,7 +43,8 @@ async function routeFile(file: string, opts: RouteOptions, configPath: string | 
     const { AqeError, ErrorCodes } = await import('../../errors.js');
     throw new AqeError(ErrorCodes.USAGE, `${opts.map !== undefined ? '--map' : '--min-accuracy'} only applies with --eval`);
   }
-  const minAccuracy = opts.minAccuracy === undefined ? undefined : await parseFraction(opts.minAccuracy);
+  const minAccuracy = opts.minAccuracy === undefined ? undefined : await parseFraction(opts.minAccuracy, '--min-accuracy', '0.95');
+  const tieBreakMargin = typeof opts.llmTieBreak === 'string' ? await parseFraction(opts.llmTieBreak, '--llm-tie-break', '0.3') : undefined;
   const [{ loadConfig, displayPath }, { readTaskFile }, { ModelRouter }, evaluate] = await Promise.all([
     import('../../config/load.js'),
     import('../../fleet/task-file.js'),
@@ -58,13 +62,26 @@ async function routeFile(file: string, opts: RouteOptions, configPath: string | 
 
   const { tasks, problems } = readTaskFile(file);
   const router = new ModelRouter(routing);
+  const withLlm = opts.llmTieBreak === undefined ? undefined
+    : await (await import('./route-tie-break.js')).tieBreakRouting(config, routing, tieBreakMargin ?? routing.llmTieBreak?.margin ?? 0.1);
   const routed: Array<{ task: QETask; selection: ModelSelection }> = [];
-  for (const { line, task } of tasks) {
-    try {
-      routed.push({ task, selection: router.select(task) });
-    } catch (err) {
-      problems.push({ line, message: (err as Error).message });
+  try {
+    for (const { line, task } of tasks) {
+      try {
+        routed.push({ task, selection: withLlm ? await withLlm.select(task) : router.select(task) });
+      } catch (err) {
+        problems.push({ line, message: (err as Error).message });
+      }
     }
+  } finally {
+    await withLlm?.close();
+  }
+  const tieBreak = withLlm?.summary(routed.map((r) => r.selection));
+  if (tieBreak) {
+    process.stderr.write(
+      `aqe route: --llm-tie-break asked ${tieBreak.model} on ${tieBreak.asked} of ${routed.length} tasks (margin ${tieBreak.margin}; ${tieBreak.cached} from the cache): ` +
+        `${tieBreak.answered} answered, ${tieBreak.changed} changed the tier, ${tieBreak.invalid} invalid, ${tieBreak.failed} failed; $${tieBreak.costUsd.toFixed(6)}\n`,
+    );
   }
   problems.sort((a, b) => a.line - b.line);
   for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.message}\n`);
@@ -72,7 +89,7 @@ async function routeFile(file: string, opts: RouteOptions, configPath: string | 
   if (tierMap) {
     const report = evaluate.evaluateRouting(routed, routing, tierMap);
     const gate = minAccuracy === undefined ? undefined : { minAccuracy, passed: report.labelled > 0 && report.accuracy >= minAccuracy };
-    if (opts.json) printJson({ tasks: routed.map(toJson), eval: report, ...(gate ? { gate } : {}), problems });
+    if (opts.json) printJson({ tasks: routed.map(toJson), eval: report, ...(gate ? { gate } : {}), ...(tieBreak ? { llmTieBreak: tieBreak } : {}), problems });
     else process.stdout.write(renderEval(report));
     if (gate && !gate.passed) {
       process.stderr.write(
@@ -106,12 +123,12 @@ function toJson({ task, selection }: { task: QETask; selection: ModelSelection }
   };
 }
 
-/** --min-accuracy: a number in [0, 1]; anything else is a usage error naming the value. */
-async function parseFraction(raw: string): Promise<number> {
+/** --min-accuracy, --llm-tie-break: a number in [0, 1]; anything else is a usage error naming the option and the value. */
+async function parseFraction(raw: string, option: string, example: string): Promise<number> {
   const x = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) {
     const { AqeError, ErrorCodes } = await import('../../errors.js');
-    throw new AqeError(ErrorCodes.USAGE, `--min-accuracy: expected a fraction between 0 and 1 (e.g. 0.95), got "${raw}"`);
+    throw new AqeError(ErrorCodes.USAGE, `${option}: expected a fraction between 0 and 1 (e.g. ${example}), got "${raw}"`);
   }
   return x;
 }
