@@ -567,12 +567,20 @@ export function collectRegexes(body: TS.Node, max = 16): RegexSource[] {
   return out.filter((r, i) => out.findIndex((o) => o.pattern === r.pattern && o.flags === r.flags) === i);
 }
 
+/** In builtinChecks: the module tells plain objects from instances of a class (`x.constructor !== Object`). */
+export const CLASS_INSTANCE = 'class instance';
+
+function isConstructorRead(e: TS.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'constructor';
+}
+
 /** Built-in classes whose instances get their own code paths. */
 export const CHECKABLE_BUILTINS = ['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'Uint8ClampedArray', 'Promise', 'Error', 'Buffer', 'Symbol', 'Array'] as const;
 
 /**
  * Built-ins the module compares values with: `x instanceof C`, `x.constructor === C`, `ctor === C`, `C.isView(x)`,
- * `Object.prototype.toString` tags (`'[object Map]'`), Buffer.isBuffer. Inputs then include instances of them.
+ * `Object.prototype.toString` tags (`'[object Map]'`), Buffer.isBuffer, constructor names switched on; and
+ * CLASS_INSTANCE for `x.constructor !== Object`. Inputs then include instances of them.
  */
 export function collectBuiltinChecks(sf: TS.Node): string[] {
   const out = new Set<string>();
@@ -582,6 +590,8 @@ export function collectBuiltinChecks(sf: TS.Node): string[] {
       const op = x.operatorToken.kind;
       if (op === ts.SyntaxKind.InstanceOfKeyword || COMPARISONS.has(op)) {
         for (const side of [x.left, x.right]) if (ts.isIdentifier(side) && known.has(side.text)) out.add(side.text);
+        // `x.constructor !== Object`: plain objects and instances of a class take different paths
+        if (COMPARISONS.has(op) && isConstructorRead(x.left) !== isConstructorRead(x.right) && [x.left, x.right].some((e) => ts.isIdentifier(e) && e.text === 'Object')) out.add(CLASS_INSTANCE);
       }
     } else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(x.expression.expression)) {
       const obj = x.expression.expression.text;

@@ -1,4 +1,4 @@
-import type { ParamInfo, TypeShape } from './analysis.js';
+import { CLASS_INSTANCE, type ParamInfo, type TypeShape } from './analysis.js';
 
 /**
  * Input generation. Every candidate is JavaScript source text (e.g. `'abc'`, `-1`, `NaN`, `[1, 2]`), so the same
@@ -170,6 +170,7 @@ const BUILTIN_VALUES: Record<string, [string, string]> = {
   WeakSet: ['new WeakSet([{ k: 1 }])', 'new WeakSet()'],
   Promise: ['Promise.resolve(1)', 'Promise.resolve(2)'],
   Symbol: [`Symbol('a')`, `Symbol('b')`],
+  [CLASS_INSTANCE]: [`new (class Point { constructor() { this.x = 1; this.tags = ['a']; } })()`, `new (class Point { constructor() { this.x = 2; this.tags = ['a']; } })()`],
 };
 for (const t of ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray']) {
   BUILTIN_VALUES[t] = [`new ${t}([1, 2, 3])`, `new ${t}([1, 2, 4])`];
@@ -262,6 +263,9 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
   out.push(...outside);
   // untyped parameters also get the built-ins the module checks for and a nested value
   if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v), STRUCTURED[0]![0]);
+  // an undeclared parameter whose shape was guessed from the properties it reads (klona reads x.source, x.flags
+  // for its RegExp path) still gets the built-ins the module checks for, after the guessed objects
+  else if (!p.type && p.propsRead.length) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v));
   // a module that compares keys with '__proto__' guards against prototype pollution: an object that has its own
   // `__proto__` key (only JSON.parse makes one) exercises the guard, whatever the parameter's declared shape
   if (!isPrimitiveShape(shape) && [...literals, ...(ctx.moduleLiterals ?? [])].includes('__proto__')) out.splice(Math.min(out.length, 4), 0, OWN_PROTO_KEY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSource, collectBuiltinChecks, collectRegexes } from '../../../src/agents/test-generator/analysis.js';
+import { analyzeSource, CLASS_INSTANCE, collectBuiltinChecks, collectRegexes } from '../../../src/agents/test-generator/analysis.js';
 import { argumentListsAround, buildArgumentLists, candidatesForParam, guardProbe } from '../../../src/agents/test-generator/inputs.js';
 import { simplifyPattern, stringsMatching } from '../../../src/agents/test-generator/regex-inputs.js';
 import { findReceivers, prng } from '../../../src/agents/test-generator/sequences.js';
@@ -43,6 +43,21 @@ describe('inputs for comparisons', () => {
   it('sees the built-ins a module compares values with', () => {
     const checks = collectBuiltinChecks(sf(`function f(a, b) { if (a instanceof Map) return 1; if ((c = a.constructor) === Date) return 2; if (ArrayBuffer.isView(a)) return 3; return Object.prototype.toString.call(b) === '[object Set]'; }`));
     expect(checks.sort()).toEqual(['DataView', 'Date', 'Map', 'Set', 'Uint8Array']);
+  });
+
+  it('sees a module telling plain objects from class instances, and gives an undeclared parameter whose shape it guessed from property reads the checked built-ins too (klona)', () => {
+    const a = analyzeSource(`export function clone(x) {
+  if (typeof x !== 'object') return x;
+  if (x.constructor !== Object && typeof x.constructor === 'function') return Object.assign(new x.constructor(), x);
+  if (x instanceof RegExp) return new RegExp(x.source, x.flags);
+  return { ...x };
+}`, '/x/clone.js');
+    expect(a.builtinChecks).toEqual(expect.arrayContaining([CLASS_INSTANCE, 'RegExp']));
+    const cands = candidatesForParam(a.functions[0]!.params[0]!, [], { builtins: a.builtinChecks });
+    expect(cands.some((c) => c.startsWith('new (class Point'))).toBe(true);
+    expect(cands).toContain('/ab+c/gi');
+    // a comparison of two constructors, or with something else than Object, is not that test
+    expect(collectBuiltinChecks(sf(`function f(a, b) { return a.constructor === b.constructor || a.constructor === Foo; }`))).toEqual([]);
   });
 
   it('sees constructor names switched on or compared (kind-of), not every string that is one', () => {
