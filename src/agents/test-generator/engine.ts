@@ -149,7 +149,10 @@ function classCalls(c: ClassInfo, max: number, baseCtor: string[], mined: MinedU
   return out;
 }
 
-/** Names a README would call an export by: its own name, and for a default/module.exports function the package's name in camelCase. */
+/**
+ * Names a README would call an export by: its own name, and for a default/module.exports function the package's
+ * name in camelCase, the function's declared name and PACKAGE_BINDING (what an example binds the package to).
+ */
 function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: string[]; alias: Map<string, string>; packageName: string } {
   const names = new Set<string>();
   const alias = new Map<string, string>();
@@ -166,7 +169,7 @@ function usageNames(analysis: ModuleAnalysis, projectRoot: string): { names: str
   for (const f of analysis.functions) {
     if (f.name !== 'default' && f.name !== 'module.exports') continue;
     // the docs call the module's own export by the package's name, the function's declared name, or whatever
-    // they bound `require('<package>')` to (mineUsage reports those bindings as `packageBinding`)
+    // they bound `require('<package>')` to (mineUsage reports calls of those under PACKAGE_BINDING)
     for (const n of [camel, f.localName, PACKAGE_BINDING]) {
       if (!n || alias.has(n)) continue;
       names.add(n);

@@ -251,21 +251,20 @@ export function candidatesForParam(p: ParamInfo, literals: Array<string | number
   const base = hints.length ? [typed[0]!, ...hints, ...typed.slice(1)] : typed;
   // a literal default is the most typical value: the base case leaves the parameter out (trailing undefined)
   const out = p.defaultText !== undefined && isSimpleLiteral(p.defaultText) ? ['undefined', ...base] : [...base];
-  // boundaries outside the declared type: what callers from plain JS can pass (guardProbe picks one of them)
-  const outside: string[] = [];
   if (shape && shape.kind !== 'any') {
-    if (p.optional) outside.push('undefined');
-    if (!p.type) outside.push('null', 'undefined');
-    else outside.push('null');
+    // boundaries outside the declared type: what callers from plain JS can pass (guardProbe picks one of them)
+    if (p.optional) out.push('undefined');
+    if (!p.type) out.push('null', 'undefined');
+    else out.push('null');
   }
-  if (p.defaultText && !out.includes('undefined')) outside.push('undefined');
-  if (p.typeofChecks.length && !out.includes(`'abc'`)) outside.push(`'abc'`, '42');
-  out.push(...outside);
+  if (p.defaultText && !out.includes('undefined')) out.push('undefined');
+  if (p.typeofChecks.length && !out.includes(`'abc'`)) out.push(`'abc'`, '42');
+  const builtins = builtinPairs(ctx.builtins ?? []).map(([v]) => v);
   // untyped parameters also get the built-ins the module checks for and a nested value
-  if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v), STRUCTURED[0]![0]);
+  if (isLoose(shape)) out.splice(Math.min(out.length, 4), 0, ...builtins, STRUCTURED[0]![0]);
   // an undeclared parameter whose shape was guessed from the properties it reads (klona reads x.source, x.flags
   // for its RegExp path) still gets the built-ins the module checks for, after the guessed objects
-  else if (!p.type && p.propsRead.length) out.splice(Math.min(out.length, 4), 0, ...builtinPairs(ctx.builtins ?? []).map(([v]) => v));
+  else if (!p.type && p.propsRead.length) out.splice(Math.min(out.length, 4), 0, ...builtins);
   // a module that compares keys with '__proto__' guards against prototype pollution: an object that has its own
   // `__proto__` key (only JSON.parse makes one) exercises the guard, whatever the parameter's declared shape
   if (!isPrimitiveShape(shape) && [...literals, ...(ctx.moduleLiterals ?? [])].includes('__proto__')) out.splice(Math.min(out.length, 4), 0, OWN_PROTO_KEY);

@@ -61,14 +61,14 @@ async function routeFile(file: string, opts: RouteOptions, configPath: string | 
   const tierMap = opts.eval ? evaluate.parseTierMap(opts.map ?? '', evaluate.defaultTierMap(routing), routing.models) : undefined;
 
   const { tasks, problems } = readTaskFile(file);
-  const router = new ModelRouter(routing);
   const withLlm = opts.llmTieBreak === undefined ? undefined
     : await (await import('./route-tie-break.js')).tieBreakRouting(config, routing, tieBreakMargin ?? routing.llmTieBreak?.margin ?? 0.1);
+  const router = withLlm ? undefined : new ModelRouter(routing);
   const routed: Array<{ task: QETask; selection: ModelSelection }> = [];
   try {
     for (const { line, task } of tasks) {
       try {
-        routed.push({ task, selection: withLlm ? await withLlm.select(task) : router.select(task) });
+        routed.push({ task, selection: router ? router.select(task) : await withLlm!.select(task) });
       } catch (err) {
         problems.push({ line, message: (err as Error).message });
       }
