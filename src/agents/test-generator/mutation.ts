@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Framework } from './emit.js';
 import { dependencyPaths, runnerPackagePaths } from '../../sandbox/index.js';
 import { copyProject, execSandboxed, rewriteRelativeImports } from './runner.js';
@@ -71,6 +72,22 @@ export function summarizeMutants(mutants: StrykerMutant[]): MutationResult {
     .slice(0, 10)
     .map((m) => `${m.location?.start.line ?? '?'}:${m.location?.start.column ?? '?'} ${m.mutatorName ?? '?'} -> ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}${m.status === 'NoCoverage' ? ' (not covered)' : ''}`);
   return { killed, survived, noCoverage, timeout, errors, total: mutants.length, score: valid ? Math.round(((killed + timeout) / valid) * 1000) / 10 : null, survivors };
+}
+
+/**
+ * Why a StrykerJS run gave no report, from its output: its ERROR lines with the lines indented under them (the
+ * tests that failed in the initial run and why), colours removed. Only without any ERROR line its last lines,
+ * which are then the most telling; with one, they are the stack of the exception it threw after logging it.
+ */
+export function strykerFailure(output: string): string {
+  const lines = stripVTControlCharacters(output).split('\n');
+  const picked: string[] = [];
+  lines.forEach((line, i) => {
+    if (!/\bERROR\b/.test(line)) return;
+    picked.push(line.trim());
+    for (let j = i + 1; j < lines.length && /^\s/.test(lines[j]!) && lines[j]!.trim() && picked.length < 20; j++) picked.push(lines[j]!.trim());
+  });
+  return (picked.length ? picked : lines.map((l) => l.trim()).filter(Boolean).slice(-8)).join('\n');
 }
 
 function strykerConfig(framework: Framework, runDir: string, mutate: string[], tests: string[], concurrency: number): Record<string, unknown> {
@@ -146,7 +163,7 @@ export async function runMutation(targets: MutationTarget[], opts: MutationOptio
     const r = await execSandboxed({ args: [bin, 'run', configPath], cwd: project, runDir, readPaths, timeoutMs: opts.timeoutMs ?? 15 * 60_000, permission: 'runner' });
     const reportPath = join(runDir, 'report.json');
     if (!existsSync(reportPath)) {
-      return { modules, error: `StrykerJS did not report (exit ${r.code}): ${r.output.trim().split('\n').slice(-8).join('\n')}`, durationMs: Date.now() - t0 };
+      return { modules, error: `StrykerJS did not report (exit ${r.code}): ${strykerFailure(r.output)}`, durationMs: Date.now() - t0 };
     }
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { files: Record<string, { mutants: StrykerMutant[] }>; testFiles?: Record<string, { tests?: Array<{ id: string; name: string }> }> };
     targets.forEach((t, i) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverModules, packageEntries } from '../../../src/agents/test-generator/discover.js';
 import { mineUsage } from '../../../src/agents/test-generator/examples.js';
-import { summarizeMutants, totalMutation } from '../../../src/agents/test-generator/mutation.js';
+import { strykerFailure, summarizeMutants, totalMutation } from '../../../src/agents/test-generator/mutation.js';
 import { buildSequences, findReceivers, parseProbe, prng } from '../../../src/agents/test-generator/sequences.js';
 
 const work = mkdtempSync(join(tmpdir(), 'aqe-unit-mutation-'));
@@ -95,5 +95,35 @@ describe('usage mined from the README', () => {
     expect(u.calls.get('inc')).toEqual([["'1.2.3'", "'minor'", '{ loose: true }']]);
     expect(u.literals).toContain('minor');
     expect(u.literals).not.toContain('semver');
+  });
+});
+
+describe('why StrykerJS gave no report', () => {
+  it('says which tests failed its initial run, not the stack of the exception it threw after', () => {
+    // StrykerJS 9.6.1's output when a generated test that passed under aqe fails under StrykerJS (it read $HOME)
+    const output = [
+      '\x1b[91m14:26:30 (2) ERROR DryRunExecutor\x1b[39m One or more tests failed in the initial test run:',
+      `\tindex.js module.exports mod('probe', 3) returns { key: "none" ...`,
+      "\t\texpected { key: 'none', home: 3 } to deeply equal { key: 'none', home: 0 }",
+      '\x1b[91m14:26:30 (2) ERROR Stryker\x1b[39m There were failed tests in the initial test run.',
+      'file:///x/node_modules/@stryker-mutator/core/dist/src/process/3-dry-run-executor.js:65',
+      "                    throw new ConfigError('There were failed tests in the initial test run.');",
+      '',
+      'ConfigError: There were failed tests in the initial test run.',
+      '    at DryRunExecutor.validateResultCompleted (file:///x/3-dry-run-executor.js:65:27)',
+      '    at async WorkItem.execute (file:///x/pool.js:32:28) {',
+      '  innerError: undefined',
+      '}',
+      '',
+      'Node.js v20.20.2',
+    ].join('\n');
+    expect(strykerFailure(output).split('\n')).toEqual([
+      '14:26:30 (2) ERROR DryRunExecutor One or more tests failed in the initial test run:',
+      `index.js module.exports mod('probe', 3) returns { key: "none" ...`,
+      "expected { key: 'none', home: 3 } to deeply equal { key: 'none', home: 0 }",
+      '14:26:30 (2) ERROR Stryker There were failed tests in the initial test run.',
+    ]);
+    // without an ERROR line: the last lines, as they were
+    expect(strykerFailure('a\nb\n\nc\n')).toBe('a\nb\nc');
   });
 });
