@@ -95,6 +95,8 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
   let hasCjsExports = false;
   const imports: string[] = [];
   const values = new Set<string>();
+  /** `var a = b`: local names that stand for another local name. */
+  const aliases = new Map<string, string>();
 
   const isExported = (n: TS.Node): boolean =>
     ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
@@ -128,6 +130,7 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
         if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) localFns.set(d.name.text, init);
         else if (init && ts.isClassExpression(init)) localClasses.set(d.name.text, init);
         else if (exp) values.add(d.name.text);
+        if (init && ts.isIdentifier(init)) aliases.set(d.name.text, init.text);
         if (exp) exported.set(d.name.text, d.name.text);
         if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require'
           && init.arguments[0] && ts.isStringLiteral(init.arguments[0])) imports.push(init.arguments[0].text);
@@ -153,7 +156,14 @@ export function analyzeSource(text: string, fileName: string): ModuleAnalysis {
 
   const functions: FunctionInfo[] = [];
   const classes: ClassInfo[] = [];
-  for (const [exportName, localName] of exported) {
+  // `var deepmerge_1 = deepmerge; module.exports = deepmerge_1` (rollup's CommonJS output): the export is the function
+  const resolve = (name: string): string => {
+    let cur = name;
+    for (let hops = 0; hops < 8 && !localFns.has(cur) && !localClasses.has(cur) && aliases.has(cur); hops++) cur = aliases.get(cur)!;
+    return cur;
+  };
+  for (const [exportName, exportedLocal] of exported) {
+    const localName = resolve(exportedLocal);
     const fn = localFns.get(localName);
     const cls = localClasses.get(localName);
     if (fn) {

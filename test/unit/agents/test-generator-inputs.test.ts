@@ -135,6 +135,17 @@ function repeat(str, num) {
 }`;
   const f = () => analyzeSource(source, 'm.js').functions[0]!;
 
+  it('follows `var a = b` to the function a module exports (rollup\'s `var x_1 = x; module.exports = x_1`)', () => {
+    const a = analyzeSource(`function deepmerge(target, source) { return { ...target, ...source }; }
+var deepmerge_1 = deepmerge;
+var again = deepmerge_1;
+module.exports = again;`, 'cjs.js');
+    expect(a.functions).toHaveLength(1);
+    expect(a.functions[0]).toMatchObject({ name: 'module.exports', localName: 'deepmerge' });
+    expect(a.functions[0]!.params.map((p) => p.name)).toEqual(['target', 'source']);
+    expect(a.values).toEqual([]);
+  });
+
   it('knows the declared name of a function the module exports as itself', () => {
     expect(f()).toMatchObject({ name: 'module.exports', localName: 'repeat' });
   });
