@@ -348,7 +348,10 @@ const result = {
   nestedCrossValidation: process.env.ROUTING_BENCH_NESTED === '0' ? 'skipped (ROUTING_BENCH_NESTED=0)' : nestedCrossValidation(5, 42),
   crossSets: [crossSet('tasks/routing-corpus.jsonl', 'tasks/routing-dev.jsonl'), crossSet('tasks/routing-dev.jsonl', 'tasks/routing-corpus.jsonl')],
   // Written to the rubric before any prediction on it and never fitted on: the shipped model's generalisation.
-  heldOutSet: { path: 'tasks/routing-heldout.jsonl', fittedOn: false, ...accuracy(readTasks(join(root, 'tasks/routing-heldout.jsonl'))) },
+  heldOutSet: (() => {
+    const tasks = readTasks(join(root, 'tasks/routing-heldout.jsonl'));
+    return { path: 'tasks/routing-heldout.jsonl', fittedOn: false, ...accuracy(tasks), tieBreakCeiling: tieBreakCeiling(tasks) };
+  })(),
   // Four batches by four separately briefed authors, written to the rubric without seeing the router or any other
   // set, never fitted on: how the router does on someone else's tasks (tasks/authoring/README.md).
   freshSets: freshSets(readTasks(join(root, 'tasks/routing-fresh.jsonl'))),
